@@ -1,0 +1,100 @@
+package io.iotrace.analyzers.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Classifies every thread of a process, gives each a role, groups them and names the architecture. */
+public final class ProcessClassifier {
+
+    private static final Set<String> LOOP_DETECTORS = Set.of("multiplexing", "polling");
+
+    private ProcessClassifier() {
+    }
+
+    /**
+     * @param profiles         every thread's evidence, in the order first seen
+     * @param selectorProvider the JDK's default selector provider class, for the mechanism when no selector was
+     *                         seen; may be null
+     */
+    public static ProcessClassification classify(Collection<ThreadProfile> profiles, String selectorProvider) {
+        Map<ThreadProfile, Verdict> firstPass = new LinkedHashMap<>();
+        ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Mechanisms.ofSelector(selectorProvider));
+        for (ThreadProfile p : profiles) {
+            firstPass.put(p, ThreadModelClassifier.classify(p, nobody));
+        }
+        Loops loops = Loops.of(firstPass, selectorProvider);
+        Set<Integer> serverConnections = new HashSet<>();
+        profiles.forEach(p -> serverConnections.addAll(p.accepted()));
+
+        List<ThreadClassification> threads = new ArrayList<>();
+        for (ThreadProfile p : profiles) {
+            Verdict verdict = ThreadModelClassifier.classify(p, loops);
+            threads.add(RoleAssigner.assign(p, verdict, serverConnections, loops));
+        }
+        return new ProcessClassification(threads, group(threads),
+                ArchitectureClassifier.classify(threads, serverConnections));
+    }
+
+    private static List<ThreadGroup> group(List<ThreadClassification> threads) {
+        Map<List<Object>, List<ThreadClassification>> byKey = new LinkedHashMap<>();
+        for (ThreadClassification t : threads) {
+            Verdict v = t.verdict();
+            List<Object> key = java.util.Arrays.asList(t.role(), v.model(), v.mechanism(), v.underneath(),
+                    t.profile().thread().virtual());
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+        }
+        List<ThreadGroup> groups = new ArrayList<>();
+        for (List<ThreadClassification> members : byKey.values()) {
+            ThreadClassification first = members.get(0);
+            String label = NamePattern.of(members.stream().map(m -> m.profile().thread().name()).toList());
+            groups.add(new ThreadGroup(label, first.role(), first.verdict(), first.profile().thread().virtual(),
+                    List.copyOf(members)));
+        }
+        groups.sort(Comparator.comparingInt((ThreadGroup g) -> g.role().ordinal())
+                .thenComparing(Comparator.comparingInt(ThreadGroup::connections).reversed()));
+        return List.copyOf(groups);
+    }
+
+    /** The threads that wait in a selector or poll, and the connections each of them touched or accepted. */
+    record Loops(Map<Integer, Set<Long>> loopsByConnection, String mechanism)
+            implements ThreadModelClassifier.Neighbours {
+
+        static Loops of(Map<ThreadProfile, Verdict> verdicts, String selectorProvider) {
+            Map<Integer, Set<Long>> byConnection = new HashMap<>();
+            Set<String> mechanisms = new TreeSet<>();
+            verdicts.forEach((p, v) -> {
+                if (LOOP_DETECTORS.contains(v.detector())) {
+                    long key = p.thread().key();
+                    p.connectionsTouched().forEach(c -> byConnection.computeIfAbsent(c, k -> new HashSet<>()).add(key));
+                    p.accepted().forEach(c -> byConnection.computeIfAbsent(c, k -> new HashSet<>()).add(key));
+                    if (v.mechanism() != null) {
+                        mechanisms.add(v.mechanism());
+                    }
+                }
+            });
+            String mechanism = mechanisms.isEmpty() ? Mechanisms.ofSelector(selectorProvider)
+                    : String.join("+", mechanisms);
+            return new Loops(byConnection, mechanism);
+        }
+
+        @Override
+        public boolean isOwnedByLoop(int connectionId, long exceptThreadKey) {
+            Set<Long> keys = loopsByConnection.get(connectionId);
+            return keys != null && keys.stream().anyMatch(k -> !Objects.equals(k, exceptThreadKey));
+        }
+
+        @Override
+        public String loopMechanism() {
+            return mechanism;
+        }
+    }
+}

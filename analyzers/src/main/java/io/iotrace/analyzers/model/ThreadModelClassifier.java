@@ -1,0 +1,157 @@
+package io.iotrace.analyzers.model;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Decides a thread's I/O model from its calls alone, never from its name: ordered detectors, the first that
+ * matches wins, each returning its verdict with the numbers that made it so, or null.
+ */
+public final class ThreadModelClassifier {
+
+    /** What the classifier needs to know about the other threads of the process. */
+    public interface Neighbours {
+        /** True when a thread that waits in a selector or polls also reads, writes or accepted this connection. */
+        boolean isOwnedByLoop(int connectionId, long exceptThreadKey);
+
+        /** The mechanism of the process's selector threads, null when there is none. */
+        String loopMechanism();
+    }
+
+    private static final List<BiFunction<ThreadProfile, Neighbours, Verdict>> DETECTORS = List.of(
+            ThreadModelClassifier::detectNoIo,
+            ThreadModelClassifier::detectAsync,
+            ThreadModelClassifier::detectMultiplexing,
+            ThreadModelClassifier::detectPolling,
+            ThreadModelClassifier::detectHandedOver,
+            ThreadModelClassifier::detectBlockingNetwork,
+            ThreadModelClassifier::detectFiles);
+
+    private ThreadModelClassifier() {
+    }
+
+    public static Verdict classify(ThreadProfile p, Neighbours neighbours) {
+        for (BiFunction<ThreadProfile, Neighbours, Verdict> detector : DETECTORS) {
+            Verdict verdict = detector.apply(p, neighbours);
+            if (verdict != null) {
+                return verdict;
+            }
+        }
+        throw new IllegalStateException("no detector matched thread " + p.thread().name()
+                + "; the last detector must match every thread with I/O");
+    }
+
+    static Verdict detectNoIo(ThreadProfile p, Neighbours n) {
+        if (p.decidingCalls() > 0) {
+            return null;
+        }
+        String evidence;
+        if (p.standardInputCalls() > 0) {
+            evidence = p.standardInputCalls() + " reads of standard input, no other I/O";
+        } else if (p.housekeepingCalls() > 0) {
+            evidence = "only the JVM's own file reads (" + p.housekeepingCalls() + " on jars, modules, /proc)";
+        } else {
+            evidence = "no I/O calls";
+        }
+        return new Verdict(IoModel.NONE, null, null, Confidence.HIGH, evidence, "no-io");
+    }
+
+    static Verdict detectAsync(ThreadProfile p, Neighbours n) {
+        long completions = p.asyncSocketCompletions() + p.asyncFileCompletions();
+        long async = p.asyncSubmits() + completions;
+        long sync = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls() + p.selects() + p.fileCalls();
+        if (async == 0 || async < sync) {
+            return null;
+        }
+        boolean file = p.asyncFileCompletions() > p.asyncSocketCompletions();
+        String evidence = completions + " completions run on this thread, " + p.asyncSubmits()
+                + " operations submitted, " + sync + " synchronous I/O calls";
+        return new Verdict(IoModel.ASYNC, file ? Mechanisms.THREAD_POOL : Mechanisms.EPOLL_PORT,
+                file ? Mechanisms.ASYNC_FILE_UNDERNEATH : Mechanisms.ASYNC_SOCKET_UNDERNEATH,
+                Confidence.fromCalls(async), evidence, "async");
+    }
+
+    static Verdict detectMultiplexing(ThreadProfile p, Neighbours n) {
+        if (p.selects() < 2 || p.selects() + p.nonBlockingNetworkCalls() < p.blockingNetworkCalls()) {
+            return null;
+        }
+        long ioCalls = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls();
+        StringBuilder evidence = new StringBuilder()
+                .append(p.selects()).append(" select waits (").append(p.readyKeys()).append(" keys ready), ")
+                .append(percent(p.nonBlockingNetworkCalls(), ioCalls)).append(" of its ").append(ioCalls)
+                .append(" I/O calls non-blocking, ").append(p.blockingReads()).append(" blocking reads");
+        Confidence confidence = Confidence.fromCalls(p.selects() + ioCalls);
+        if (p.switchedFromBlocking()) {
+            evidence.append("; switched from blocking (").append(p.blockingNetworkCalls())
+                    .append(" calls) to a selector");
+            confidence = Confidence.MEDIUM;
+        }
+        return new Verdict(IoModel.MULTIPLEXING, mechanism(p.selectorMechanisms(), n.loopMechanism()), null,
+                confidence, evidence.toString(), "multiplexing");
+    }
+
+    static Verdict detectPolling(ThreadProfile p, Neighbours n) {
+        long nonBlocking = p.nonBlockingNetworkCalls() + p.selectNows();
+        if (p.nonBlockingFoundNothing() == 0 || nonBlocking < p.blockingNetworkCalls()
+                || p.nonBlockingFoundNothing() < 10 * p.selects()) {
+            return null;
+        }
+        String evidence = p.nonBlockingFoundNothing() + " of " + nonBlocking + " non-blocking calls moved nothing ("
+                + percent(p.nonBlockingFoundNothing(), nonBlocking) + "), " + p.foundNothingNanos()
+                + " ns spent in them, " + p.selects() + " select waits";
+        return new Verdict(IoModel.NON_BLOCKING_POLLING, null, null,
+                Confidence.fromCalls(p.nonBlockingFoundNothing()), evidence, "polling");
+    }
+
+    /** Non-blocking calls that never found nothing: the thread was told the channel was ready. */
+    static Verdict detectHandedOver(ThreadProfile p, Neighbours n) {
+        if (p.nonBlockingNetworkCalls() == 0 || p.nonBlockingNetworkCalls() < p.blockingNetworkCalls()) {
+            return null;
+        }
+        long owned = p.connectionsTouched().stream().filter(c -> n.isOwnedByLoop(c, p.thread().key())).count();
+        if (owned > 0) {
+            String evidence = p.nonBlockingNetworkCalls() + " non-blocking calls, none waiting, on " + owned
+                    + " connections that a selector thread owns; " + p.selects() + " select waits of its own";
+            return new Verdict(IoModel.MULTIPLEXING, n.loopMechanism(), null,
+                    Confidence.fromCalls(p.nonBlockingNetworkCalls()), evidence, "handed-over");
+        }
+        String evidence = p.nonBlockingNetworkCalls() + " non-blocking calls that all moved bytes, no selector: "
+                + "it never had to wait, so whether it would poll is unknown";
+        return new Verdict(IoModel.NON_BLOCKING_POLLING, null, null, Confidence.LOW, evidence, "non-blocking");
+    }
+
+    static Verdict detectBlockingNetwork(ThreadProfile p, Neighbours n) {
+        if (p.blockingNetworkCalls() == 0) {
+            return null;
+        }
+        StringBuilder evidence = new StringBuilder()
+                .append(p.blockingNetworkCalls()).append(" blocking network calls (").append(p.blockingReads())
+                .append(" reads, ").append(p.accepts()).append(" accepts), ")
+                .append(p.nonBlockingNetworkCalls()).append(" non-blocking");
+        Confidence confidence = Confidence.fromCalls(p.blockingNetworkCalls());
+        if (p.selects() > 0) {
+            evidence.append(", ").append(p.selects()).append(" select waits");
+        }
+        if (p.switchedToBlocking()) {
+            evidence.append("; switched from non-blocking calls to blocking ones");
+            confidence = Confidence.MEDIUM;
+        }
+        String underneath = p.thread().virtual() ? Mechanisms.VIRTUAL_THREAD_POLLER : null;
+        return new Verdict(IoModel.BLOCKING, null, underneath, confidence, evidence.toString(), "blocking");
+    }
+
+    static Verdict detectFiles(ThreadProfile p, Neighbours n) {
+        String evidence = p.fileCalls() + " blocking file calls, " + (p.decidingCalls() - p.fileCalls())
+                + " other I/O calls";
+        return new Verdict(IoModel.BLOCKING, null, null, Confidence.fromCalls(p.decidingCalls()), evidence, "files");
+    }
+
+    private static String mechanism(Set<String> own, String fallback) {
+        return own.isEmpty() ? fallback : String.join("+", own);
+    }
+
+    static String percent(long part, long whole) {
+        return whole == 0 ? "0%" : Math.round(100.0 * part / whole) + "%";
+    }
+}

@@ -1,0 +1,274 @@
+package io.iotrace.analyzers.model;
+
+import io.iotrace.analyzers.event.IoEvent;
+import io.iotrace.analyzers.event.Operation;
+import io.iotrace.analyzers.event.Outcome;
+import io.iotrace.analyzers.event.Resource;
+import io.iotrace.analyzers.event.ResourceKind;
+import io.iotrace.analyzers.event.ThreadInfo;
+import io.iotrace.analyzers.stats.WaitKind;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The evidence one thread leaves for the classifier, gathered as events stream by. Memory grows with the
+ * connections the thread touched, not with its calls.
+ */
+public final class ThreadProfile {
+
+    private ThreadInfo thread;
+    private long callIndex;
+    private long blockingNetworkCalls;
+    private long blockingReads;
+    private long nonBlockingNetworkCalls;
+    private long nonBlockingFoundNothing;
+    private long foundNothingNanos;
+    private long selects;
+    private long selectNows;
+    private long readyKeys;
+    private long firstBlockingCall = -1;
+    private long lastBlockingCall = -1;
+    private long firstNonBlockingCall = -1;
+    private long lastNonBlockingCall = -1;
+    private long accepts;
+    private long asyncSubmits;
+    private long asyncSocketCompletions;
+    private long asyncFileCompletions;
+    private long fileCalls;
+    private long standardInputCalls;
+    private long housekeepingCalls;
+    private long datagramCalls;
+    private final Set<String> selectorMechanisms = new TreeSet<>();
+    private final Set<Integer> accepted = new HashSet<>();
+    private final Set<Integer> connectionsTouched = new HashSet<>();
+    private final Set<Integer> connectionsOpened = new HashSet<>();
+
+    public ThreadProfile(ThreadInfo thread) {
+        this.thread = thread;
+    }
+
+    public void record(IoEvent event) {
+        thread = event.thread();
+        Resource resource = event.resource();
+        ResourceKind kind = resource.kind();
+        Operation op = event.operation();
+        if (kind.isFile()) {
+            recordFile(event, resource);
+            return;
+        }
+        switch (op) {
+            case SELECT -> recordSelect(event, resource);
+            case ASYNC_SUBMIT -> asyncSubmits++;
+            case ASYNC_COMPLETE -> recordAsyncCompletion(event, kind);
+            case READ, WRITE, RECEIVE, SEND, ACCEPT, CONNECT, FINISH_CONNECT -> recordNetworkCall(event, resource);
+            default -> {
+            }
+        }
+    }
+
+    private void recordFile(IoEvent event, Resource resource) {
+        if (SpecialFiles.isStandardInput(resource)) {
+            standardInputCalls++;
+        } else if (SpecialFiles.isRuntimeHousekeeping(resource)) {
+            housekeepingCalls++;
+        } else if (event.operation() == Operation.ASYNC_COMPLETE) {
+            asyncFileCompletions++;
+        } else if (event.operation() == Operation.ASYNC_SUBMIT) {
+            asyncSubmits++;
+        } else {
+            fileCalls++;
+        }
+    }
+
+    private void recordSelect(IoEvent event, Resource resource) {
+        if (event.blocking()) {
+            selects++;
+            markNonBlockingPhase();
+        } else {
+            selectNows++;
+            if (WaitKind.foundNothing(event)) {
+                nonBlockingFoundNothing++;
+                foundNothingNanos += event.durationNanos();
+            }
+        }
+        readyKeys += Math.max(0, event.result());
+        String mechanism = Mechanisms.ofSelector(resource.description());
+        if (mechanism != null) {
+            selectorMechanisms.add(mechanism);
+        }
+    }
+
+    private void recordAsyncCompletion(IoEvent event, ResourceKind kind) {
+        asyncSocketCompletions++;
+        if (kind == ResourceKind.ASYNC_SOCKET_CHANNEL) {
+            connectionsTouched.add(event.resource().id());
+        } else if (kind == ResourceKind.ASYNC_SERVER_SOCKET_CHANNEL && event.outcome() == Outcome.OK
+                && event.result() > 0) {
+            accepts++;
+            accepted.add((int) event.result());
+        }
+    }
+
+    private void recordNetworkCall(IoEvent event, Resource resource) {
+        if (resource.kind() == ResourceKind.DATAGRAM_CHANNEL) {
+            datagramCalls++;
+        }
+        if (event.blocking()) {
+            blockingNetworkCalls++;
+            if (event.operation().isInbound()) {
+                blockingReads++;
+            }
+            markBlockingPhase();
+        } else {
+            nonBlockingNetworkCalls++;
+            if (WaitKind.foundNothing(event)) {
+                nonBlockingFoundNothing++;
+                foundNothingNanos += event.durationNanos();
+            }
+            markNonBlockingPhase();
+        }
+        switch (event.operation()) {
+            case ACCEPT -> {
+                if (event.outcome() == Outcome.OK && event.related() > 0) {
+                    accepts++;
+                    accepted.add((int) event.related());
+                }
+            }
+            case CONNECT, FINISH_CONNECT -> connectionsOpened.add(resource.id());
+            default -> {
+                if (isConnection(resource.kind())) {
+                    connectionsTouched.add(resource.id());
+                }
+            }
+        }
+    }
+
+    private void markBlockingPhase() {
+        if (firstBlockingCall < 0) {
+            firstBlockingCall = callIndex;
+        }
+        lastBlockingCall = callIndex++;
+    }
+
+    private void markNonBlockingPhase() {
+        if (firstNonBlockingCall < 0) {
+            firstNonBlockingCall = callIndex;
+        }
+        lastNonBlockingCall = callIndex++;
+    }
+
+    static boolean isConnection(ResourceKind kind) {
+        return kind == ResourceKind.SOCKET || kind == ResourceKind.SOCKET_CHANNEL
+                || kind == ResourceKind.ASYNC_SOCKET_CHANNEL;
+    }
+
+    public ThreadInfo thread() {
+        return thread;
+    }
+
+    /** Network calls (read, write, accept, connect) made in blocking mode. */
+    public long blockingNetworkCalls() {
+        return blockingNetworkCalls;
+    }
+
+    public long blockingReads() {
+        return blockingReads;
+    }
+
+    /** Network calls made in non-blocking mode, selectNow excluded. */
+    public long nonBlockingNetworkCalls() {
+        return nonBlockingNetworkCalls;
+    }
+
+    /** Non-blocking calls (selectNow included) that found nothing to do. */
+    public long nonBlockingFoundNothing() {
+        return nonBlockingFoundNothing;
+    }
+
+    public long foundNothingNanos() {
+        return foundNothingNanos;
+    }
+
+    /** Selects that waited (select, select(timeout)). */
+    public long selects() {
+        return selects;
+    }
+
+    public long selectNows() {
+        return selectNows;
+    }
+
+    public long readyKeys() {
+        return readyKeys;
+    }
+
+    public Set<String> selectorMechanisms() {
+        return selectorMechanisms;
+    }
+
+    /** True when every blocking network call came before the first non-blocking call or select. */
+    public boolean switchedFromBlocking() {
+        return firstBlockingCall >= 0 && firstNonBlockingCall >= 0 && lastBlockingCall < firstNonBlockingCall;
+    }
+
+    /** True when every non-blocking call or select came before the first blocking network call. */
+    public boolean switchedToBlocking() {
+        return firstBlockingCall >= 0 && firstNonBlockingCall >= 0 && lastNonBlockingCall < firstBlockingCall;
+    }
+
+    public long accepts() {
+        return accepts;
+    }
+
+    /** Resource ids of the connections this thread accepted. */
+    public Set<Integer> accepted() {
+        return accepted;
+    }
+
+    /** Resource ids of the connections this thread read or wrote (or completed async operations on). */
+    public Set<Integer> connectionsTouched() {
+        return connectionsTouched;
+    }
+
+    /** Resource ids of the connections this thread connected. */
+    public Set<Integer> connectionsOpened() {
+        return connectionsOpened;
+    }
+
+    public long asyncSubmits() {
+        return asyncSubmits;
+    }
+
+    public long asyncSocketCompletions() {
+        return asyncSocketCompletions;
+    }
+
+    public long asyncFileCompletions() {
+        return asyncFileCompletions;
+    }
+
+    /** File calls of the program's own work: standard input and the JVM's housekeeping excluded. */
+    public long fileCalls() {
+        return fileCalls;
+    }
+
+    public long standardInputCalls() {
+        return standardInputCalls;
+    }
+
+    public long housekeepingCalls() {
+        return housekeepingCalls;
+    }
+
+    public long datagramCalls() {
+        return datagramCalls;
+    }
+
+    /** Calls that tell how the thread does its work: network, selector, async and file calls of its own. */
+    public long decidingCalls() {
+        return blockingNetworkCalls + nonBlockingNetworkCalls + selects + selectNows + asyncSubmits
+                + asyncSocketCompletions + asyncFileCompletions + fileCalls;
+    }
+}

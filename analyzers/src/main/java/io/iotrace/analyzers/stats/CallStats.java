@@ -1,0 +1,68 @@
+package io.iotrace.analyzers.stats;
+
+import io.iotrace.analyzers.event.IoEvent;
+import io.iotrace.analyzers.event.Outcome;
+
+/** Counts of one kind of call, and the time blocking calls of that kind waited. */
+public final class CallStats {
+
+    private final LogHistogram waits = new LogHistogram();
+    private long calls;
+    private long nonBlockingCalls;
+    private long wouldBlock;
+    private long bytes;
+    private long endOfStream;
+    private long exceptions;
+
+    void record(IoEvent event, boolean foundNothing) {
+        calls++;
+        if (!event.blocking()) {
+            nonBlockingCalls++;
+        } else {
+            waits.record(event.durationNanos());
+        }
+        if (foundNothing) {
+            wouldBlock++;
+        }
+        bytes += event.bytesMoved();
+        if (event.outcome() == Outcome.END_OF_STREAM) {
+            endOfStream++;
+        } else if (event.outcome() == Outcome.EXCEPTION) {
+            exceptions++;
+        }
+    }
+
+    void recordWait(long nanos) {
+        calls++;
+        waits.record(nanos);
+    }
+
+    /** Durations of the blocking calls (for {@link WaitKind#WOULD_BLOCK}: of the calls that found nothing). */
+    public LogHistogram waits() {
+        return waits;
+    }
+
+    public long calls() {
+        return calls;
+    }
+
+    public long nonBlockingCalls() {
+        return nonBlockingCalls;
+    }
+
+    public long wouldBlock() {
+        return wouldBlock;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public long endOfStream() {
+        return endOfStream;
+    }
+
+    public long exceptions() {
+        return exceptions;
+    }
+}

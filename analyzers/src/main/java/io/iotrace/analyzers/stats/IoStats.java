@@ -1,0 +1,71 @@
+package io.iotrace.analyzers.stats;
+
+import io.iotrace.analyzers.event.IoEvent;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Waits, copies and would-block counts of one thread or one resource; memory does not grow with the events. */
+public final class IoStats {
+
+    private final Map<WaitKind, CallStats> byKind = new EnumMap<>(WaitKind.class);
+    private final CopyStats copies = new CopyStats();
+    private long events;
+    private long firstStart = Long.MAX_VALUE;
+    private long lastEnd = Long.MIN_VALUE;
+
+    public void record(IoEvent event) {
+        events++;
+        firstStart = Math.min(firstStart, event.startNanos());
+        lastEnd = Math.max(lastEnd, event.endNanos());
+        copies.record(event);
+        WaitKind kind = WaitKind.of(event.operation());
+        if (kind == null) {
+            return;
+        }
+        boolean foundNothing = WaitKind.foundNothing(event);
+        byKind.computeIfAbsent(kind, k -> new CallStats()).record(event, foundNothing);
+        if (foundNothing) {
+            byKind.computeIfAbsent(WaitKind.WOULD_BLOCK, k -> new CallStats()).recordWait(event.durationNanos());
+        }
+    }
+
+    /** The calls of one kind; an empty {@link CallStats} when there were none. */
+    public CallStats calls(WaitKind kind) {
+        CallStats stats = byKind.get(kind);
+        return stats == null ? new CallStats() : stats;
+    }
+
+    /** Kinds with at least one call, in {@link WaitKind} order. */
+    public Iterable<WaitKind> kinds() {
+        return byKind.keySet();
+    }
+
+    public CopyStats copies() {
+        return copies;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    /** Non-blocking calls that moved nothing, of every kind. */
+    public long wouldBlock() {
+        return calls(WaitKind.WOULD_BLOCK).calls();
+    }
+
+    /** Time spent in non-blocking calls that moved nothing. */
+    public long wouldBlockNanos() {
+        return calls(WaitKind.WOULD_BLOCK).waits().total();
+    }
+
+    /** Start of the first event, or 0 when there was none. */
+    public long firstStartNanos() {
+        return events == 0 ? 0 : firstStart;
+    }
+
+    /** End of the last event, or 0 when there was none. */
+    public long lastEndNanos() {
+        return events == 0 ? 0 : lastEnd;
+    }
+}
