@@ -1,0 +1,576 @@
+package io.iotrace.analyzers.source.strace;
+
+import io.iotrace.analyzers.syscall.FdKind;
+import io.iotrace.analyzers.syscall.SyscallCategory;
+import io.iotrace.analyzers.syscall.SyscallEvent;
+import io.iotrace.analyzers.syscall.SyscallEvent.Kind;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses one strace output line straight from bytes into a {@link SyscallEvent}.
+ *
+ * <p>It reads the head of the line (pid, timestamp, name, first argument) forwards and the tail (duration,
+ * return value, errno) backwards, so long argument strings in between are never looked at. One instance per
+ * thread: it keeps the interned names and the last problem.
+ */
+final class StraceLineParser {
+    private static final byte[] UNFINISHED = " <unfinished ...>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESUMED = " resumed>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESUMING = "<... resuming interrupted ".getBytes(StandardCharsets.US_ASCII);
+
+    private final NameInterner names = new NameInterner();
+    private String problem;
+
+    // Fields of the line being parsed, reset by parse().
+    private byte[] b;
+    private int end;
+    private int pos;
+    private int tid;
+    private long start;
+    private int timeFlags;
+
+    /** Why the last {@link #parse} returned null. */
+    String problem() {
+        return problem;
+    }
+
+    /**
+     * Parses {@code bytes[from, to)}, a line without its newline.
+     *
+     * @param defaultTid the thread id to use when the line has no pid prefix
+     * @return the event, or null when the line is malformed (see {@link #problem()})
+     */
+    SyscallEvent parse(byte[] bytes, int from, int to, int defaultTid) {
+        b = bytes;
+        pos = from;
+        end = to;
+        while (end > pos && (b[end - 1] == '\r' || b[end - 1] == ' ')) {
+            end--;
+        }
+        problem = null;
+        tid = defaultTid;
+        start = SyscallEvent.NO_TIME;
+        timeFlags = 0;
+        if (pos >= end) {
+            return fail("empty line");
+        }
+        if (!readPrefix() || !readTimestamp()) {
+            return null;
+        }
+        if (pos >= end) {
+            return fail("nothing after the timestamp");
+        }
+        byte c = b[pos];
+        if (c == '-' && startsWith(pos, "--- ")) {
+            return signal();
+        }
+        if (c == '+' && startsWith(pos, "+++ ")) {
+            return exit();
+        }
+        if (c == '<' && startsWith(pos, "<... ")) {
+            return resumed();
+        }
+        return call();
+    }
+
+    private SyscallEvent fail(String why) {
+        problem = why;
+        return null;
+    }
+
+    /** The pid column of {@code -f -o} ({@code 1234 }), of stderr ({@code [pid  1234] }) and {@code -Y} names. */
+    private boolean readPrefix() {
+        if (b[pos] == '[' && startsWith(pos, "[pid ")) {
+            int p = skipSpaces(pos + 5);
+            int digitsEnd = digitsEnd(p);
+            if (digitsEnd == p || digitsEnd >= end || b[digitsEnd] != ']') {
+                problem = "unreadable [pid N] prefix";
+                return false;
+            }
+            tid = (int) parseDecimal(p, digitsEnd);
+            pos = skipSpaces(digitsEnd + 1);
+            return true;
+        }
+        int digitsEnd = digitsEnd(pos);
+        if (digitsEnd == pos || digitsEnd >= end) {
+            return true;
+        }
+        byte next = b[digitsEnd];
+        if (next == ' ') {
+            tid = (int) parseDecimal(pos, digitsEnd);
+            pos = skipSpaces(digitsEnd);
+        } else if (next == '<') {
+            // -Y: the thread name, cut to 15 characters, may itself hold '>' or spaces; it ends at the first "> ".
+            tid = (int) parseDecimal(pos, digitsEnd);
+            int p = digitsEnd + 1;
+            while (p + 1 < end && !(b[p] == '>' && b[p + 1] == ' ')) {
+                p++;
+            }
+            if (p + 1 >= end) {
+                problem = "unterminated thread name after the pid";
+                return false;
+            }
+            pos = skipSpaces(p + 1);
+        }
+        return true;
+    }
+
+    /** {@code -t} 22:34:22, {@code -tt} 22:34:18.418730, {@code -ttt} epoch seconds with µs or ns. */
+    private boolean readTimestamp() {
+        int digitsEnd = digitsEnd(pos);
+        if (digitsEnd == pos || digitsEnd >= end) {
+            return true;
+        }
+        byte next = b[digitsEnd];
+        long seconds;
+        int p;
+        if (next == ':') {
+            int minutesEnd = digitsEnd(digitsEnd + 1);
+            if (minutesEnd >= end || b[minutesEnd] != ':') {
+                problem = "unreadable time of day";
+                return false;
+            }
+            int secondsEnd = digitsEnd(minutesEnd + 1);
+            seconds = parseDecimal(pos, digitsEnd) * 3600 + parseDecimal(digitsEnd + 1, minutesEnd) * 60
+                    + parseDecimal(minutesEnd + 1, secondsEnd);
+            timeFlags = SyscallEvent.FLAG_TIME_OF_DAY;
+            p = secondsEnd;
+        } else if (next == '.') {
+            seconds = parseDecimal(pos, digitsEnd);
+            p = digitsEnd;
+        } else {
+            return true;
+        }
+        long nanos = 0;
+        if (p < end && b[p] == '.') {
+            int fractionEnd = digitsEnd(p + 1);
+            nanos = fractionToNanos(p + 1, fractionEnd);
+            p = fractionEnd;
+        }
+        if (p >= end || b[p] != ' ') {
+            problem = "timestamp not followed by a space";
+            return false;
+        }
+        start = seconds * 1_000_000_000L + nanos;
+        pos = skipSpaces(p);
+        return true;
+    }
+
+    private SyscallEvent signal() {
+        int p = pos + 4;
+        if (startsWith(p, "stopped by ")) {
+            p += 11;
+        }
+        int nameEnd = tokenEnd(p);
+        if (nameEnd == p) {
+            return fail("signal line without a signal name");
+        }
+        String name = names.intern(b, p, nameEnd);
+        int fd = -1;
+        FdKind kind = FdKind.UNKNOWN;
+        int siFd = indexOf("si_fd=", nameEnd, end);
+        if (siFd >= 0) {
+            int digits = siFd + 6;
+            int digitsEnd = digitsEnd(digits);
+            fd = (int) parseDecimal(digits, digitsEnd);
+            if (digitsEnd < end && b[digitsEnd] == '<') {
+                int close = decorationEnd(digitsEnd);
+                kind = FdKind.ofDecoration(b, digitsEnd + 1, close);
+            }
+        }
+        return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.SIGNAL, name, fd, kind, 0, null,
+                FdKind.UNKNOWN, 0, null, timeFlags);
+    }
+
+    private SyscallEvent exit() {
+        int p = pos + 4;
+        if (startsWith(p, "exited with ")) {
+            p += 12;
+            int digitsEnd = digitsEnd(p);
+            if (digitsEnd == p) {
+                return fail("exit line without a status");
+            }
+            return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.EXIT, "exit", -1, FdKind.UNKNOWN,
+                    parseDecimal(p, digitsEnd), null, FdKind.UNKNOWN, 0, null, timeFlags);
+        }
+        if (startsWith(p, "killed by ")) {
+            p += 10;
+            int nameEnd = tokenEnd(p);
+            return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.KILLED, names.intern(b, p, nameEnd),
+                    -1, FdKind.UNKNOWN, 0, null, FdKind.UNKNOWN, 0, null, timeFlags);
+        }
+        return fail("unknown +++ line");
+    }
+
+    private SyscallEvent resumed() {
+        int p = pos + 5;
+        int nameEnd = nameEnd(p);
+        if (nameEnd == p || !startsWith(nameEnd, " resumed>")) {
+            return fail("unreadable <... resumed> line");
+        }
+        String name = names.intern(b, p, nameEnd);
+        pos = nameEnd + RESUMED.length;
+        return finished(Kind.RESUMED, name, -1, FdKind.UNKNOWN);
+    }
+
+    private SyscallEvent call() {
+        int p = pos;
+        int nameEnd = nameEnd(p);
+        if (nameEnd == p || nameEnd >= end || b[nameEnd] != '(') {
+            return fail("expected a syscall name and '('");
+        }
+        String name = names.intern(b, p, nameEnd);
+        if ("restart_syscall".equals(name) && startsWith(nameEnd + 1, RESUMING)) {
+            // The kernel restarts the interrupted call: its result and time belong to that call.
+            int resumedName = nameEnd + 1 + RESUMING.length;
+            int resumedEnd = nameEnd(resumedName);
+            if (resumedEnd > resumedName) {
+                name = names.intern(b, resumedName, resumedEnd);
+            }
+        }
+        pos = nameEnd + 1;
+        int fd = -1;
+        FdKind fdKind = FdKind.UNKNOWN;
+        int digitsEnd = digitsEnd(pos);
+        if (digitsEnd > pos && digitsEnd < end) {
+            byte after = b[digitsEnd];
+            if (after == ',' || after == ')' || after == '<') {
+                fd = (int) parseDecimal(pos, digitsEnd);
+                if (after == '<') {
+                    fdKind = FdKind.ofDecoration(b, digitsEnd + 1, decorationEnd(digitsEnd));
+                }
+            }
+        }
+        if (endsWith(UNFINISHED)) {
+            return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.UNFINISHED, name, fd, fdKind, 0, null,
+                    FdKind.UNKNOWN, 0, null, timeFlags | callFlags(name, end));
+        }
+        return finished(Kind.CALL, name, fd, fdKind);
+    }
+
+    /** Reads {@code ...) = ret [ERRNO (text)] [<duration>]} from the end of the line. */
+    private SyscallEvent finished(Kind kind, String name, int fd, FdKind fdKind) {
+        int tail = end;
+        long duration = SyscallEvent.NO_TIME;
+        if (b[tail - 1] == '>') {
+            int open = lastIndexOf((byte) '<', pos, tail - 1);
+            if (open > 0 && b[open - 1] == ' ' && isDuration(open + 1, tail - 1)) {
+                duration = durationNanos(open + 1, tail - 1);
+                tail = open - 1;
+            } else if (open > 0 && b[open - 1] == ' ' && startsWith(open, "<unavailable>")) {
+                tail = open - 1;
+            }
+        }
+        int equals = lastIndexOf(") = ", pos, tail);
+        if (equals < 0) {
+            return fail(kind == Kind.RESUMED ? "resumed call without a return value" : "call without a return value");
+        }
+        int argsEnd = equals;
+        int p = equals + 4;
+        int flags = timeFlags;
+        long result = 0;
+        FdKind resultKind = FdKind.UNKNOWN;
+        if (p < tail && b[p] == '?') {
+            flags |= SyscallEvent.FLAG_NO_RESULT;
+            p++;
+        } else {
+            int numberEnd = numberEnd(p, tail);
+            if (numberEnd == p) {
+                return fail("unreadable return value");
+            }
+            result = parseNumber(p, numberEnd);
+            p = numberEnd;
+            if (p < tail && b[p] == '<') {
+                int close = decorationEnd(p);
+                resultKind = FdKind.ofDecoration(b, p + 1, close);
+                p = Math.min(close + 1, tail);
+            }
+        }
+        String errno = null;
+        if (p + 1 < tail && b[p] == ' ' && b[p + 1] == 'E') {
+            int errnoEnd = tokenEnd(p + 1);
+            errno = names.intern(b, p + 1, errnoEnd);
+        }
+        SyscallCategory category = SyscallCategory.of(name);
+        int argument = 0;
+        String text = null;
+        if (category == SyscallCategory.MMAP && kind == Kind.CALL) {
+            return mmap(name, argsEnd, duration, result, errno, flags);
+        }
+        if (category == SyscallCategory.POLL || category == SyscallCategory.SELECT) {
+            int watched = singleWatchedFd(category, argsEnd);
+            if (watched >= 0) {
+                flags |= SyscallEvent.FLAG_SINGLE_FD_WAIT;
+                argument = watched;
+            }
+        }
+        if (kind == Kind.CALL && "execve".equals(name) && b[pos] == '"') {
+            int close = indexOf((byte) '"', pos + 1, argsEnd);
+            if (close > 0) {
+                text = new String(b, pos + 1, close - pos - 1, StandardCharsets.UTF_8);
+            }
+        }
+        flags |= callFlags(name, argsEnd);
+        return new SyscallEvent(tid, start, duration, kind, name, fd, fdKind, result, errno, resultKind, argument,
+                text, flags);
+    }
+
+    /** Flags that need a look into the arguments, only for the few calls that have them. */
+    private int callFlags(String name, int argsEnd) {
+        switch (SyscallCategory.of(name)) {
+            case SPAWN:
+                return indexOf("CLONE_THREAD", pos, argsEnd) >= 0 ? SyscallEvent.FLAG_CLONE_THREAD : 0;
+            case CONTROL:
+                boolean async = indexOf("F_SETOWN", pos, argsEnd) >= 0 || indexOf("F_SETSIG", pos, argsEnd) >= 0
+                        || (indexOf("F_SETFL", pos, argsEnd) >= 0 && indexOf("FASYNC", pos, argsEnd) >= 0)
+                        || indexOf("FIOASYNC", pos, argsEnd) >= 0;
+                return async ? SyscallEvent.FLAG_ASYNC_SETUP : 0;
+            default:
+                return 0;
+        }
+    }
+
+    /** {@code mmap(addr, length, prot, flags, fd, offset)}: the length and the mapped descriptor. */
+    private SyscallEvent mmap(String name, int argsEnd, long duration, long result, String errno, int flags) {
+        int[] commas = new int[5];
+        int found = 0;
+        int depth = 0;
+        for (int p = pos; p < argsEnd && found < 5; p++) {
+            byte c = b[p];
+            if (c == '<') {
+                depth++;
+            } else if (c == '>') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                commas[found++] = p;
+            }
+        }
+        if (found < 5) {
+            return fail("mmap with fewer than six arguments");
+        }
+        int lengthStart = skipSpaces(commas[0] + 1);
+        long length = parseNumber(lengthStart, numberEnd(lengthStart, commas[1]));
+        int fdStart = skipSpaces(commas[3] + 1);
+        int fdEnd = numberEnd(fdStart, commas[4]);
+        int fd = fdEnd > fdStart ? (int) parseNumber(fdStart, fdEnd) : -1;
+        FdKind kind = FdKind.UNKNOWN;
+        if (fdEnd < commas[4] && b[fdEnd] == '<') {
+            kind = FdKind.ofDecoration(b, fdEnd + 1, decorationEnd(fdEnd));
+        }
+        return new SyscallEvent(tid, start, duration, Kind.CALL, name, fd, kind, result, errno, FdKind.UNKNOWN,
+                length, null, flags);
+    }
+
+    /**
+     * The one descriptor a {@code poll([{fd=N, ...}], 1, ...)} or {@code pselect6(n, [N], NULL, NULL, ...)}
+     * waits for, or -1 when it waits for several.
+     */
+    private int singleWatchedFd(SyscallCategory category, int argsEnd) {
+        if (category == SyscallCategory.POLL) {
+            if (!startsWith(pos, "[{fd=")) {
+                return -1;
+            }
+            int close = indexOf("}], ", pos, argsEnd);
+            if (close < 0 || !startsWith(close + 4, "1,") && !(close + 5 == argsEnd && b[close + 4] == '1')) {
+                return -1;
+            }
+            int digits = pos + 5;
+            return (int) parseDecimal(digits, digitsEnd(digits));
+        }
+        int set = indexOf((byte) '[', pos, argsEnd);
+        if (set < 0) {
+            return -1;
+        }
+        int digits = set + 1;
+        int digitsEnd = digitsEnd(digits);
+        if (digitsEnd == digits) {
+            return -1;
+        }
+        int p = digitsEnd;
+        if (p < argsEnd && b[p] == '<') {
+            p = decorationEnd(p) + 1;
+        }
+        if (p >= argsEnd || b[p] != ']' || !startsWith(p + 1, ", NULL")) {
+            return -1;
+        }
+        return (int) parseDecimal(digits, digitsEnd);
+    }
+
+    // Byte helpers. Every scan stays inside [pos, end).
+
+    /** The index of the '>' closing the decoration that opens at {@code open}, nested ones included. */
+    private int decorationEnd(int open) {
+        int depth = 0;
+        for (int p = open; p < end; p++) {
+            if (b[p] == '<') {
+                depth++;
+            } else if (b[p] == '>' && --depth == 0) {
+                return p;
+            }
+        }
+        return end;
+    }
+
+    private boolean isDuration(int from, int to) {
+        int digitsEnd = digitsEnd(from);
+        return digitsEnd > from && digitsEnd < to && b[digitsEnd] == '.' && digitsEnd(digitsEnd + 1) == to;
+    }
+
+    private long durationNanos(int from, int to) {
+        int dot = digitsEnd(from);
+        return parseDecimal(from, dot) * 1_000_000_000L + fractionToNanos(dot + 1, to);
+    }
+
+    private long fractionToNanos(int from, int to) {
+        long value = 0;
+        int digits = 0;
+        for (int p = from; p < to && digits < 9; p++, digits++) {
+            value = value * 10 + (b[p] - '0');
+        }
+        for (; digits < 9; digits++) {
+            value *= 10;
+        }
+        return value;
+    }
+
+    private int digitsEnd(int from) {
+        int p = from;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        return p;
+    }
+
+    /** The end of a decimal ({@code -1}, {@code 42}) or hex ({@code 0x7f00}) number. */
+    private int numberEnd(int from, int to) {
+        int p = from;
+        if (p < to && b[p] == '-') {
+            p++;
+        }
+        if (p + 1 < to && b[p] == '0' && b[p + 1] == 'x') {
+            p += 2;
+            while (p < to && Character.digit(b[p], 16) >= 0) {
+                p++;
+            }
+            return p;
+        }
+        int digitsEnd = p;
+        while (digitsEnd < to && b[digitsEnd] >= '0' && b[digitsEnd] <= '9') {
+            digitsEnd++;
+        }
+        return digitsEnd == p ? from : digitsEnd;
+    }
+
+    private long parseNumber(int from, int to) {
+        boolean negative = b[from] == '-';
+        int p = negative ? from + 1 : from;
+        long value = 0;
+        if (p + 1 < to && b[p] == '0' && b[p + 1] == 'x') {
+            for (p += 2; p < to; p++) {
+                value = (value << 4) | Character.digit(b[p], 16);
+            }
+        } else {
+            value = parseDecimal(p, to);
+        }
+        return negative ? -value : value;
+    }
+
+    private long parseDecimal(int from, int to) {
+        long value = 0;
+        for (int p = from; p < to; p++) {
+            value = value * 10 + (b[p] - '0');
+        }
+        return value;
+    }
+
+    private int nameEnd(int from) {
+        int p = from;
+        while (p < end) {
+            byte c = b[p];
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (c >= 'A' && c <= 'Z')) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        return p;
+    }
+
+    private int tokenEnd(int from) {
+        int p = from;
+        while (p < end && b[p] != ' ') {
+            p++;
+        }
+        return p;
+    }
+
+    private int skipSpaces(int from) {
+        int p = from;
+        while (p < end && b[p] == ' ') {
+            p++;
+        }
+        return p;
+    }
+
+    private boolean startsWith(int at, String prefix) {
+        int n = prefix.length();
+        if (at + n > end) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (b[at + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean startsWith(int at, byte[] prefix) {
+        return at + prefix.length <= end && java.util.Arrays.equals(b, at, at + prefix.length, prefix, 0,
+                prefix.length);
+    }
+
+    private boolean endsWith(byte[] suffix) {
+        return end - suffix.length >= pos && startsWith(end - suffix.length, suffix);
+    }
+
+    private int indexOf(byte c, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (b[p] == c) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private int indexOf(String needle, int from, int to) {
+        int last = to - needle.length();
+        char first = needle.charAt(0);
+        for (int p = from; p <= last; p++) {
+            if (b[p] == first && startsWith(p, needle)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private int lastIndexOf(byte c, int from, int to) {
+        for (int p = to - 1; p >= from; p--) {
+            if (b[p] == c) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private int lastIndexOf(String needle, int from, int to) {
+        char first = needle.charAt(0);
+        for (int p = to - needle.length(); p >= from; p--) {
+            if (b[p] == first && startsWith(p, needle)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,254 @@
+package io.iotrace.analyzers.source.strace;
+
+import io.iotrace.analyzers.syscall.ParseProblems;
+import io.iotrace.analyzers.syscall.SyscallEvent;
+import io.iotrace.analyzers.syscall.SyscallEventSink;
+import io.iotrace.analyzers.syscall.SyscallLogException;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Streams an strace log: reads it in chunks cut at line ends, parses the chunks on worker threads and hands
+ * the events to the sink in file order on the calling thread. Memory is bounded by the chunks in flight.
+ */
+public final class StraceLogReader {
+    private static final int CHUNK_BYTES = 4 << 20;
+    /** A longer line is skipped rather than held in memory. */
+    private static final int MAX_LINE_BYTES = 64 << 20;
+
+    private final ExecutorService workers;
+    private final int maxInFlight;
+    private final ConcurrentLinkedQueue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<StraceLineParser> parsers = ThreadLocal.withInitial(StraceLineParser::new);
+
+    /** @param workers the threads that parse chunks; the caller owns and shuts them down */
+    public StraceLogReader(ExecutorService workers, int parallelism) {
+        this.workers = workers;
+        this.maxInFlight = Math.max(2, parallelism * 2);
+    }
+
+    /**
+     * Reads one log file into the sink.
+     *
+     * @return the number of lines read
+     */
+    public long read(Path file, SyscallEventSink sink, ParseProblems problems) throws IOException {
+        int defaultTid = StraceFileNames.tidOf(file);
+        Deque<Future<ParsedChunk>> inFlight = new ArrayDeque<>();
+        long[] lineBase = {0};
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            byte[] buffer = takeBuffer();
+            int filled = 0;
+            boolean skippingLongLine = false;
+            while (true) {
+                int read = channel.read(ByteBuffer.wrap(buffer, filled, buffer.length - filled));
+                if (read < 0) {
+                    break;
+                }
+                filled += read;
+                if (filled < buffer.length) {
+                    continue;
+                }
+                int lastNewline = lastNewline(buffer, filled);
+                if (skippingLongLine) {
+                    int firstNewline = firstNewline(buffer, filled);
+                    if (firstNewline < 0) {
+                        filled = 0;
+                        continue;
+                    }
+                    skippingLongLine = false;
+                    filled = compact(buffer, firstNewline + 1, filled);
+                    continue;
+                }
+                if (lastNewline < 0) {
+                    if (buffer.length >= MAX_LINE_BYTES) {
+                        inFlight.add(CompletableFuture.completedFuture(ParsedChunk.oneBadLine(
+                                "line longer than " + (MAX_LINE_BYTES >> 20) + " MiB", excerpt(buffer, 0, 120))));
+                        skippingLongLine = true;
+                        filled = 0;
+                    } else {
+                        buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                    }
+                    continue;
+                }
+                byte[] next = takeBuffer();
+                int rest = filled - (lastNewline + 1);
+                System.arraycopy(buffer, lastNewline + 1, next, 0, rest);
+                inFlight.add(submit(buffer, lastNewline + 1, defaultTid));
+                buffer = next;
+                filled = rest;
+                while (inFlight.size() > maxInFlight || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                    deliver(inFlight.poll(), file, lineBase, sink, problems);
+                }
+            }
+            int lastNewline = skippingLongLine ? -1 : lastNewline(buffer, filled);
+            int tailStart = lastNewline + 1;
+            if (lastNewline >= 0) {
+                byte[] tail = java.util.Arrays.copyOfRange(buffer, tailStart, filled);
+                inFlight.add(submit(buffer, tailStart, defaultTid));
+                buffer = tail;
+                filled = tail.length;
+                tailStart = 0;
+            }
+            while (!inFlight.isEmpty()) {
+                deliver(inFlight.poll(), file, lineBase, sink, problems);
+            }
+            if (filled > tailStart && !skippingLongLine) {
+                lineBase[0]++;
+                problems.truncatedLastLine(file, lineBase[0]);
+            }
+        } finally {
+            for (Future<ParsedChunk> pending : inFlight) {
+                pending.cancel(true);
+            }
+        }
+        return lineBase[0];
+    }
+
+    private Future<ParsedChunk> submit(byte[] buffer, int length, int defaultTid) {
+        return workers.submit(() -> {
+            try {
+                return ParsedChunk.parse(parsers.get(), buffer, length, defaultTid);
+            } finally {
+                if (buffer.length == CHUNK_BYTES) {
+                    freeBuffers.offer(buffer);
+                }
+            }
+        });
+    }
+
+    private static void deliver(Future<ParsedChunk> future, Path file, long[] lineBase, SyscallEventSink sink,
+                                ParseProblems problems) throws IOException {
+        ParsedChunk chunk;
+        try {
+            chunk = future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading " + file);
+        } catch (ExecutionException e) {
+            throw new SyscallLogException(file, lineBase[0], "parser failed: " + e.getCause());
+        }
+        for (int i = 0; i < chunk.problemCount; i++) {
+            problems.malformed(file, lineBase[0] + chunk.problemLines[i], chunk.problemWhy.get(i),
+                    chunk.problemExcerpts.get(i));
+        }
+        SyscallEvent[] events = chunk.events;
+        for (int i = 0; i < chunk.eventCount; i++) {
+            sink.accept(events[i]);
+        }
+        lineBase[0] += chunk.lines;
+    }
+
+    private byte[] takeBuffer() {
+        byte[] buffer = freeBuffers.poll();
+        return buffer != null ? buffer : new byte[CHUNK_BYTES];
+    }
+
+    private static int lastNewline(byte[] buffer, int length) {
+        for (int i = length - 1; i >= 0; i--) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int firstNewline(byte[] buffer, int length) {
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int compact(byte[] buffer, int from, int to) {
+        System.arraycopy(buffer, from, buffer, 0, to - from);
+        return to - from;
+    }
+
+    /** The start of a line, printable, for a message on one terminal line. */
+    static String excerpt(byte[] bytes, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        int shown = Math.min(to, from + 80);
+        for (int i = from; i < shown; i++) {
+            int c = bytes[i] & 0xff;
+            text.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
+        }
+        if (to > shown) {
+            text.append("...");
+        }
+        return text.toString();
+    }
+
+    /** The events and problems of one chunk, line numbers relative to the chunk. */
+    static final class ParsedChunk {
+        SyscallEvent[] events;
+        int eventCount;
+        long lines;
+        long[] problemLines = new long[4];
+        List<String> problemWhy = new ArrayList<>();
+        List<String> problemExcerpts = new ArrayList<>();
+        int problemCount;
+
+        static ParsedChunk parse(StraceLineParser parser, byte[] buffer, int length, int defaultTid) {
+            ParsedChunk chunk = new ParsedChunk();
+            chunk.events = new SyscallEvent[Math.max(16, length / 96)];
+            int lineStart = 0;
+            long line = 0;
+            for (int i = 0; i < length; i++) {
+                if (buffer[i] != '\n') {
+                    continue;
+                }
+                line++;
+                SyscallEvent event = parser.parse(buffer, lineStart, i, defaultTid);
+                if (event != null) {
+                    chunk.add(event);
+                } else {
+                    chunk.problem(line, parser.problem(), excerpt(buffer, lineStart, i));
+                }
+                lineStart = i + 1;
+            }
+            chunk.lines = line;
+            return chunk;
+        }
+
+        static ParsedChunk oneBadLine(String why, String excerpt) {
+            ParsedChunk chunk = new ParsedChunk();
+            chunk.events = new SyscallEvent[0];
+            chunk.lines = 1;
+            chunk.problem(1, why, excerpt);
+            return chunk;
+        }
+
+        private void add(SyscallEvent event) {
+            if (eventCount == events.length) {
+                events = java.util.Arrays.copyOf(events, events.length * 2);
+            }
+            events[eventCount++] = event;
+        }
+
+        private void problem(long line, String why, String excerpt) {
+            if (problemCount == problemLines.length) {
+                problemLines = java.util.Arrays.copyOf(problemLines, problemCount * 2);
+            }
+            problemLines[problemCount++] = line;
+            problemWhy.add(why);
+            problemExcerpts.add(excerpt);
+        }
+    }
+}

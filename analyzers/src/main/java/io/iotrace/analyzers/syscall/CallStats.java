@@ -1,0 +1,58 @@
+package io.iotrace.analyzers.syscall;
+
+/** What one thread's calls of one syscall added up to. */
+final class CallStats {
+    final String name;
+    final SyscallCategory category;
+    long calls;
+    long failures;
+    long bytes;
+    long timedCalls;
+    long totalNanos;
+    long maxNanos;
+    private DurationHistogram histogram;
+
+    CallStats(String name) {
+        this.name = name;
+        this.category = SyscallCategory.of(name);
+    }
+
+    void record(SyscallEvent call, long durationNanos) {
+        calls++;
+        if (call.failed()) {
+            failures++;
+        } else if (category.movesData() && call.result() > 0 && !call.has(SyscallEvent.FLAG_NO_RESULT)) {
+            bytes += call.result();
+        }
+        if (durationNanos != SyscallEvent.NO_TIME) {
+            timedCalls++;
+            totalNanos += durationNanos;
+            maxNanos = Math.max(maxNanos, durationNanos);
+            if (histogram == null) {
+                histogram = new DurationHistogram();
+            }
+            histogram.record(durationNanos);
+        }
+    }
+
+    void addAll(CallStats other) {
+        calls += other.calls;
+        failures += other.failures;
+        bytes += other.bytes;
+        timedCalls += other.timedCalls;
+        totalNanos += other.totalNanos;
+        maxNanos = Math.max(maxNanos, other.maxNanos);
+        if (other.histogram != null) {
+            if (histogram == null) {
+                histogram = new DurationHistogram();
+            }
+            histogram.addAll(other.histogram);
+        }
+    }
+
+    WaitFigures waitFigures() {
+        long p50 = histogram == null ? 0 : Math.min(maxNanos, histogram.percentile(0.50));
+        long p99 = histogram == null ? 0 : Math.min(maxNanos, histogram.percentile(0.99));
+        return new WaitFigures(name, calls, failures, timedCalls, totalNanos, p50, p99, maxNanos);
+    }
+}

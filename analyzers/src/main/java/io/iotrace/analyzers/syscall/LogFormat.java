@@ -1,0 +1,33 @@
+package io.iotrace.analyzers.syscall;
+
+/** What a file given as a syscall log turned out to be. */
+public enum LogFormat {
+    STRACE(true, "an strace log"),
+    PERF_TRACE(true, "a perf trace log"),
+    PERF_SCRIPT_SYSCALLS(false, "perf script output of syscall tracepoints, which this version cannot read yet"
+            + " (use strace or perf trace)"),
+    EMPTY(false, "an empty file"),
+    BINARY(false, "binary data, not a text log"),
+    JFR(false, "a JFR recording (.jfr), not a syscall log; give it as the recording instead"),
+    LTRACE(false, "an ltrace log: library calls, not syscalls"),
+    PERF_SCRIPT_OTHER(false, "perf script output of events that are not syscalls"),
+    UNKNOWN(false, "text that is neither an strace nor a perf trace log");
+
+    private final boolean readable;
+    private final String looksLike;
+
+    LogFormat(boolean readable, String looksLike) {
+        this.readable = readable;
+        this.looksLike = looksLike;
+    }
+
+    /** Whether {@link SyscallLogAnalyzer} can read it. */
+    public boolean readable() {
+        return readable;
+    }
+
+    /** A phrase completing "it looks like ...". */
+    public String looksLike() {
+        return looksLike;
+    }
+}

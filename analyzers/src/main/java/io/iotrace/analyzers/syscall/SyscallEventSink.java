@@ -1,0 +1,7 @@
+package io.iotrace.analyzers.syscall;
+
+/** Receives the events of a syscall log, per thread in the order the log gives them. */
+@FunctionalInterface
+public interface SyscallEventSink {
+    void accept(SyscallEvent event);
+}

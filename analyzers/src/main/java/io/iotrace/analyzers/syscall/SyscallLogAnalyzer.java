@@ -1,0 +1,69 @@
+package io.iotrace.analyzers.syscall;
+
+import io.iotrace.analyzers.source.perf.PerfTraceReader;
+import io.iotrace.analyzers.source.strace.StraceLogReader;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Reads strace and perf trace logs and classifies every process and thread in them: the entry point. */
+public final class SyscallLogAnalyzer {
+    private SyscallLogAnalyzer() {
+    }
+
+    /**
+     * Analyzes logs that belong together (one {@code -f} log, or the files of one {@code -ff} run).
+     *
+     * @param strict fail on the first malformed line instead of skipping and counting it
+     * @throws SyscallLogException when a file is not a syscall log, nothing in it could be read, or (strict) a
+     *                             line is malformed
+     */
+    public static SyscallReport analyze(List<Path> files, boolean strict) throws IOException {
+        int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism, task -> {
+            Thread thread = new Thread(task, "iotrace-strace-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            ParseProblems problems = new ParseProblems(strict);
+            SyscallAggregator aggregator = new SyscallAggregator();
+            StraceLogReader strace = new StraceLogReader(workers, parallelism);
+            long lines = 0;
+            List<String> names = new ArrayList<>();
+            for (Path file : files) {
+                LogFormatSniffer.Sniff sniff = sniff(file);
+                if (!sniff.format().readable()) {
+                    throw new SyscallLogException(file, sniff.line(), sniff.refusal());
+                }
+                long eventsBefore = aggregator.events();
+                long skippedBefore = problems.skippedLines();
+                long fileLines = sniff.format() == LogFormat.PERF_TRACE
+                        ? PerfTraceReader.read(file, aggregator, problems)
+                        : strace.read(file, aggregator, problems);
+                if (aggregator.events() == eventsBefore) {
+                    throw new SyscallLogException(file, 0, "nothing could be read: all "
+                            + (problems.skippedLines() - skippedBefore) + " lines were malformed");
+                }
+                lines += fileLines;
+                names.add(file.toString());
+            }
+            return aggregator.report(names, lines, problems);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static LogFormatSniffer.Sniff sniff(Path file) throws IOException {
+        try {
+            return LogFormatSniffer.sniff(file);
+        } catch (NoSuchFileException e) {
+            throw new SyscallLogException(file, 0, "no such file");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.iotrace.analyzers.syscall;
+
+import java.io.PrintWriter;
+
+/** Writes a {@link SyscallReport} as indented text. */
+final class SyscallReportRenderer {
+    private final PrintWriter out;
+
+    SyscallReportRenderer(PrintWriter out) {
+        this.out = out;
+    }
+
+    void render(SyscallReport report) {
+        out.printf("syscall log: %s%n", String.join(", ", report.files()));
+        out.printf("  %d lines, %d events, %d skipped%n", report.lines(), report.events(), report.skippedLines());
+        for (String warning : report.warnings()) {
+            out.printf("  warning: %s%n", warning);
+        }
+        for (ProcessReport process : report.processes()) {
+            out.printf("%nprocess %d%s%s%s%n", process.pid(),
+                    process.program() != null ? " " + process.program() : "",
+                    process.parentPid() != 0 ? " (child of " + process.parentPid() + ")" : "",
+                    process.exit() != null ? ", " + process.exit() : "");
+            verdict("  model", process.verdict());
+            out.printf("  architecture: %s%n", process.architecture());
+            for (String line : process.architectureEvidence()) {
+                out.printf("      %s%n", line);
+            }
+            copies("  ", process.copies());
+            waits("  ", process);
+            for (ThreadReport thread : process.threads()) {
+                out.printf("  thread %d: %s, %d syscalls%n", thread.tid(), thread.role(), thread.syscalls());
+                verdict("    model", thread.verdict());
+                copies("    ", thread.copies());
+            }
+        }
+        out.flush();
+    }
+
+    private void verdict(String label, ModelVerdict verdict) {
+        out.printf("%s: %s%s%n", label, verdict.model(),
+                verdict.mechanism() != null ? " (" + verdict.mechanism() + ")" : "");
+        for (String line : verdict.evidence()) {
+            out.printf("      %s%n", line);
+        }
+    }
+
+    private void copies(String indent, CopyFigures c) {
+        if (c.equals(CopyFigures.NONE)) {
+            return;
+        }
+        out.printf("%scopies: read %d calls %s, write %d calls %s, zero-copy %d calls %s, file mmap %d (%s)%n",
+                indent, c.readCalls(), Units.bytes(c.readBytes()), c.writeCalls(), Units.bytes(c.writeBytes()),
+                c.zeroCopyCalls(), Units.bytes(c.zeroCopyBytes()), c.fileMmaps(), Units.bytes(c.fileMmapBytes()));
+    }
+
+    private void waits(String indent, ProcessReport process) {
+        boolean header = false;
+        for (WaitFigures w : process.waits()) {
+            if (w.timedCalls() == 0) {
+                continue;
+            }
+            if (!header) {
+                out.printf("%swaits (-T):  %-16s %8s %12s %12s %12s %12s%n", indent, "call", "calls", "total",
+                        "p50", "p99", "max");
+                header = true;
+            }
+            out.printf("%s             %-16s %8d %12s %12s %12s %12s%n", indent, w.call(), w.calls(),
+                    Units.millis(w.totalNanos()), Units.millis(w.p50Nanos()), Units.millis(w.p99Nanos()),
+                    Units.millis(w.maxNanos()));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.iotrace.analyzers.syscall;
+
+import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.ThreadRole;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides a thread's I/O model from its syscalls. Detectors run in order, the first that matches wins; each
+ * returns null when its model does not apply.
+ */
+final class ThreadModelClassifier {
+    /** Fewer EAGAIN retries than this are a drained socket or a race, not a polling loop. */
+    private static final int MIN_RETRIES_FOR_POLLING = 3;
+
+    private ThreadModelClassifier() {
+    }
+
+    /** @param processAsyncSetups F_SETOWN/F_SETSIG/FASYNC calls anywhere in the thread's process */
+    static ModelVerdict classify(ThreadActivity t, long processAsyncSetups) {
+        ModelVerdict verdict = detectAsync(t);
+        if (verdict == null) {
+            verdict = detectSignalDriven(t, processAsyncSetups);
+        }
+        if (verdict == null) {
+            verdict = detectPolling(t);
+        }
+        if (verdict == null) {
+            verdict = detectMultiplexing(t);
+        }
+        if (verdict == null) {
+            verdict = detectBlocking(t);
+        }
+        return verdict != null ? verdict : new ModelVerdict(IoModel.NONE, null,
+                List.of(t.totalCalls() + " syscalls, none of them reads, writes, accepts or waits for I/O"));
+    }
+
+    private static ModelVerdict detectAsync(ThreadActivity t) {
+        long uring = t.calls("io_uring_enter");
+        long aio = t.calls("io_submit");
+        if (uring == 0 && aio == 0) {
+            return null;
+        }
+        if (uring >= aio) {
+            return new ModelVerdict(IoModel.ASYNC, "io_uring", List.of(
+                    uring + " io_uring_enter calls submit and reap operations the log cannot see",
+                    t.calls("io_uring_setup") + " io_uring_setup",
+                    t.dataCalls() + " plain read/write calls beside them"));
+        }
+        return new ModelVerdict(IoModel.ASYNC, "linux-aio", List.of(
+                aio + " io_submit", t.calls("io_getevents") + t.calls("io_pgetevents") + " io_getevents"));
+    }
+
+    private static ModelVerdict detectSignalDriven(ThreadActivity t, long processAsyncSetups) {
+        long signals = t.ioSignals.values().stream().mapToLong(Long::longValue).sum();
+        if (signals == 0 || processAsyncSetups == 0) {
+            return null;
+        }
+        String mechanism = t.ioSignals.keySet().iterator().next();
+        return new ModelVerdict(IoModel.SIGNAL_DRIVEN, mechanism, List.of(
+                processAsyncSetups + " fcntl/ioctl calls in the process asked for signals (F_SETOWN, F_SETSIG, FASYNC)",
+                signals + " I/O signals received " + t.ioSignals,
+                t.successfulReads + " successful reads",
+                t.signalWaits + " waits for a signal (pause, sigsuspend, sigtimedwait)"));
+    }
+
+    private static ModelVerdict detectPolling(ThreadActivity t) {
+        if (t.eagainRetries < MIN_RETRIES_FOR_POLLING || t.eagainRetries <= t.readinessWaitCount()) {
+            return null;
+        }
+        return new ModelVerdict(IoModel.NON_BLOCKING_POLLING, "EAGAIN retry loop", List.of(
+                t.eagainResults + " calls returned EAGAIN",
+                t.eagainRetries + " of them came with no readiness wait since the previous EAGAIN",
+                t.readinessWaitCount() + " readiness waits",
+                t.successfulReads + " successful reads"));
+    }
+
+    private static ModelVerdict detectMultiplexing(ThreadActivity t) {
+        long waits = t.readinessWaitCount();
+        if (waits == 0) {
+            return null;
+        }
+        Map.Entry<String, Long> most = t.readinessWaits.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow();
+        return new ModelVerdict(IoModel.MULTIPLEXING, most.getKey(), List.of(
+                waits + " readiness waits " + t.readinessWaits,
+                t.successfulReads + " successful reads, " + t.successfulAccepts + " accepts",
+                t.eagainResults + " EAGAIN results after a wait"));
+    }
+
+    private static ModelVerdict detectBlocking(ThreadActivity t) {
+        long blockingCalls = t.callsOf(SyscallCategory.READ) + t.callsOf(SyscallCategory.ACCEPT)
+                + t.callsOf(SyscallCategory.WRITE) + t.callsOf(SyscallCategory.ZERO_COPY)
+                + t.callsOf(SyscallCategory.CONNECT);
+        if (blockingCalls == 0) {
+            return null;
+        }
+        long longest = 0;
+        long waited = 0;
+        for (CallStats stats : t.calls.values()) {
+            if (stats.category == SyscallCategory.READ || stats.category == SyscallCategory.ACCEPT) {
+                longest = Math.max(longest, stats.maxNanos);
+                waited += stats.totalNanos;
+            }
+        }
+        String timing = "longest read/accept " + Units.millis(longest) + ", " + Units.millis(waited) + " in all";
+        if (t.timedBlockingWaits > 0) {
+            return new ModelVerdict(IoModel.BLOCKING, "timed read (EAGAIN then a wait on the same descriptor)",
+                    List.of(t.timedBlockingWaits + " EAGAIN results each followed by poll/select on that one "
+                                    + "descriptor: a read with a timeout, not polling",
+                            blockingCalls + " read/write/accept/connect calls", timing));
+        }
+        return new ModelVerdict(IoModel.BLOCKING, null, List.of(
+                blockingCalls + " read/write/accept/connect calls with no readiness wait and "
+                        + t.eagainResults + " EAGAIN", timing));
+    }
+
+    /** What the thread does for its process, given its model. */
+    static ThreadRole role(ThreadActivity t, IoModel model) {
+        return switch (model) {
+            case NONE -> ThreadRole.IDLE;
+            case ASYNC -> ThreadRole.COMPLETION_HANDLER;
+            case NON_BLOCKING_POLLING -> ThreadRole.POLLER;
+            case MULTIPLEXING, SIGNAL_DRIVEN -> t.successfulReads > 0 || t.socketDataCalls > 0
+                    ? ThreadRole.EVENT_LOOP
+                    : t.successfulAccepts > 0 ? ThreadRole.ACCEPTOR : ThreadRole.EVENT_LOOP;
+            case BLOCKING -> {
+                if (t.successfulAccepts > 0 && (t.spawnsAfterAccept > 0 || t.socketDataCalls == 0)) {
+                    yield ThreadRole.ACCEPTOR;
+                }
+                if (t.successfulConnects > 0) {
+                    yield ThreadRole.CLIENT;
+                }
+                yield t.socketDataCalls > 0 ? ThreadRole.CONNECTION_HANDLER : ThreadRole.OTHER;
+            }
+        };
+    }
+}
