@@ -32,6 +32,16 @@ public final class CallStats {
         }
     }
 
+    void add(CallStats other) {
+        waits.add(other.waits);
+        calls += other.calls;
+        nonBlockingCalls += other.nonBlockingCalls;
+        wouldBlock += other.wouldBlock;
+        bytes += other.bytes;
+        endOfStream += other.endOfStream;
+        exceptions += other.exceptions;
+    }
+
     void recordWait(long nanos) {
         calls++;
         waits.record(nanos);

@@ -30,6 +30,26 @@ public final class IoStats {
         }
     }
 
+    /** Adds another thread's or resource's figures to these (for groups and process totals). */
+    public void add(IoStats other) {
+        other.byKind.forEach((kind, stats) -> byKind.computeIfAbsent(kind, k -> new CallStats()).add(stats));
+        copies.add(other.copies);
+        events += other.events;
+        firstStart = Math.min(firstStart, other.firstStart);
+        lastEnd = Math.max(lastEnd, other.lastEnd);
+    }
+
+    /** Time blocked in calls of every kind plus time in non-blocking calls that found nothing. */
+    public long totalWaitNanos() {
+        long total = 0;
+        for (Map.Entry<WaitKind, CallStats> e : byKind.entrySet()) {
+            if (e.getKey() != WaitKind.ASYNC_COMPLETION) {
+                total += e.getValue().waits().total();
+            }
+        }
+        return total;
+    }
+
     /** The calls of one kind; an empty {@link CallStats} when there were none. */
     public CallStats calls(WaitKind kind) {
         CallStats stats = byKind.get(kind);
