@@ -14,11 +14,12 @@ public final class CallStats {
     private long endOfStream;
     private long exceptions;
 
-    void record(IoEvent event, boolean foundNothing) {
+    void record(IoEvent event, boolean foundNothing, boolean isWait) {
         calls++;
         if (!event.blocking()) {
             nonBlockingCalls++;
-        } else {
+        }
+        if (isWait) {
             waits.record(event.durationNanos());
         }
         if (foundNothing) {
@@ -47,7 +48,10 @@ public final class CallStats {
         waits.record(nanos);
     }
 
-    /** Durations of the blocking calls (for {@link WaitKind#WOULD_BLOCK}: of the calls that found nothing). */
+    /**
+     * Durations of the blocking calls; for {@link WaitKind#WOULD_BLOCK}, of the calls that found nothing; for
+     * {@link WaitKind#ASYNC_COMPLETION}, submit→completion.
+     */
     public LogHistogram waits() {
         return waits;
     }

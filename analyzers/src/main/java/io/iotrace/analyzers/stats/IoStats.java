@@ -24,7 +24,8 @@ public final class IoStats {
             return;
         }
         boolean foundNothing = WaitKind.foundNothing(event);
-        byKind.computeIfAbsent(kind, k -> new CallStats()).record(event, foundNothing);
+        boolean isWait = event.blocking() || kind == WaitKind.ASYNC_COMPLETION;
+        byKind.computeIfAbsent(kind, k -> new CallStats()).record(event, foundNothing, isWait);
         if (foundNothing) {
             byKind.computeIfAbsent(WaitKind.WOULD_BLOCK, k -> new CallStats()).recordWait(event.durationNanos());
         }
