@@ -21,8 +21,11 @@ public record SeedAnswers(String howItWaits, String whoIsNotified, String howDat
     private static String howItWaits(ThreadRole role, Verdict v, boolean virtual) {
         String mechanism = v.mechanism() == null ? "" : " (" + v.mechanism() + ")";
         return switch (v.model()) {
-            case BLOCKING -> virtual ? "blocks in read; the JDK parks the virtual thread and frees its carrier"
-                    : "blocks in read (the kernel puts the thread to sleep)";
+            case BLOCKING -> {
+                String call = role == ThreadRole.ACCEPTOR ? "accept" : "read";
+                yield virtual ? "blocks in " + call + "; the JDK parks the virtual thread and frees its carrier"
+                        : "blocks in " + call + " (the kernel puts the thread to sleep)";
+            }
             case NON_BLOCKING_POLLING -> "polls: retries non-blocking calls that return nothing";
             case MULTIPLEXING -> role == ThreadRole.WORKER ? "does not wait: the event loop waits for it"
                     : "waits in the selector" + mechanism;
