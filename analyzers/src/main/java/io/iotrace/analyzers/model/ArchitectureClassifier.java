@@ -25,7 +25,7 @@ final class ArchitectureClassifier {
                 .map(t -> new ConnectionShare(t.threadKey(), t.profile().thread().name(), t.role(), t.connections()))
                 .toList();
         int connections = serverConnections.size();
-        String acceptedBy = acceptorPhrase(acceptors, loops, handlers);
+        String acceptedBy = acceptorPhrase(acceptors);
         String counts = connections + " connections accepted; roles: " + roleCounts(threads);
 
         if (!asyncSocketCompleters.isEmpty()) {
@@ -98,8 +98,7 @@ final class ArchitectureClassifier {
                 confidence, connections, spread);
     }
 
-    private static String acceptorPhrase(List<ThreadClassification> acceptors, List<ThreadClassification> loops,
-                                         List<ThreadClassification> handlers) {
+    private static String acceptorPhrase(List<ThreadClassification> acceptors) {
         if (acceptors.isEmpty()) {
             return "";
         }
