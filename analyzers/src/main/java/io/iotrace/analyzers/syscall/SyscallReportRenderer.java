@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 
 /** Writes a {@link SyscallReport} as indented text. */
 final class SyscallReportRenderer {
+    /** The calls with the most time in them; the rest is in the report object. */
+    private static final int SHOWN_WAITS = 8;
+
     private final PrintWriter out;
 
     SyscallReportRenderer(PrintWriter out) {
@@ -56,9 +59,10 @@ final class SyscallReportRenderer {
 
     private void waits(String indent, ProcessReport process) {
         boolean header = false;
+        int shown = 0;
         for (WaitFigures w : process.waits()) {
-            if (w.timedCalls() == 0) {
-                continue;
+            if (w.timedCalls() == 0 || shown++ == SHOWN_WAITS) {
+                break;
             }
             if (!header) {
                 out.printf("%swaits (-T):  %-16s %8s %12s %12s %12s %12s%n", indent, "call", "calls", "total",

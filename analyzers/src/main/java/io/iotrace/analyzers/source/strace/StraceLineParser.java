@@ -262,12 +262,15 @@ final class StraceLineParser {
                 tail = open - 1;
             }
         }
-        int equals = lastIndexOf(") = ", pos, tail);
+        int equals = returnEquals(tail);
         if (equals < 0) {
             return fail(kind == Kind.RESUMED ? "resumed call without a return value" : "call without a return value");
         }
-        int argsEnd = equals;
-        int p = equals + 4;
+        int argsEnd = equals - 1;
+        while (argsEnd > pos && b[argsEnd] == ' ') {
+            argsEnd--;
+        }
+        int p = equals + 2;
         int flags = timeFlags;
         long result = 0;
         FdKind resultKind = FdKind.UNKNOWN;
@@ -314,6 +317,26 @@ final class StraceLineParser {
         flags |= callFlags(name, argsEnd);
         return new SyscallEvent(tid, start, duration, kind, name, fd, fdKind, result, errno, resultKind, argument,
                 text, flags);
+    }
+
+    /**
+     * The {@code =} before the return value: the last {@code "= "} preceded by spaces and the closing parenthesis
+     * (strace pads short calls so that results line up in a column).
+     */
+    private int returnEquals(int tail) {
+        for (int p = tail - 2; p > pos; p--) {
+            if (b[p] != '=' || b[p + 1] != ' ' || b[p - 1] != ' ') {
+                continue;
+            }
+            int q = p - 1;
+            while (q > pos && b[q] == ' ') {
+                q--;
+            }
+            if (b[q] == ')') {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /** Flags that need a look into the arguments, only for the few calls that have them. */
@@ -558,16 +581,6 @@ final class StraceLineParser {
     private int lastIndexOf(byte c, int from, int to) {
         for (int p = to - 1; p >= from; p--) {
             if (b[p] == c) {
-                return p;
-            }
-        }
-        return -1;
-    }
-
-    private int lastIndexOf(String needle, int from, int to) {
-        char first = needle.charAt(0);
-        for (int p = to - needle.length(); p >= from; p--) {
-            if (b[p] == first && startsWith(p, needle)) {
                 return p;
             }
         }

@@ -1,0 +1,119 @@
+package io.iotrace.analyzers.syscall;
+
+import io.iotrace.analyzers.model.Architecture;
+import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.ThreadRole;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real recordings made by src/test/native/record-golden-logs.sh: each program's known I/O model is found. */
+class GoldenLogClassificationTest {
+
+    static Path golden(String name) {
+        try {
+            return Path.of(GoldenLogClassificationTest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SyscallReport analyze(String name) throws Exception {
+        return SyscallLogAnalyzer.analyze(List.of(golden(name)), true);
+    }
+
+    private static ProcessReport first(SyscallReport report) {
+        return report.processes().get(0);
+    }
+
+    @Test
+    void busyNonBlockingReadsAreNonBlockingPolling() throws Exception {
+        ProcessReport process = first(analyze("busy-nonblocking-read.log"));
+        assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
+        assertEquals(ThreadRole.POLLER, process.threads().get(0).role());
+        assertEquals(Architecture.NONE, process.architecture());
+        // The program reads until 3 messages of 4 bytes arrived; every other read said EAGAIN.
+        WaitFigures reads = process.waits("read");
+        assertEquals(3, process.copies().writeCalls());
+        assertEquals(12, process.copies().writeBytes());
+        assertTrue(reads.failures() > 100, "EAGAIN reads: " + reads.failures());
+        assertTrue(reads.p50Nanos() <= reads.p99Nanos() && reads.p99Nanos() <= reads.maxNanos());
+    }
+
+    @Test
+    void selectServerIsASingleEventLoopMultiplexingWithPselect6() throws Exception {
+        SyscallReport report = analyze("select-server.log");
+        ProcessReport server = first(report);
+        assertEquals(IoModel.MULTIPLEXING, server.verdict().model());
+        assertEquals("pselect6", server.verdict().mechanism());
+        assertEquals(Architecture.SINGLE_EVENT_LOOP, server.architecture());
+        assertEquals(ThreadRole.EVENT_LOOP, server.threads().get(0).role());
+        assertEquals(4, report.processes().size(), "the server and its 3 forked clients");
+        for (ProcessReport client : report.processes().subList(1, 4)) {
+            assertEquals(server.pid(), client.parentPid());
+            assertEquals(IoModel.BLOCKING, client.verdict().model());
+            assertEquals(5, client.copies().writeBytes(), "each client writes hello");
+        }
+    }
+
+    @Test
+    void fasyncAndSigioMakeTheReaderSignalDriven() throws Exception {
+        ProcessReport reader = first(analyze("sigio.log"));
+        assertEquals(IoModel.SIGNAL_DRIVEN, reader.verdict().model());
+        assertEquals("SIGIO", reader.verdict().mechanism());
+        assertTrue(reader.verdict().evidence().stream().anyMatch(e -> e.contains("F_SETOWN")));
+    }
+
+    @Test
+    void ioUringReaderIsAsyncAndItsReadsAreInvisibleToStrace() throws Exception {
+        ProcessReport reader = first(analyze("io-uring.log"));
+        assertEquals(IoModel.ASYNC, reader.verdict().model());
+        assertEquals("io_uring", reader.verdict().mechanism());
+        assertEquals(ThreadRole.COMPLETION_HANDLER, reader.threads().get(0).role());
+        // 20000 bytes in 4 KiB reads: 5 with data and 1 at end of file, each one io_uring_enter.
+        assertEquals(6, reader.waits("io_uring_enter").calls());
+    }
+
+    @Test
+    void ddCopiesItsInputWithBlockingReadsAndWrites() throws Exception {
+        ProcessReport dd = first(analyze("dd.log"));
+        assertEquals(IoModel.BLOCKING, dd.verdict().model());
+        assertEquals(Architecture.NONE, dd.architecture());
+        assertEquals(ThreadRole.OTHER, dd.threads().get(0).role());
+        assertEquals(5, dd.copies().writeCalls(), "20000 bytes with bs=4096");
+        assertEquals(20000, dd.copies().writeBytes());
+        assertTrue(dd.copies().readBytes() >= 20000);
+    }
+
+    @Test
+    void pythonHttpServerStartsAThreadPerConnectionThatReadsBlocking() throws Exception {
+        ProcessReport server = first(analyze("python-http-server.log"));
+        assertEquals(Architecture.THREAD_PER_CONNECTION, server.architecture());
+        assertEquals(IoModel.BLOCKING, server.verdict().model());
+        ThreadReport main = server.threads().get(0);
+        assertEquals(IoModel.MULTIPLEXING, main.verdict().model(), "serve_forever waits in poll()");
+        assertEquals("poll", main.verdict().mechanism());
+        List<ThreadReport> handlers = server.threads().stream()
+                .filter(t -> t.role() == ThreadRole.CONNECTION_HANDLER).toList();
+        assertEquals(3, handlers.size(), "one thread per curl request");
+        handlers.forEach(h -> assertEquals(IoModel.BLOCKING, h.verdict().model()));
+        assertEquals("killed by SIGTERM", server.exit());
+        WaitFigures polls = server.waits("poll");
+        assertNotNull(polls);
+        assertTrue(polls.calls() >= 3, "a poll before each of the 3 accepts: " + polls.calls());
+        assertEquals(polls.calls(), polls.timedCalls(), "-T gave every poll a duration");
+    }
+
+    @Test
+    void perfTraceOfTheBusyReaderIsNonBlockingPollingToo() throws Exception {
+        ProcessReport process = first(analyze("busy-nonblocking-read.perf-trace.log"));
+        assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
+        assertEquals(2, process.copies().writeCalls(), "the tail of the log holds the last two writes");
+    }
+}
