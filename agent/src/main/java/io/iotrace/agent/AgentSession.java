@@ -1,0 +1,91 @@
+package io.iotrace.agent;
+
+import io.iotrace.agent.runtime.IoTrace;
+import io.iotrace.agent.runtime.Recorder;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.channels.Selector;
+import java.nio.channels.spi.SelectorProvider;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A running recording: the runtime wired to java.base, the hooks installed, and the file open. */
+final class AgentSession {
+    private static final String[] OPENED_PACKAGES = {"java.io", "java.net", "java.nio", "sun.nio.ch"};
+
+    private AgentSession() {
+    }
+
+    static void start(AgentOptions options, Instrumentation inst) throws Exception {
+        Module runtime = IoTrace.class.getModule();
+        openJavaBaseTo(inst, runtime);
+        Files.createDirectories(options.directory());
+        Recorder recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
+                SelectorProvider.provider().getClass().getName());
+        warmUp();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        new HookInstaller(inst, failures).install();
+        IoTrace.start(recorder);
+        recorder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            IoTrace.exemptCurrentThread();
+            IoTrace.disable(null);
+            recorder.close();
+        }, "iotrace-shutdown"));
+        selfTest(failures);
+    }
+
+    /**
+     * Loads and initializes the runtime before any hook is live: a class initialized from inside a hook would
+     * do class loading I/O inside the hook, and could wait on itself.
+     */
+    private static void warmUp() throws ClassNotFoundException {
+        for (String name : new String[] {"IoTrace", "ThreadRecorder", "ResourceTable", "ResourceTable$Definition",
+                "Describer", "Kinds", "OsThreadId", "RecordingFormat", "Recorder", "RecordingWriter", "Ops"}) {
+            Class.forName("io.iotrace.agent.runtime." + name, true, null);
+        }
+    }
+
+    /**
+     * Lets inlined advice in java.base see the runtime (java.base reads only named modules by default), and
+     * lets the runtime read the private fields that describe a resource (a socket's address, a file's path).
+     */
+    private static void openJavaBaseTo(Instrumentation inst, Module runtime) {
+        Module base = Object.class.getModule();
+        Map<String, Set<Module>> opens = new java.util.HashMap<>();
+        for (String pkg : OPENED_PACKAGES) {
+            opens.put(pkg, Set.of(runtime));
+        }
+        inst.redefineModule(base, Set.of(runtime), Map.of(), opens, Set.of(), Map.of());
+    }
+
+    /** Proves that a known call is seen, so that a JDK where the hooks miss is reported, not silently empty. */
+    private static void selfTest(List<String> failures) {
+        int fileCalls = IoTrace.countCallsOf(() -> {
+            try (FileInputStream in = new FileInputStream("/dev/null")) {
+                in.read();
+            } catch (IOException ignored) {
+                // Counted or not, the count says what happened.
+            }
+        });
+        int selectCalls = IoTrace.countCallsOf(() -> {
+            try (Selector selector = Selector.open()) {
+                selector.selectNow();
+            } catch (IOException ignored) {
+                // As above.
+            }
+        });
+        if (!failures.isEmpty()) {
+            IoTrace.warn("some JDK classes could not be instrumented: " + String.join("; ", failures));
+        }
+        if (fileCalls == 0 || selectCalls == 0) {
+            IoTrace.warn("self-test failed: FileInputStream.read seen " + fileCalls + " times, Selector.selectNow "
+                    + selectCalls + " times (expected 1 each) on Java " + System.getProperty("java.version")
+                    + "; the recording will miss calls: please report this JDK version");
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package io.iotrace.agent.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * The only class that instrumented JDK code calls. Loaded by the bootstrap loader, it uses JDK types only.
+ *
+ * <p>Every entry point is a no-op while {@link #recorder} is null, which is how the agent switches itself
+ * off. An instrumented call does {@code enter} (which returns null when the call must not be recorded: no
+ * recorder, a nested call, or one of the agent's own threads) and then {@code exit} with what happened.
+ */
+public final class IoTrace {
+    private static volatile Recorder recorder;
+    private static final ThreadLocal<ThreadRecorder> CURRENT = new ThreadLocal<>();
+    private static final VarHandle MAPPED_FD = mappedBufferFd();
+    private static volatile String disabledBecause;
+
+    private IoTrace() {
+    }
+
+    public static void start(Recorder r) {
+        disabledBecause = null;
+        recorder = r;
+    }
+
+    /** Switches recording off; instrumented calls go on at the cost of one volatile read. */
+    public static void disable(String why) {
+        recorder = null;
+        if (why != null) {
+            disabledBecause = why;
+            warn("recording stopped: " + why);
+        }
+    }
+
+    public static String disabledBecause() {
+        return disabledBecause;
+    }
+
+    public static Recorder recorder() {
+        return recorder;
+    }
+
+    public static void warn(String message) {
+        System.err.println("[iotrace] " + message);
+    }
+
+    /** Marks the calling thread as the agent's own: its I/O is never recorded. */
+    public static void exemptCurrentThread() {
+        ThreadRecorder t = new ThreadRecorder(0, Thread.currentThread(), false, 16);
+        t.busy = true;
+        CURRENT.set(t);
+    }
+
+    /**
+     * Marks the start of the agent's own work on an application thread (a class transformation, which
+     * reads the agent jar): nothing it does is recorded. Returns the state to give back to {@link #endAgentWork}.
+     */
+    public static boolean beginAgentWork() {
+        Recorder r = recorder;
+        ThreadRecorder t = r == null ? CURRENT.get() : current(r);
+        if (t == null) {
+            return true;
+        }
+        boolean wasBusy = t.busy;
+        t.busy = true;
+        return wasBusy;
+    }
+
+    public static void endAgentWork(boolean wasBusy) {
+        ThreadRecorder t = CURRENT.get();
+        if (t != null) {
+            t.busy = wasBusy;
+        }
+    }
+
+    /** Runs {@code action} with the calling thread's calls counted instead of recorded; returns the count. */
+    public static int countCallsOf(Runnable action) {
+        ThreadRecorder t = current(recorder);
+        if (t == null) {
+            return 0;
+        }
+        t.selfTest = true;
+        t.selfTestHits = 0;
+        try {
+            action.run();
+            return t.selfTestHits;
+        } finally {
+            t.selfTest = false;
+        }
+    }
+
+    // ---- entry points for advice --------------------------------------------------------------------
+
+    public static ThreadRecorder enter(long requested) {
+        Recorder r = recorder;
+        if (r == null) {
+            return null;
+        }
+        ThreadRecorder t = current(r);
+        if (t == null || t.busy) {
+            return null;
+        }
+        t.busy = true;
+        t.requested = requested;
+        t.start = System.nanoTime();
+        return t;
+    }
+
+    public static ThreadRecorder enter(ByteBuffer buffer) {
+        return enter(buffer == null ? 0 : buffer.remaining());
+    }
+
+    public static ThreadRecorder enter(ByteBuffer[] buffers, int offset, int length) {
+        return enter(remaining(buffers, offset, length));
+    }
+
+    /**
+     * Records a finished call.
+     *
+     * @param moved bytes moved (or, for select, keys ready; for accept, 1 when a connection came);
+     *              -1 at end of stream
+     */
+    public static void exit(ThreadRecorder t, int op, int kind, Object resource, boolean blocking, int buffer,
+                            long moved, long related, Throwable thrown) {
+        if (t == null) {
+            return;
+        }
+        long end = System.nanoTime();
+        try {
+            Recorder r = recorder;
+            if (r == null || resource == null) {
+                return;
+            }
+            if (t.selfTest) {
+                t.selfTestHits++;
+                return;
+            }
+            int outcome;
+            if (thrown != null) {
+                outcome = Ops.EXCEPTION;
+            } else if (moved < 0) {
+                outcome = Ops.END_OF_STREAM;
+            } else if (moved == 0 && !blocking && op != Ops.SELECT) {
+                outcome = Ops.WOULD_BLOCK;
+            } else {
+                outcome = Ops.OK;
+            }
+            int id = r.resources.idOf(t, resource, kind);
+            if (op == Ops.CONNECT || op == Ops.FINISH_CONNECT) {
+                r.resources.redescribe(id, kind, resource);
+            }
+            t.record(t.start, end - t.start, RecordingFormat.pack(op, outcome, buffer, blocking, id),
+                    t.requested, moved, related);
+        } finally {
+            t.busy = false;
+        }
+    }
+
+    /** Records a finished channel call; the channel's mode at the end of the call tells blocking from not. */
+    public static void exitChannel(ThreadRecorder t, int op, Object channel, int buffer, long moved, long related,
+                                   Throwable thrown) {
+        if (t == null) {
+            return;
+        }
+        boolean blocking = !(channel instanceof SelectableChannel sc) || sc.isBlocking();
+        exit(t, op, Kinds.UNKNOWN, channel, blocking, buffer, moved, related, thrown);
+    }
+
+    /** Records a finished call on a file stream or {@code RandomAccessFile}: always blocking, always a byte[]. */
+    public static void exitStream(ThreadRecorder t, int op, Object stream, long moved, Throwable thrown) {
+        exit(t, op, Kinds.UNKNOWN, stream, true, Ops.HEAP_ARRAY, moved, 0, thrown);
+    }
+
+    /** The id under which {@code resource} is recorded, for linking an accepted connection to its accept. */
+    public static long idOf(ThreadRecorder t, Object resource, int kind) {
+        Recorder r = recorder;
+        if (t == null || r == null || resource == null) {
+            return 0;
+        }
+        return r.resources.idOf(t, resource, kind);
+    }
+
+    /**
+     * Records an event that has no duration of its own on the calling thread: the submission of an
+     * asynchronous operation, or the start of its completion. It takes no guard, so that the completion
+     * handler's own I/O is recorded too.
+     */
+    public static void point(int op, int kind, Object resource, long requested, long result, long related,
+                             Throwable failure) {
+        Recorder r = recorder;
+        if (r == null) {
+            return;
+        }
+        ThreadRecorder t = current(r);
+        if (t == null || t.busy) {
+            return;
+        }
+        if (t.selfTest) {
+            t.selfTestHits++;
+            return;
+        }
+        long now = System.nanoTime();
+        int id = resource == null ? 0 : r.resources.idOf(t, resource, kind);
+        int outcome = failure != null ? Ops.EXCEPTION : Ops.OK;
+        t.record(now, 0, RecordingFormat.pack(op, outcome, Ops.BUFFER_NONE, false, id), requested, result,
+                related);
+    }
+
+    /** Bytes asked for at the start of the call in progress. */
+    public static long requested(ThreadRecorder t) {
+        return t.requested;
+    }
+
+    /** Identifies an asynchronous operation by what the JDK hands back at completion: handler and attachment. */
+    public static long asyncKey(Object handler, Object attachment) {
+        return System.identityHashCode(handler) * 31L + System.identityHashCode(attachment);
+    }
+
+    /** An asynchronous operation was submitted; the event's result field holds the operation submitted. */
+    public static void asyncSubmit(int op, Object channel, long requested, long key) {
+        point(Ops.ASYNC_SUBMIT, Kinds.UNKNOWN, channel, requested, op, key, null);
+    }
+
+    /** Like {@link #asyncSubmit}, keyed by the Future; a Future already done completed inside the call. */
+    public static void asyncSubmitFuture(int op, Object channel, long requested, Future<?> future) {
+        if (future == null) {
+            return;
+        }
+        long key = System.identityHashCode(future);
+        asyncSubmit(op, channel, requested, key);
+        if (future.isDone()) {
+            Object value = null;
+            Throwable failure = null;
+            try {
+                value = future.get();
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            asyncComplete(key, value, failure);
+        }
+    }
+
+    /**
+     * An asynchronous operation completed on the calling thread. Bytes go to the result; an accepted or
+     * connected channel's resource id goes to the requested field, which a completion does not otherwise use.
+     */
+    public static void asyncComplete(long key, Object value, Throwable failure) {
+        Recorder r = recorder;
+        if (r == null) {
+            return;
+        }
+        long result = value instanceof Number n ? n.longValue() : (failure == null ? 1 : 0);
+        long channelId = 0;
+        if (value != null && !(value instanceof Number)) {
+            ThreadRecorder t = current(r);
+            channelId = t == null ? 0 : idOf(t, value, Kinds.UNKNOWN);
+        }
+        point(Ops.ASYNC_COMPLETE, Kinds.UNKNOWN, null, channelId, result, key, failure);
+    }
+
+    // ---- helpers for advice ---------------------------------------------------------------------------
+
+    public static int kindOf(ByteBuffer b) {
+        if (b == null || !b.isDirect()) {
+            return Ops.HEAP_BUFFER;
+        }
+        return MAPPED_FD != null && b instanceof MappedByteBuffer && MAPPED_FD.get(b) != null
+                ? Ops.MAPPED_BUFFER : Ops.DIRECT_BUFFER;
+    }
+
+    /** A heap buffer anywhere in the array costs a copy, so it decides the kind. */
+    public static int kindOf(ByteBuffer[] buffers, int offset, int length) {
+        int kind = Ops.DIRECT_BUFFER;
+        for (int i = offset; i < offset + length && i < buffers.length; i++) {
+            int k = kindOf(buffers[i]);
+            if (k == Ops.HEAP_BUFFER) {
+                return k;
+            }
+            if (k == Ops.MAPPED_BUFFER) {
+                kind = k;
+            }
+        }
+        return kind;
+    }
+
+    public static long remaining(ByteBuffer[] buffers, int offset, int length) {
+        long sum = 0;
+        for (int i = offset; i < offset + length && i < buffers.length; i++) {
+            if (buffers[i] != null) {
+                sum += buffers[i].remaining();
+            }
+        }
+        return sum;
+    }
+
+    private static ThreadRecorder current(Recorder r) {
+        ThreadRecorder t = CURRENT.get();
+        if (t != null) {
+            return t;
+        }
+        return register(r);
+    }
+
+    private static ThreadRecorder register(Recorder r) {
+        Thread thread = Thread.currentThread();
+        boolean virtual = thread.getClass().getName().equals("java.lang.VirtualThread");
+        ThreadRecorder t = r.newThreadRecorder(thread, virtual);
+        if (t == null) {
+            // Over the ring limit: this thread's calls are counted as drops.
+            t = new ThreadRecorder(0, thread, virtual, 16);
+            t.busy = true;
+            CURRENT.set(t);
+            r.countDropWithoutRing();
+            return t;
+        }
+        t.busy = true; // the OS thread id lookup below must not record itself
+        CURRENT.set(t);
+        try {
+            t.osTid = virtual ? 0 : OsThreadId.current();
+        } finally {
+            t.busy = false;
+        }
+        return t;
+    }
+
+    private static VarHandle mappedBufferFd() {
+        try {
+            return MethodHandles.privateLookupIn(MappedByteBuffer.class, MethodHandles.lookup())
+                    .findVarHandle(MappedByteBuffer.class, "fd", java.io.FileDescriptor.class);
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.iotrace.agent.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One thread's events: a single-producer, single-consumer ring of fixed-size records.
+ *
+ * <p>The owning thread writes a record and publishes it with a release store; the writer thread reads up
+ * to the published head and frees the space with a release store of the tail. When the ring is full the
+ * event is dropped and counted: the application never waits for the recorder.
+ */
+public final class ThreadRecorder {
+    private static final VarHandle HEAD;
+    private static final VarHandle TAIL;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            HEAD = lookup.findVarHandle(ThreadRecorder.class, "head", long.class);
+            TAIL = lookup.findVarHandle(ThreadRecorder.class, "tail", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final long key;
+    final Thread thread;
+    final boolean virtual;
+    volatile int osTid;
+
+    private final long[] ring;
+    private final int mask;
+    @SuppressWarnings("unused") // accessed through HEAD
+    private volatile long head;
+    @SuppressWarnings("unused") // accessed through TAIL
+    private volatile long tail;
+    private volatile long dropped;
+
+    /** Set while this thread is inside an instrumented call, so nested JDK calls are not recorded twice. */
+    boolean busy;
+    /** The self-test's calls are counted, not recorded. */
+    boolean selfTest;
+    int selfTestHits;
+
+    long start;
+    long requested;
+
+    // A small direct-mapped cache of resource ids, so that the hot path rarely takes the shared table's lock.
+    final Object[] cachedResources = new Object[64];
+    final int[] cachedIds = new int[64];
+
+    ThreadRecorder(long key, Thread thread, boolean virtual, int capacityEvents) {
+        this.key = key;
+        this.thread = thread;
+        this.virtual = virtual;
+        int capacity = Integer.highestOneBit(Math.max(16, capacityEvents));
+        this.ring = new long[capacity * RecordingFormat.EVENT_LONGS];
+        this.mask = capacity - 1;
+    }
+
+    void record(long start, long duration, long packed, long requested, long result, long related) {
+        long h = (long) HEAD.getOpaque(this);
+        if (h - (long) TAIL.getAcquire(this) > mask) {
+            dropped++;
+            return;
+        }
+        int i = (int) (h & mask) * RecordingFormat.EVENT_LONGS;
+        long[] r = ring;
+        r[i] = start;
+        r[i + 1] = duration;
+        r[i + 2] = packed;
+        r[i + 3] = requested;
+        r[i + 4] = result;
+        r[i + 5] = related;
+        HEAD.setRelease(this, h + 1);
+    }
+
+    /** Writer side: the published head, read once per drain so that later events wait for the next drain. */
+    long publishedHead() {
+        return (long) HEAD.getAcquire(this);
+    }
+
+    long consumedTail() {
+        return (long) TAIL.getOpaque(this);
+    }
+
+    /** Writer side: copies the events in [tail, upTo) to {@code sink} and frees their space. */
+    int drainTo(long upTo, EventSink sink) {
+        long t = (long) TAIL.getOpaque(this);
+        int n = 0;
+        while (t < upTo) {
+            int i = (int) (t & mask) * RecordingFormat.EVENT_LONGS;
+            sink.accept(ring, i);
+            t++;
+            n++;
+        }
+        TAIL.setRelease(this, t);
+        return n;
+    }
+
+    long dropped() {
+        return dropped;
+    }
+
+    /** Receives one event at {@code events[offset .. offset + EVENT_LONGS)}. */
+    interface EventSink {
+        void accept(long[] events, int offset);
+    }
+}
