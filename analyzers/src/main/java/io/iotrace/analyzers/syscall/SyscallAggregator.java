@@ -1,5 +1,6 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.ThreadRole;
 
@@ -78,9 +79,11 @@ public final class SyscallAggregator implements SyscallEventSink {
         List<ProcessReport> result = new ArrayList<>();
         for (ProcessReport p : processes) {
             ProcessReport parent = byPid.get(p.parentPid());
-            if (parent != null && p.architecture() == io.iotrace.analyzers.model.Architecture.NONE
-                    && (parent.architecture() == io.iotrace.analyzers.model.Architecture.PROCESS_PER_CONNECTION
-                    || parent.architecture() == io.iotrace.analyzers.model.Architecture.MULTI_PROCESS_EVENT_LOOP)) {
+            boolean inherits = parent != null
+                    && (parent.architecture() == Architecture.MULTI_PROCESS_EVENT_LOOP
+                    || parent.architecture() == Architecture.PROCESS_PER_CONNECTION
+                    && p.architecture() == Architecture.NONE);
+            if (inherits) {
                 List<String> evidence = List.of("a child of process " + parent.pid() + ", which is "
                         + parent.architecture());
                 p = new ProcessReport(p.pid(), p.parentPid(), p.program(), p.verdict(), parent.architecture(),

@@ -1,0 +1,119 @@
+package io.iotrace.analyzers.syscall;
+
+import io.iotrace.analyzers.model.Architecture;
+import io.iotrace.analyzers.model.IoModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Call sequences whose meaning depends on order, written in the exact line forms strace 6.1 prints. */
+class SequenceClassificationTest {
+    @TempDir
+    Path dir;
+
+    private SyscallReport analyze(String name, String log) throws Exception {
+        return SyscallLogAnalyzer.analyze(List.of(Files.writeString(dir.resolve(name), log)), true);
+    }
+
+    @Test
+    void aJdkSoTimeoutReadIsATimedBlockingReadNotPolling() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            log.append("7 1.").append(100 + i).append(" read(9<TCPv6:[[::ffff:127.0.0.1]:5566->[::ffff:127.0.0.1]:43392]>,")
+                    .append(" 0x7f, 8192) = -1 EAGAIN (Resource temporarily unavailable) <0.000005>\n")
+                    .append("7 1.").append(200 + i).append(" poll([{fd=9<TCPv6:[[::ffff:127.0.0.1]:5566->[::ffff:127.0.0.1]:43392]>,")
+                    .append(" events=POLLIN}], 1, 2000) = 1 ([{fd=9, revents=POLLIN}]) <0.010000>\n")
+                    .append("7 1.").append(300 + i).append(" read(9<TCPv6:[[::ffff:127.0.0.1]:5566->[::ffff:127.0.0.1]:43392]>,")
+                    .append(" \"abc\", 8192) = 3 <0.000004>\n");
+        }
+        ModelVerdict verdict = analyze("jdk.log", log.toString()).processes().get(0).verdict();
+        assertEquals(IoModel.BLOCKING, verdict.model());
+        assertTrue(verdict.mechanism().startsWith("timed read"), verdict.mechanism());
+        assertTrue(verdict.evidence().get(0).startsWith("10 EAGAIN results"), verdict.evidence().get(0));
+    }
+
+    @Test
+    void repeatedEagainOnOneDescriptorWithoutAWaitIsPolling() throws Exception {
+        String line = "7 read(9<TCP:[127.0.0.1:1->127.0.0.1:2]>, 0x7f, 64) = -1 EAGAIN (Resource temporarily unavailable)\n";
+        assertEquals(IoModel.NON_BLOCKING_POLLING,
+                analyze("spin.log", line.repeat(5)).processes().get(0).verdict().model());
+    }
+
+    @Test
+    void aForkAfterEachAcceptIsProcessPerConnectionAndTheChildrenInheritIt() throws Exception {
+        String log = """
+                100 accept(3<TCP:[127.0.0.1:8080]>, NULL, NULL) = 4<TCP:[127.0.0.1:8080->127.0.0.1:50001]>
+                100 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = 201
+                201 read(4<TCP:[127.0.0.1:8080->127.0.0.1:50001]>, "GET", 1024) = 3
+                100 accept(3<TCP:[127.0.0.1:8080]>, NULL, NULL) = 4<TCP:[127.0.0.1:8080->127.0.0.1:50002]>
+                100 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = 202
+                202 read(4<TCP:[127.0.0.1:8080->127.0.0.1:50002]>, "GET", 1024) = 3
+                """;
+        SyscallReport report = analyze("fork.log", log);
+        assertEquals(Architecture.PROCESS_PER_CONNECTION, report.process(100).orElseThrow().architecture());
+        assertEquals(100, report.process(201).orElseThrow().parentPid());
+        assertEquals(Architecture.PROCESS_PER_CONNECTION, report.process(202).orElseThrow().architecture());
+    }
+
+    @Test
+    void workersForkedBeforeAcceptingInEpollLoopsAreAMultiProcessEventLoop() throws Exception {
+        StringBuilder log = new StringBuilder("""
+                100 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = 201
+                100 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = 202
+                100 rt_sigsuspend([], 8 <unfinished ...>
+                """);
+        for (int worker = 201; worker <= 202; worker++) {
+            log.append(worker).append(" epoll_wait(8<anon_inode:[eventpoll]>, [{events=EPOLLIN, data={u32=3, u64=3}}], 512, -1) = 1\n")
+                    .append(worker).append(" accept4(3<TCP:[0.0.0.0:80]>, NULL, NULL, SOCK_NONBLOCK) = 9<TCP:[127.0.0.1:80->127.0.0.1:5000]>\n")
+                    .append(worker).append(" epoll_wait(8<anon_inode:[eventpoll]>, [{events=EPOLLIN, data={u32=9, u64=9}}], 512, -1) = 1\n")
+                    .append(worker).append(" recvfrom(9<TCP:[127.0.0.1:80->127.0.0.1:5000]>, \"GET / HTTP/1.1\", 1024, 0, NULL, NULL) = 14\n")
+                    .append(worker).append(" recvfrom(9<TCP:[127.0.0.1:80->127.0.0.1:5000]>, 0x55, 1024, 0, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)\n");
+        }
+        SyscallReport report = analyze("nginx.log", log.toString());
+        assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, report.process(100).orElseThrow().architecture());
+        ProcessReport worker = report.process(201).orElseThrow();
+        assertEquals(IoModel.MULTIPLEXING, worker.verdict().model());
+        assertEquals("epoll_wait", worker.verdict().mechanism());
+        assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, worker.architecture());
+    }
+
+    @Test
+    void perThreadFilesOfStraceFfTakeTheirThreadIdFromTheFileName() throws Exception {
+        Path main = Files.writeString(dir.resolve("trace.300"),
+                "clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, exit_signal=0}, 88) = 301\n");
+        Path thread = Files.writeString(dir.resolve("trace.301"), "write(1</dev/pts/0>, \"hi\\n\", 3) = 3\n");
+        SyscallReport report = SyscallLogAnalyzer.analyze(List.of(main, thread), true);
+        assertEquals(1, report.processes().size());
+        ProcessReport process = report.process(300).orElseThrow();
+        assertEquals(2, process.threads().size());
+        assertEquals(3, process.thread(301).copies().writeBytes());
+    }
+
+    @Test
+    void zeroCopyBytesComeFromSendfileReturnValues() throws Exception {
+        String log = "5 sendfile(4<TCP:[127.0.0.1:80->127.0.0.1:5000]>, 3</srv/a.bin>, NULL, 65536) = 65536 <0.000200>\n"
+                + "5 sendfile(4<TCP:[127.0.0.1:80->127.0.0.1:5000]>, 3</srv/a.bin>, NULL, 65536) = 1000 <0.000100>\n";
+        CopyFigures copies = analyze("sendfile.log", log).processes().get(0).copies();
+        assertEquals(2, copies.zeroCopyCalls());
+        assertEquals(66536, copies.zeroCopyBytes());
+        assertEquals(0, copies.writeBytes());
+    }
+
+    @Test
+    void outOfOrderTimestampsOfStraceZStillPairAndSpanCorrectly() throws Exception {
+        // -Z prints failed calls when they complete: thread 8's line comes first though it started later.
+        String log = """
+                8 2.000000 read(3, 0x7f, 10) = -1 EAGAIN (Resource temporarily unavailable) <0.000010>
+                7 1.000000 connect(4, {sa_family=AF_INET}, 16) = -1 ECONNREFUSED (Connection refused) <0.500000>
+                """;
+        SyscallReport report = analyze("z.log", log);
+        assertEquals(2, report.events());
+        assertEquals(500_000_000L, report.process(7).orElseThrow().waits("connect").maxNanos());
+    }
+}
