@@ -1,0 +1,198 @@
+package io.iotrace.analyzers.bench;
+
+import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
+import io.iotrace.analyzers.syscall.SyscallReport;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parse speed of the strace reader against two floors, on one generated {@code -f -ttt -T -yy} log in page cache.
+ *
+ * <p>Generates a log of the given size (MiB, default 1024) in a temp dir, then times, median of 3 each:
+ * {@code wc -l}, a plain {@code BufferedReader.readLine()} count loop, and {@link SyscallLogAnalyzer#analyze}
+ * through to the rendered report. Prints seconds, MiB/s, lines/s, ratios, peak heap and peak RSS. Run:
+ * <pre>
+ * mvn -q -o -pl analyzers test-compile
+ * java -Xmx256m -cp analyzers/target/classes:analyzers/target/test-classes \
+ *     io.iotrace.analyzers.bench.StraceParseBenchmark 1024
+ * </pre>
+ */
+public final class StraceParseBenchmark {
+    private static final int RUNS = 3;
+
+    public static void main(String[] args) throws Exception {
+        long mebibytes = args.length > 0 ? Long.parseLong(args[0]) : 1024;
+        Path dir = Files.createTempDirectory("iotrace-bench");
+        Path log = dir.resolve("bench.strace.log");
+        try {
+            long lines = generate(log, mebibytes << 20);
+            double mib = Files.size(log) / (1024.0 * 1024);
+            System.out.printf(Locale.ROOT, "log: %s, %.0f MiB, %d lines, %d cores%n", log, mib, lines,
+                    Runtime.getRuntime().availableProcessors());
+            readLineCount(log); // warm the page cache and the JIT before any timing
+            double wc = median(() -> wcLines(log), lines);
+            double readLine = median(() -> readLineCount(log), lines);
+            resetPeaks();
+            double parse = median(() -> parse(log), -1);
+            long heap = peakHeap();
+            print("wc -l", wc, mib, lines, wc);
+            print("readLine loop", readLine, mib, lines, wc);
+            print("iotrace parse", parse, mib, lines, wc);
+            System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x)%n", parse / readLine);
+            System.out.printf(Locale.ROOT, "peak heap during parse: %.1f MiB (target < 256), peak RSS of this JVM: %s%n",
+                    heap / (1024.0 * 1024), peakRss());
+        } finally {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    interface Run {
+        long lines() throws Exception;
+    }
+
+    private static double median(Run run, long expectedLines) throws Exception {
+        double[] seconds = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            long lines = run.lines();
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+            if (expectedLines >= 0 && lines != expectedLines) {
+                throw new IllegalStateException("counted " + lines + " lines, expected " + expectedLines);
+            }
+        }
+        Arrays.sort(seconds);
+        return seconds[RUNS / 2];
+    }
+
+    private static void print(String what, double seconds, double mib, long lines, double wc) {
+        System.out.printf(Locale.ROOT, "%-14s %7.3f s %8.0f MiB/s %12.0f lines/s %6.2fx wc%n", what, seconds,
+                mib / seconds, lines / seconds, seconds / wc);
+    }
+
+    private static long wcLines(Path log) throws Exception {
+        Process wc = new ProcessBuilder("wc", "-l", log.toString()).redirectErrorStream(true).start();
+        String out = new String(wc.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        if (wc.waitFor() != 0) {
+            throw new IllegalStateException("wc failed: " + out);
+        }
+        return Long.parseLong(out.split("\\s+")[0]);
+    }
+
+    private static long readLineCount(Path log) throws IOException {
+        long lines = 0;
+        try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            while (reader.readLine() != null) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private static long parse(Path log) throws IOException {
+        SyscallReport report = SyscallLogAnalyzer.analyze(List.of(log), false);
+        StringWriter text = new StringWriter();
+        report.render(new PrintWriter(text));
+        if (report.skippedLines() != 0 || report.processes().isEmpty()) {
+            throw new IllegalStateException("unexpected report:\n" + text);
+        }
+        return report.lines();
+    }
+
+    /**
+     * Writes lines in the forms of the golden logs: an epoll server with 8 event-loop threads, a blocking
+     * thread-per-connection part with unfinished/resumed accepts, file reads with mmap, signals.
+     */
+    private static long generate(Path log, long bytes) throws IOException {
+        String[] forms = {
+                "%d %d.%06d epoll_wait(8<anon_inode:[eventpoll]>, [{events=EPOLLIN, data={u32=%d, u64=%d}}], 1024, 100) = 1 <0.%06d>\n",
+                "%d %d.%06d read(%d<TCP:[127.0.0.1:8080->127.0.0.1:%d]>, \"GET /index.html HTTP/1.1\\r\\nHost: localhost\\r\\n\"..., 8192) = 412 <0.%06d>\n",
+                "%d %d.%06d read(%d<TCP:[127.0.0.1:8080->127.0.0.1:%d]>, 0x7f3a2c001000, 8192) = -1 EAGAIN (Resource temporarily unavailable) <0.%06d>\n",
+                "%d %d.%06d writev(%d<TCP:[127.0.0.1:8080->127.0.0.1:%d]>, [{iov_base=\"HTTP/1.1 200 OK\\r\\n\", iov_len=17}], 1) = 17 <0.%06d>\n",
+                "%d %d.%06d accept4(3<TCP:[127.0.0.1:8080]>, {sa_family=AF_INET, sin_port=htons(%d), sin_addr=inet_addr(\"127.0.0.1\")}, [16], SOCK_CLOEXEC) = %d<TCP:[127.0.0.1:8080->127.0.0.1:50000]> <0.%06d>\n",
+                "%d %d.%06d sendfile(%d<TCP:[127.0.0.1:8080->127.0.0.1:%d]>, 12</srv/www/data.bin>, NULL, 65536) = 65536 <0.%06d>\n",
+                "%d %d.%06d futex(0x7f3a2c0015d0, FUTEX_WAKE_PRIVATE, %d) = %d <0.%06d>\n",
+        };
+        long lines = 0;
+        long written = 0;
+        long micros = 0;
+        StringBuilder line = new StringBuilder(256);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(log), 1 << 20)) {
+            while (written < bytes) {
+                int tid = 4000 + (int) (lines % 8);
+                micros += 7;
+                long seconds = 1_700_000_000L + micros / 1_000_000;
+                int fraction = (int) (micros % 1_000_000);
+                int fd = 20 + (int) (lines % 50);
+                int port = 40000 + (int) (lines % 20000);
+                int duration = (int) (lines * 31 % 9000);
+                line.setLength(0);
+                int form = (int) (lines % 16);
+                if (form == 15) {
+                    // An accept split by another thread's line, then resumed with the whole duration.
+                    line.append(String.format(Locale.ROOT, "%d %d.%06d accept(5<TCP:[127.0.0.1:9090]>,  <unfinished ...>\n",
+                            3999, seconds, fraction));
+                    line.append(String.format(Locale.ROOT, forms[1], tid, seconds, fraction, fd, port, duration));
+                    line.append(String.format(Locale.ROOT, "%d %d.%06d <... accept resumed>{sa_family=AF_INET}, [16]) = %d<TCP:[127.0.0.1:9090->127.0.0.1:%d]> <0.%06d>\n",
+                            3999, seconds, fraction, fd, port, duration));
+                    lines += 3;
+                } else {
+                    String format = forms[form % 7];
+                    Object[] values = switch (form % 7) {
+                        case 0 -> new Object[]{tid, seconds, fraction, fd, fd, duration};
+                        case 4 -> new Object[]{tid, seconds, fraction, port, fd, duration};
+                        case 6 -> new Object[]{tid, seconds, fraction, 1, 0, duration};
+                        default -> new Object[]{tid, seconds, fraction, fd, port, duration};
+                    };
+                    line.append(String.format(Locale.ROOT, format, values));
+                    lines++;
+                }
+                byte[] data = line.toString().getBytes(StandardCharsets.US_ASCII);
+                out.write(data);
+                written += data.length;
+            }
+        }
+        return lines;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private static String peakRss() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return "unknown (no /proc)";
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.substring(6).trim()).findFirst().orElse("unknown");
+    }
+}
