@@ -36,7 +36,8 @@ kill "$(pgrep -P "$server")"; wait "$server" 2>/dev/null || true; server=
 # Keep only the part after the interpreter or program loaded its libraries: the I/O is what the tests are about.
 for log in "$work"/*.log; do
     name=$(basename "$log")
-    sed "s#$work#/tmp/work#g" "$log" > "$out/$name"
+    # No paths of the recording machine in checked-in files.
+    sed -e "s#$work#/tmp/work#g" -e "s#$here#/src/test/native#g" -e "s#$HOME#/home/user#g" "$log" > "$out/$name"
 done
 python3 - "$out/python-http-server.log" <<'PY'
 import sys
