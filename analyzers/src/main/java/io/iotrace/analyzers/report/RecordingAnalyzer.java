@@ -53,6 +53,9 @@ public final class RecordingAnalyzer implements EventHandler {
                 k -> new ThreadState(new ThreadProfile(event.thread()), new IoStats()));
         thread.profile().record(event);
         thread.stats().record(event);
+        if (event.resource() == null) {
+            return; // a completion whose submission came before the recording began
+        }
         ResourceState resource = resources.computeIfAbsent(event.resource().id(), k -> new ResourceState());
         resource.resource = event.resource();
         resource.stats.record(event);

@@ -1,0 +1,284 @@
+package io.iotrace.analyzers.source.recording;
+
+import io.iotrace.analyzers.event.BufferKind;
+import io.iotrace.analyzers.event.EventHandler;
+import io.iotrace.analyzers.event.IoEvent;
+import io.iotrace.analyzers.event.Operation;
+import io.iotrace.analyzers.event.Outcome;
+import io.iotrace.analyzers.event.RecordingInfo;
+import io.iotrace.analyzers.event.Resource;
+import io.iotrace.analyzers.event.ResourceKind;
+import io.iotrace.analyzers.event.ThreadInfo;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Streams an {@code .iotrace} recording into an {@link EventHandler}, chunk by chunk.
+ *
+ * <p>Memory holds the thread and resource tables and the asynchronous operations in flight, never the
+ * events. The layout is documented in the agent's {@code RecordingFormat}; this reader mirrors it.
+ */
+public final class RecordingReader {
+    static final byte[] MAGIC = {'I', 'O', 'T', 'R', 'A', 'C', 'E', 0};
+    static final int VERSION = 1;
+    static final int TAG_INFO = 1;
+    static final int TAG_THREAD = 2;
+    static final int TAG_RESOURCE = 3;
+    static final int TAG_EVENTS = 4;
+    static final int TAG_DROPS = 5;
+    static final int TAG_END = 6;
+    private static final int EVENT_BYTES = 48;
+    private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
+
+    private final Path file;
+    private final EventHandler handler;
+    private final Map<Long, ThreadInfo> threads = new HashMap<>();
+    private final Map<Integer, Resource> resources = new HashMap<>();
+    private final Map<Long, Long> droppedByThread = new HashMap<>();
+    private final AsyncPairing async;
+    private long offset;
+    private long events;
+
+    private RecordingReader(Path file, EventHandler handler) {
+        this.file = file;
+        this.handler = handler;
+        this.async = new AsyncPairing(handler);
+    }
+
+    /**
+     * Reads {@code file} into {@code handler}.
+     *
+     * @throws RecordingFormatException when the file is missing, empty, not a recording, damaged or cut
+     *                                  short; events before the damage have been delivered, {@code end} not called
+     */
+    public static void read(Path file, EventHandler handler) throws RecordingFormatException {
+        new RecordingReader(file, handler).read();
+    }
+
+    private void read() throws RecordingFormatException {
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+            readHeader(in);
+            readChunks(in);
+        } catch (NoSuchFileException e) {
+            throw new RecordingFormatException(file, -1, 0, "no such file");
+        } catch (RecordingFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new RecordingFormatException(file, offset, events, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private void readHeader(DataInputStream in) throws IOException {
+        byte[] magic = new byte[MAGIC.length];
+        int n = in.readNBytes(magic, 0, magic.length);
+        if (n == 0) {
+            throw problem("empty file, not an iotrace recording");
+        }
+        if (n < magic.length || !Arrays.equals(magic, MAGIC)) {
+            throw problem(foreignFormat(magic, n));
+        }
+        offset = magic.length;
+        int version = readShort(in);
+        if (version != VERSION) {
+            throw problem("recording format version " + version + " is not supported (this iotrace reads "
+                    + VERSION + ")");
+        }
+    }
+
+    private void readChunks(DataInputStream in) throws IOException {
+        while (true) {
+            int tag = in.read();
+            if (tag < 0) {
+                throw problem("cut short after " + events + " events: no end marker (the traced JVM was killed"
+                        + " before the agent could close the recording)");
+            }
+            long chunkStart = offset;
+            offset++;
+            int length = readInt(in);
+            if (length < 0) {
+                throw new RecordingFormatException(file, chunkStart, events, "damaged chunk length " + length);
+            }
+            byte[] payload = new byte[length];
+            int got = in.readNBytes(payload, 0, length);
+            if (got < length) {
+                throw new RecordingFormatException(file, chunkStart, events, "cut short inside a chunk after "
+                        + events + " events (the traced JVM was killed while writing)");
+            }
+            offset += length;
+            Payload p = new Payload(payload, chunkStart);
+            switch (tag) {
+                case TAG_INFO -> info(p);
+                case TAG_THREAD -> thread(p);
+                case TAG_RESOURCE -> resource(p);
+                case TAG_EVENTS -> events(p);
+                case TAG_DROPS -> droppedByThread.put(p.i64(), p.i64());
+                case TAG_END -> {
+                    p.i64();
+                    long dropped = p.i64();
+                    async.flush();
+                    handler.end(Math.max(dropped, droppedByThread.values().stream().mapToLong(Long::longValue).sum()));
+                    return;
+                }
+                default -> throw new RecordingFormatException(file, chunkStart, events, "unknown chunk tag " + tag);
+            }
+        }
+    }
+
+    private void info(Payload p) throws RecordingFormatException {
+        long pid = p.i64();
+        long epochNanos = p.i64();
+        long nanoTime = p.i64();
+        String javaVersion = p.str();
+        String command = p.str();
+        String selectorProvider = p.str();
+        handler.begin(new RecordingInfo(pid, javaVersion, command, selectorProvider, epochNanos, nanoTime));
+    }
+
+    private void thread(Payload p) throws RecordingFormatException {
+        long key = p.i64();
+        long javaId = p.i64();
+        int osTid = p.i32();
+        boolean virtual = p.u8() != 0;
+        String name = p.str();
+        threads.put(key, new ThreadInfo(key, javaId, osTid, name, virtual));
+    }
+
+    private void resource(Payload p) throws RecordingFormatException {
+        int id = p.i32();
+        int code = p.u8();
+        ResourceKind kind = ResourceKind.ofCode(code);
+        if (kind == null) {
+            throw new RecordingFormatException(file, p.chunkStart, events, "unknown resource kind " + code);
+        }
+        resources.put(id, new Resource(id, kind, p.str()));
+    }
+
+    private void events(Payload p) throws RecordingFormatException {
+        long key = p.i64();
+        int count = p.i32();
+        ThreadInfo thread = threads.get(key);
+        if (thread == null) {
+            throw new RecordingFormatException(file, p.chunkStart, events, "events of undeclared thread " + key);
+        }
+        if (count < 0 || (long) count * EVENT_BYTES != p.remaining()) {
+            throw new RecordingFormatException(file, p.chunkStart, events, "event chunk holds " + p.remaining()
+                    + " bytes for " + count + " events");
+        }
+        for (int i = 0; i < count; i++) {
+            long start = p.i64();
+            long duration = p.i64();
+            long packed = p.i64();
+            long requested = p.i64();
+            long result = p.i64();
+            long related = p.i64();
+            Operation op = Operation.ofCode((int) (packed & 0xFF));
+            Outcome outcome = Outcome.ofCode((int) (packed >>> 8 & 0xF));
+            BufferKind buffer = BufferKind.ofCode((int) (packed >>> 12 & 0xF));
+            if (op == null || outcome == null || buffer == null) {
+                throw new RecordingFormatException(file, p.chunkStart, events, "damaged event " + i
+                        + " (codes " + Long.toHexString(packed & 0xFFFF) + ")");
+            }
+            boolean blocking = (packed >>> 16 & 1) != 0;
+            int resourceId = (int) (packed >>> 32);
+            Resource resource = resourceId == 0 ? null : resources.get(resourceId);
+            if (resourceId != 0 && resource == null) {
+                throw new RecordingFormatException(file, p.chunkStart, events, "event names undeclared resource "
+                        + resourceId);
+            }
+            IoEvent event = new IoEvent(start, duration, thread, op, resource, blocking, requested, result, outcome,
+                    buffer, related, 0);
+            events++;
+            async.accept(event);
+        }
+    }
+
+    private RecordingFormatException problem(String what) {
+        return new RecordingFormatException(file, -1, events, what);
+    }
+
+    private static String foreignFormat(byte[] magic, int n) {
+        if (n >= 4 && Arrays.equals(Arrays.copyOf(magic, 4), JFR_MAGIC)) {
+            return "a JDK Flight Recorder file, not an iotrace recording (open it with 'jfr print' or JDK Mission"
+                    + " Control)";
+        }
+        String start = new String(magic, 0, n, StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7e]", "?");
+        return "not an iotrace recording (it starts with \"" + start + "\", not \"IOTRACE\")";
+    }
+
+    private int readShort(DataInputStream in) throws IOException {
+        try {
+            int v = in.readUnsignedShort();
+            offset += 2;
+            return v;
+        } catch (EOFException e) {
+            throw problem("cut short inside the header");
+        }
+    }
+
+    private int readInt(DataInputStream in) throws IOException {
+        try {
+            int v = in.readInt();
+            offset += 4;
+            return v;
+        } catch (EOFException e) {
+            throw new RecordingFormatException(file, offset, events, "cut short inside a chunk header after "
+                    + events + " events (the traced JVM was killed while writing)");
+        }
+    }
+
+    /** Reads the fields of one chunk; running past its end means the chunk is damaged. */
+    private final class Payload {
+        private final java.nio.ByteBuffer bytes;
+        final long chunkStart;
+
+        Payload(byte[] payload, long chunkStart) {
+            this.bytes = java.nio.ByteBuffer.wrap(payload);
+            this.chunkStart = chunkStart;
+        }
+
+        long i64() throws RecordingFormatException {
+            need(8);
+            return bytes.getLong();
+        }
+
+        int i32() throws RecordingFormatException {
+            need(4);
+            return bytes.getInt();
+        }
+
+        int u8() throws RecordingFormatException {
+            need(1);
+            return bytes.get() & 0xFF;
+        }
+
+        String str() throws RecordingFormatException {
+            need(2);
+            int length = bytes.getShort() & 0xFFFF;
+            need(length);
+            String s = new String(bytes.array(), bytes.position(), length, StandardCharsets.UTF_8);
+            bytes.position(bytes.position() + length);
+            return s;
+        }
+
+        int remaining() {
+            return bytes.remaining();
+        }
+
+        private void need(int n) throws RecordingFormatException {
+            if (bytes.remaining() < n) {
+                throw new RecordingFormatException(file, chunkStart, events, "damaged chunk: a field runs past its end");
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.iotrace.cli;
+
+/** How reports are printed. */
+enum ReportFormat {
+    text, json
+}

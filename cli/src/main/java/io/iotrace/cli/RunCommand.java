@@ -1,0 +1,88 @@
+package io.iotrace.cli;
+
+import io.iotrace.analyzers.report.ProcessReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code iotrace run}: traces every JVM a command starts, then prints the report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a command, trace every JVM it starts, and report how each one did its I/O."
+                + " The exit code is the command's.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "keep the recordings (one .iotrace file per JVM) in DIR; by default they are deleted")
+    Path output;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    ReportFormat format;
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the command to run, after --")
+    List<String> command;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path agentJar = Artifacts.agentJar();
+        Path directory = output != null ? Files.createDirectories(output) : Files.createTempDirectory("iotrace-");
+        TracedCommand traced = new TracedCommand(command, agentJar, directory.toAbsolutePath());
+        CountDownLatch reported = new CountDownLatch(1);
+        // Ctrl-C or SIGTERM: stop the command, and let the report below be printed before the JVM exits.
+        Thread onSignal = new Thread(() -> {
+            traced.stop();
+            try {
+                reported.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "iotrace-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        int exitCode;
+        try {
+            exitCode = traced.run();
+            report(directory);
+        } finally {
+            reported.countDown();
+            if (output == null) {
+                deleteRecursively(directory);
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException shuttingDown) {
+            // Already stopping on a signal: the hook runs and returns at once.
+        }
+        return exitCode;
+    }
+
+    private void report(Path directory) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        List<ProcessReport> reports = new ArrayList<>();
+        for (Path file : Recordings.in(directory)) {
+            reports.add(Recordings.analyzeTolerant(file, warnings));
+        }
+        ReportPrinter.print(reports, warnings, format, spec.commandLine().getOut());
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

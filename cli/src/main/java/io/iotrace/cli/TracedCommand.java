@@ -1,0 +1,67 @@
+package io.iotrace.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A command run with the agent in every JVM it starts. JVMs read {@code JAVA_TOOL_OPTIONS}, so the agent
+ * follows the command through shell scripts, build tools and the JVMs they fork; each writes its own
+ * recording into one directory.
+ */
+final class TracedCommand {
+    private static final long STOP_GRACE_SECONDS = 10;
+
+    private final List<String> command;
+    private final Path agentJar;
+    private final Path recordingDirectory;
+    private Process process;
+
+    TracedCommand(List<String> command, Path agentJar, Path recordingDirectory) {
+        this.command = command;
+        this.agentJar = agentJar;
+        this.recordingDirectory = recordingDirectory;
+    }
+
+    /** Runs the command with inherited standard streams and returns its exit code. */
+    int run() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        Map<String, String> env = builder.environment();
+        String agent = "-javaagent:" + agentJar + "=dir=" + recordingDirectory;
+        String existing = env.get("JAVA_TOOL_OPTIONS");
+        env.put("JAVA_TOOL_OPTIONS", existing == null || existing.isBlank() ? agent : existing + " " + agent);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UserError("cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+        return process.waitFor();
+    }
+
+    /**
+     * Stops the command and every process it started (SIGTERM, so that each JVM's agent closes its
+     * recording), then, after a grace period, kills what is left.
+     */
+    void stop() {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> tree = p.descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
+        p.destroy();
+        try {
+            if (!p.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            for (ProcessHandle h : tree) {
+                h.onExit().get(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+}
