@@ -1,5 +1,7 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.stats.LogHistogram;
+
 /** What one thread's calls of one syscall added up to. */
 final class CallStats {
     final String name;
@@ -10,7 +12,7 @@ final class CallStats {
     long timedCalls;
     long totalNanos;
     long maxNanos;
-    private DurationHistogram histogram;
+    private LogHistogram histogram;
 
     CallStats(String name) {
         this.name = name;
@@ -29,7 +31,7 @@ final class CallStats {
             totalNanos += durationNanos;
             maxNanos = Math.max(maxNanos, durationNanos);
             if (histogram == null) {
-                histogram = new DurationHistogram();
+                histogram = new LogHistogram();
             }
             histogram.record(durationNanos);
         }
@@ -44,15 +46,15 @@ final class CallStats {
         maxNanos = Math.max(maxNanos, other.maxNanos);
         if (other.histogram != null) {
             if (histogram == null) {
-                histogram = new DurationHistogram();
+                histogram = new LogHistogram();
             }
-            histogram.addAll(other.histogram);
+            histogram.add(other.histogram);
         }
     }
 
     WaitFigures waitFigures() {
-        long p50 = histogram == null ? 0 : Math.min(maxNanos, histogram.percentile(0.50));
-        long p99 = histogram == null ? 0 : Math.min(maxNanos, histogram.percentile(0.99));
+        long p50 = histogram == null ? 0 : Math.min(maxNanos, histogram.percentile(50));
+        long p99 = histogram == null ? 0 : Math.min(maxNanos, histogram.percentile(99));
         return new WaitFigures(name, calls, failures, timedCalls, totalNanos, p50, p99, maxNanos);
     }
 }

@@ -21,7 +21,7 @@ public enum LogFormat {
         this.looksLike = looksLike;
     }
 
-    /** Whether {@link SyscallLogAnalyzer} can read it. */
+    /** Whether the strace or perf trace reader can read it. */
     public boolean readable() {
         return readable;
     }

@@ -1,6 +1,6 @@
 package io.iotrace.analyzers.bench;
 
-import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
+import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
 import io.iotrace.analyzers.syscall.SyscallReport;
 
 import java.io.BufferedOutputStream;

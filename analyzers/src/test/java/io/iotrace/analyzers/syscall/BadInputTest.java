@@ -1,5 +1,6 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

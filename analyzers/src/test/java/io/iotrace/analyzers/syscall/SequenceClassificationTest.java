@@ -1,5 +1,6 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,13 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.syscall.analysis;
 
 import io.iotrace.analyzers.source.perf.PerfTraceReader;
 import io.iotrace.analyzers.source.strace.StraceLogReader;
+import io.iotrace.analyzers.syscall.LogFormat;
+import io.iotrace.analyzers.syscall.LogFormatSniffer;
+import io.iotrace.analyzers.syscall.ParseProblems;
+import io.iotrace.analyzers.syscall.SyscallAggregator;
+import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.analyzers.syscall.SyscallReport;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -11,7 +17,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Reads strace and perf trace logs and classifies every process and thread in them: the entry point. */
+/**
+ * Reads strace and perf trace logs and classifies every process and thread in them: the entry point.
+ *
+ * <p>It sits in its own package because it joins the readers ({@code source.strace}, {@code source.perf}) to the
+ * aggregation ({@code syscall}), which the readers depend on: keeping it in {@code syscall} made a cycle.
+ */
 public final class SyscallLogAnalyzer {
     private SyscallLogAnalyzer() {
     }
