@@ -303,7 +303,7 @@ public final class IoTrace {
 
     private static ThreadRecorder current(Recorder r) {
         ThreadRecorder t = CURRENT.get();
-        if (t != null) {
+        if (t != null && (t.owner == r || t.owner == null)) {
             return t;
         }
         return register(r);
@@ -316,6 +316,7 @@ public final class IoTrace {
         if (t == null) {
             // Over the ring limit: this thread's calls are counted as drops.
             t = new ThreadRecorder(0, thread, virtual, 16);
+            t.owner = r;
             t.busy = true;
             CURRENT.set(t);
             r.countDropWithoutRing();

@@ -47,6 +47,7 @@ public final class Recorder {
     /** A recorder for the calling thread, or a permanently busy one when the limit of rings is reached. */
     ThreadRecorder newThreadRecorder(Thread thread, boolean virtual) {
         ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, ringEvents);
+        t.owner = this;
         synchronized (live) {
             if (live.size() >= maxThreads) {
                 return null;

@@ -28,6 +28,11 @@ public final class ThreadRecorder {
     final Thread thread;
     final boolean virtual;
     volatile int osTid;
+    /**
+     * The recording this ring belongs to; null for the agent's own threads, which stay exempt. A thread
+     * that outlives one attach session must not write into the next session with the old ring.
+     */
+    Recorder owner;
 
     private final long[] ring;
     private final int mask;
