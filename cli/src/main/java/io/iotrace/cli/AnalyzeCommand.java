@@ -1,7 +1,12 @@
 package io.iotrace.cli;
 
 import io.iotrace.analyzers.report.ProcessReport;
-import java.io.PrintWriter;
+import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.analyzers.syscall.SyscallReport;
+import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
+import io.iotrace.cli.syscall.AnalyzeInputs;
+import io.iotrace.cli.syscall.SyscallOutput;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code iotrace analyze}: reports on recordings made earlier. */
+/** {@code iotrace analyze}: reports on recordings and syscall logs made earlier. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyze recordings (.iotrace files) made earlier and print the report.")
+        description = "Analyze recordings (.iotrace files) and strace or perf trace logs made earlier and print"
+                + " the report. Syscall logs given together are read as one trace (the files of strace -ff).")
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,16 +28,42 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     ReportFormat format;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recordings to analyze")
+    @Option(names = "--strict", description = "fail on the first malformed line of a syscall log instead of"
+            + " skipping and counting it")
+    boolean strict;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recordings and syscall logs to analyze")
     List<Path> files;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        AnalyzeInputs inputs = sorted();
         List<ProcessReport> reports = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : inputs.recordings()) {
             reports.add(Recordings.analyze(file));
         }
-        ReportPrinter.print(reports, List.of(), format, spec.commandLine().getOut());
+        if (inputs.syscallLogs().isEmpty()) {
+            ReportPrinter.print(reports, List.of(), format, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
+        SyscallOutput.print(reports, syscalls(inputs.syscallLogs()), format == ReportFormat.json,
+                spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    private AnalyzeInputs sorted() throws IOException {
+        try {
+            return AnalyzeInputs.sort(files);
+        } catch (SyscallLogException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private SyscallReport syscalls(List<Path> logs) throws IOException {
+        try {
+            return SyscallLogAnalyzer.analyze(logs, strict);
+        } catch (SyscallLogException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 }

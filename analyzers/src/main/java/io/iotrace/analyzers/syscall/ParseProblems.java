@@ -26,8 +26,14 @@ public final class ParseProblems {
         warn(SyscallLogException.location(file, line) + ": skipped, " + why + ": " + excerpt);
     }
 
-    /** The last line has no newline: the tracer was stopped while writing it. Never fatal. */
-    public void truncatedLastLine(Path file, long line) {
+    /**
+     * The last line has no newline: the tracer was stopped while writing it. Skipped with a warning, since a
+     * killed tracer is common; in strict mode it fails like any other line that cannot be read.
+     */
+    public void truncatedLastLine(Path file, long line) throws SyscallLogException {
+        if (strict) {
+            throw new SyscallLogException(file, line, "the last line is cut short (was the tracer killed?)");
+        }
         skippedLines++;
         warn(SyscallLogException.location(file, line) + ": skipped, the last line is cut short "
                 + "(was the tracer killed?)");

@@ -87,13 +87,16 @@ class BadInputTest {
     }
 
     @Test
-    void aLastLineCutShortIsSkippedWithAWarningEvenInStrictMode() throws Exception {
+    void aLastLineCutShortIsSkippedWithAWarningAndFailsStrictModeAtItsLine() throws Exception {
         Path file = write("cut.log", "5 close(3) = 0\n5 read(3, \"ab");
-        SyscallReport report = SyscallLogAnalyzer.analyze(List.of(file), true);
+        SyscallReport report = SyscallLogAnalyzer.analyze(List.of(file), false);
         assertEquals(1, report.skippedLines());
         assertEquals(2, report.lines());
         assertTrue(report.warnings().get(0).startsWith(file + ":2: skipped, the last line is cut short"),
                 report.warnings().get(0));
+        SyscallLogException e = assertThrows(SyscallLogException.class,
+                () -> SyscallLogAnalyzer.analyze(List.of(file), true));
+        assertEquals(2, e.line());
     }
 
     @Test
