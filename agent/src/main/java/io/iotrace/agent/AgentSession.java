@@ -8,6 +8,7 @@ import java.lang.instrument.Instrumentation;
 import java.nio.channels.Selector;
 import java.nio.channels.spi.SelectorProvider;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,26 +18,67 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class AgentSession {
     private static final String[] OPENED_PACKAGES = {"java.io", "java.net", "java.nio", "sun.nio.ch"};
 
-    private AgentSession() {
+    private final AgentOptions options;
+    private final Recorder recorder;
+    private final HookInstaller hooks;
+
+    private AgentSession(AgentOptions options, Recorder recorder, HookInstaller hooks) {
+        this.options = options;
+        this.recorder = recorder;
+        this.hooks = hooks;
     }
 
-    static void start(AgentOptions options, Instrumentation inst) throws Exception {
+    /**
+     * Starts recording. When a step fails, what the earlier steps did is undone before the exception leaves,
+     * so the application goes on as if the agent had never come.
+     */
+    static AgentSession start(AgentOptions options, Instrumentation inst) throws Exception {
         Module runtime = IoTrace.class.getModule();
         openJavaBaseTo(inst, runtime);
         Files.createDirectories(options.directory());
         Recorder recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
                 SelectorProvider.provider().getClass().getName());
-        warmUp();
         List<String> failures = new CopyOnWriteArrayList<>();
-        new HookInstaller(inst, failures).install();
-        IoTrace.start(recorder);
-        recorder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            IoTrace.exemptCurrentThread();
-            IoTrace.disable(null);
+        HookInstaller hooks = new HookInstaller(inst, failures);
+        AgentSession session = new AgentSession(options, recorder, hooks);
+        try {
+            warmUp();
+            hooks.install();
+            IoTrace.start(recorder);
+            recorder.start();
+            selfTest(failures);
+        } catch (Throwable e) {
+            session.stop();
+            throw e;
+        }
+        return session;
+    }
+
+    AgentOptions options() {
+        return options;
+    }
+
+    Path recordingFile() {
+        return options.recordingFile();
+    }
+
+    /** Stops recording, takes the hooks out (the JDK classes get their original bytes back) and closes the file. */
+    void stop() {
+        IoTrace.disable(null);
+        try {
+            hooks.uninstall();
+        } catch (Throwable e) {
+            // The hooks stay but record nothing: the recorder is switched off above.
+            IoTrace.warn("could not remove the hooks: " + e);
+        } finally {
             recorder.close();
-        }, "iotrace-shutdown"));
-        selfTest(failures);
+        }
+    }
+
+    /** Closes the file at JVM exit; the hooks die with the JVM. */
+    void closeAtExit() {
+        IoTrace.disable(null);
+        recorder.close();
     }
 
     /**

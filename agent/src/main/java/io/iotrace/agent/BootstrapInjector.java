@@ -21,10 +21,20 @@ import java.util.jar.JarOutputStream;
 final class BootstrapInjector {
     static final String RUNTIME_PREFIX = "io/iotrace/agent/runtime/";
 
+    /** Set once the runtime is on the bootstrap path: a later attach to the same JVM finds it there. */
+    private static boolean injected;
+
     private BootstrapInjector() {
     }
 
-    static void inject(Instrumentation inst, Path agentJar) throws IOException {
+    static synchronized void injectOnce(Instrumentation inst) throws IOException {
+        if (!injected) {
+            inject(inst, agentJar());
+            injected = true;
+        }
+    }
+
+    private static void inject(Instrumentation inst, Path agentJar) throws IOException {
         Path runtimeJar = Files.createTempFile("iotrace-runtime-", ".jar");
         runtimeJar.toFile().deleteOnExit();
         try (JarFile source = new JarFile(agentJar.toFile());
@@ -50,7 +60,7 @@ final class BootstrapInjector {
     }
 
     /** The jar this agent was loaded from. */
-    static Path agentJar() throws IOException {
+    private static Path agentJar() throws IOException {
         try {
             return Path.of(BootstrapInjector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (Exception e) {

@@ -7,11 +7,13 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -26,6 +28,9 @@ import net.bytebuddy.utility.JavaModule;
  * an application thread) the thread's calls are not recorded.
  */
 final class HookInstaller {
+    /** How instrumented bytecode names the runtime in its constant pool. */
+    private static final String RUNTIME_ENTRY = "io/iotrace/agent/runtime/IoTrace";
+
     private final Instrumentation inst;
     private final List<String> failures;
     private final Set<String> targets = new HashSet<>();
@@ -67,15 +72,67 @@ final class HookInstaller {
     }
 
     private void retransformLoadedTargets() throws UnmodifiableClassException {
+        List<Class<?>> loaded = loadedTargets(inst, targets);
+        if (!loaded.isEmpty()) {
+            inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+        }
+    }
+
+    private static List<Class<?>> loadedTargets(Instrumentation inst, Set<String> targets) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
             if (c.getClassLoader() == null && targets.contains(c.getName())) {
                 loaded.add(c);
             }
         }
-        if (!loaded.isEmpty()) {
-            inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+        return loaded;
+    }
+
+    /**
+     * Counts the loaded JDK classes whose current bytes call the runtime, by looking at them as they are now:
+     * a transformer added last sees, on retransformation, what every earlier transformer (any session's hooks)
+     * made of the class. Zero means the JDK runs its original code.
+     */
+    static int countInstrumented(Instrumentation inst) throws UnmodifiableClassException {
+        Set<String> targets = new HashSet<>();
+        for (Instrumentations.Hook hook : Instrumentations.hooks()) {
+            targets.add(hook.className());
         }
+        List<Class<?>> loaded = loadedTargets(inst, targets);
+        byte[] marker = RUNTIME_ENTRY.getBytes(StandardCharsets.UTF_8);
+        Set<String> instrumented = ConcurrentHashMap.newKeySet();
+        ClassFileTransformer probe = new ClassFileTransformer() {
+            @Override
+            public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+                                    ProtectionDomain domain, byte[] bytes) {
+                if (redefined != null && contains(bytes, marker)) {
+                    instrumented.add(className);
+                }
+                return null;
+            }
+        };
+        inst.addTransformer(probe, true);
+        try {
+            if (!loaded.isEmpty()) {
+                inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+            }
+        } finally {
+            inst.removeTransformer(probe);
+        }
+        return instrumented.size();
+    }
+
+    private static boolean contains(byte[] bytes, byte[] marker) {
+        outer:
+        for (int i = 0; i <= bytes.length - marker.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (bytes[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static final class AgentWorkTransformer implements ClassFileTransformer {
