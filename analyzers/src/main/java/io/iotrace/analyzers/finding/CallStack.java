@@ -1,0 +1,47 @@
+package io.iotrace.analyzers.finding;
+
+import java.util.List;
+
+/**
+ * The stack of a blocking call, innermost frame first.
+ *
+ * @param frames innermost first; may be cut short at the recorder's stack depth
+ */
+public record CallStack(List<Frame> frames) {
+    /** Packages of the JDK and of the frameworks whose loops we check: their frames are never the culprit. */
+    private static final List<String> LIBRARY_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "io.netty.", "reactor.", "io.vertx.", "io.grpc.", "kotlin.", "scala.", "io.iotrace.agent.");
+
+    public CallStack {
+        frames = List.copyOf(frames);
+    }
+
+    /** The first frame in application code, or the innermost frame when all are library frames; null if empty. */
+    public Frame topApplicationFrame() {
+        for (Frame frame : frames) {
+            if (!isLibrary(frame.className())) {
+                return frame;
+            }
+        }
+        return frames.isEmpty() ? null : frames.get(0);
+    }
+
+    /** Whether a frame of this stack is in {@code classNamePrefix} (a class, or a package ending in a dot). */
+    public boolean passesThrough(String classNamePrefix) {
+        for (Frame frame : frames) {
+            if (frame.className().startsWith(classNamePrefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isLibrary(String className) {
+        for (String prefix : LIBRARY_PACKAGES) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

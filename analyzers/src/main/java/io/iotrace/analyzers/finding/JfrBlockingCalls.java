@@ -1,0 +1,93 @@
+package io.iotrace.analyzers.finding;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/** Streams the blocking calls of a Flight Recorder file (the agent's {@code iotrace-<pid>.jfr}). */
+public final class JfrBlockingCalls {
+    private JfrBlockingCalls() {
+    }
+
+    /**
+     * Reads {@code file} and hands each blocking call to {@code sink}, in file order.
+     *
+     * @throws IOException when the file cannot be read or is not a JFR recording; the message names the file
+     */
+    public static void read(Path file, Consumer<BlockingCall> sink) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such JFR file");
+        }
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                BlockingKind kind = BlockingKind.ofJfrEvent(event.getEventType().getName());
+                RecordedThread thread = event.getThread();
+                if (kind != null && thread != null) {
+                    sink.accept(new BlockingCall(thread.getJavaThreadId(), nameOf(thread), isVirtual(thread), kind,
+                            resourceOf(kind, event), epochNanos(event.getStartTime()),
+                            event.getDuration().toNanos(), stackOf(event.getStackTrace())));
+                }
+            }
+        } catch (IOException e) {
+            throw new IOException(file + ": not a readable JFR recording: " + e.getMessage(), e);
+        }
+    }
+
+    private static String nameOf(RecordedThread thread) {
+        String name = thread.getJavaName();
+        return name != null ? name : thread.getOSName();
+    }
+
+    private static boolean isVirtual(RecordedThread thread) {
+        // The field exists from JDK 21 on.
+        return thread.hasField("virtual") && thread.getBoolean("virtual");
+    }
+
+    private static String resourceOf(BlockingKind kind, RecordedEvent event) {
+        return switch (kind) {
+            case FILE_READ, FILE_WRITE -> stringField(event, "path");
+            case SOCKET_READ, SOCKET_WRITE -> stringField(event, "address") + ":" + event.getInt("port");
+            case MONITOR_ENTER, MONITOR_WAIT -> className(event, "monitorClass");
+            case PARK -> className(event, "parkedClass");
+            case SLEEP, PINNED -> "";
+        };
+    }
+
+    private static String stringField(RecordedEvent event, String field) {
+        String value = event.hasField(field) ? event.getString(field) : null;
+        return value != null ? value : "";
+    }
+
+    private static String className(RecordedEvent event, String field) {
+        RecordedClass type = event.hasField(field) ? event.getClass(field) : null;
+        return type != null ? type.getName() : "";
+    }
+
+    private static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    private static CallStack stackOf(RecordedStackTrace trace) {
+        List<Frame> frames = new ArrayList<>();
+        if (trace != null) {
+            for (RecordedFrame frame : trace.getFrames()) {
+                if (frame.isJavaFrame()) {
+                    frames.add(new Frame(frame.getMethod().getType().getName(), frame.getMethod().getName(),
+                            frame.getLineNumber()));
+                }
+            }
+        }
+        return new CallStack(frames);
+    }
+}

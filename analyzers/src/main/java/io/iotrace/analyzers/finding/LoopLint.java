@@ -1,0 +1,217 @@
+package io.iotrace.analyzers.finding;
+
+import io.iotrace.analyzers.event.EventHandler;
+import io.iotrace.analyzers.event.IoEvent;
+import io.iotrace.analyzers.event.RecordingInfo;
+import io.iotrace.analyzers.report.ProcessReport;
+import io.iotrace.analyzers.report.RecordingAnalyzer;
+import io.iotrace.analyzers.source.recording.RecordingFormatException;
+import io.iotrace.analyzers.source.recording.RecordingReader;
+import io.iotrace.analyzers.stats.LogHistogram;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the blocking calls on a JVM's event-loop threads: reads its {@code .iotrace} recording (which threads are
+ * loops, their iterations) and the Flight Recorder file the agent wrote beside it (the blocking calls, with stacks).
+ */
+public final class LoopLint {
+    /** Frames of calls that block by design of the JVM, not of the application: loading a class reads its jar. */
+    private static final List<String> JVM_INTERNAL_CALLERS = List.of("java.lang.ClassLoader.loadClass",
+            "jdk.internal.loader.", "io.iotrace.agent.");
+
+    private final LoopTimeline timeline = new LoopTimeline();
+    private final Map<String, Accumulator> byStack = new LinkedHashMap<>();
+    private final Map<Long, Long> blockedNanosByThread = new HashMap<>();
+    private final Map<Long, String> loopNames = new LinkedHashMap<>();
+    private final Map<Long, String> loopReasons = new HashMap<>();
+    private LoopThreads loops;
+
+    private LoopLint() {
+    }
+
+    /** The JFR file the agent writes beside a recording: {@code iotrace-<pid>.jfr} for {@code iotrace-<pid>.iotrace}. */
+    public static Path blockingFileOf(Path recording) {
+        String name = recording.getFileName().toString();
+        String base = name.endsWith(".iotrace") ? name.substring(0, name.length() - ".iotrace".length()) : name;
+        return recording.resolveSibling(base + ".jfr");
+    }
+
+    /**
+     * Lints one JVM.
+     *
+     * @param recording   its {@code .iotrace} file; the {@code .jfr} file must be beside it
+     * @param loopThreads threads whose whole name matches are event loops too; null for none
+     * @throws RecordingFormatException when the recording is missing or damaged
+     * @throws IOException              when the JFR file is missing or damaged
+     */
+    public static ProcessLint analyze(Path recording, Pattern loopThreads) throws RecordingFormatException, IOException {
+        return new LoopLint().run(recording, loopThreads);
+    }
+
+    private ProcessLint run(Path recording, Pattern loopThreads) throws RecordingFormatException, IOException {
+        RecordingAnalyzer analyzer = new RecordingAnalyzer();
+        RecordingInfo[] info = new RecordingInfo[1];
+        RecordingReader.read(recording, new EventHandler() {
+            @Override
+            public void begin(RecordingInfo recordingInfo) {
+                info[0] = recordingInfo;
+                analyzer.begin(recordingInfo);
+                timeline.begin(recordingInfo);
+            }
+
+            @Override
+            public void onEvent(IoEvent event) {
+                analyzer.onEvent(event);
+                timeline.onEvent(event);
+            }
+
+            @Override
+            public void end(long droppedEvents) {
+                analyzer.end(droppedEvents);
+            }
+        });
+        ProcessReport report = analyzer.report();
+        loops = new LoopThreads(report, loopThreads);
+        report.threads().forEach(t -> noteIfLoop(t.javaId(), t.name()));
+        JfrBlockingCalls.read(blockingFileOf(recording), this::consider);
+        RecordingInfo about = info[0];
+        return new ProcessLint(recording.toString(), about == null ? 0 : about.pid(),
+                about == null ? "" : about.javaVersion(), about == null ? "" : about.command(), health(),
+                findings());
+    }
+
+    private String noteIfLoop(long threadId, String name) {
+        String reason = loopReasons.get(threadId);
+        if (reason == null) {
+            reason = loops.reasonFor(threadId, name);
+            if (reason != null) {
+                loopReasons.put(threadId, reason);
+                loopNames.put(threadId, name);
+            }
+        }
+        return reason;
+    }
+
+    private void consider(BlockingCall call) {
+        String reason = call.kind() == BlockingKind.PINNED
+                ? "a virtual thread pinned to its carrier blocks the carrier"
+                : noteIfLoop(call.threadId(), call.threadName());
+        if (reason == null || isJvmInternal(call.stack()) || isNonBlockingChannelCall(call)) {
+            return;
+        }
+        blockedNanosByThread.merge(call.threadId(), call.durationNanos(), Long::sum);
+        String signature = signatureOf(call);
+        byStack.computeIfAbsent(signature, s -> new Accumulator(call, reason))
+                .add(call, timeline.iterationAround(call.threadId(), call.startEpochNanos() + call.durationNanos() / 2));
+    }
+
+    private static boolean isJvmInternal(CallStack stack) {
+        for (Frame frame : stack.frames()) {
+            for (String caller : JVM_INTERNAL_CALLERS) {
+                if (frame.qualifiedMethod().startsWith(caller)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Flight Recorder reports socket channel reads and writes whether the channel blocks or not; only the
+     * recording knows which. A loop's non-blocking channel calls are what it should make, never a finding.
+     */
+    private boolean isNonBlockingChannelCall(BlockingCall call) {
+        return call.kind().isSocket() && call.stack().passesThrough("sun.nio.ch.SocketChannelImpl")
+                && !timeline.madeBlockingChannelCall(call.threadId(), call.startEpochNanos(), call.durationNanos());
+    }
+
+    private static String signatureOf(BlockingCall call) {
+        StringBuilder s = new StringBuilder(call.kind().id());
+        for (Frame frame : call.stack().frames()) {
+            s.append('\n').append(frame.qualifiedMethod());
+        }
+        return s.toString();
+    }
+
+    private List<Finding> findings() {
+        List<Finding> findings = new ArrayList<>();
+        byStack.forEach((signature, a) -> findings.add(a.toFinding(fingerprintOf(signature))));
+        findings.sort(Comparator.comparingLong(Finding::totalNanos).reversed());
+        return findings;
+    }
+
+    private List<LoopHealth> health() {
+        List<LoopHealth> health = new ArrayList<>();
+        loopNames.forEach((id, name) -> {
+            LogHistogram iterations = timeline.iterations(id);
+            long[] waitingAndSpan = timeline.waitingAndSpan(id);
+            long span = waitingAndSpan[1];
+            long blocked = blockedNanosByThread.getOrDefault(id, 0L);
+            double waiting = span > 0 ? (double) waitingAndSpan[0] / span : 0;
+            double blockedShare = span > 0 ? Math.min(1, (double) blocked / span) : 0;
+            double working = span > 0 ? Math.max(0, 1 - waiting - blockedShare) : 0;
+            boolean seen = iterations != null && iterations.count() > 0;
+            health.add(new LoopHealth(id, name, loopReasons.get(id), seen ? iterations.count() : 0,
+                    seen ? iterations.percentile(50) : 0, seen ? iterations.percentile(99) : 0,
+                    seen ? iterations.max() : 0, waiting, working, blockedShare));
+        });
+        health.sort(Comparator.comparingLong(LoopHealth::maxNanos).reversed());
+        return health;
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the signature: short, and stable across JVMs and runs. */
+    static String fingerprintOf(String signature) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(signature.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** The calls of one stack, added up. */
+    private static final class Accumulator {
+        private final BlockingCall first;
+        private final String reason;
+        private final Set<String> threads = new LinkedHashSet<>();
+        private long count;
+        private long total;
+        private long max;
+        private long maxStall = -1;
+
+        Accumulator(BlockingCall first, String reason) {
+            this.first = first;
+            this.reason = reason;
+        }
+
+        void add(BlockingCall call, long iteration) {
+            threads.add(call.threadName());
+            count++;
+            total += call.durationNanos();
+            max = Math.max(max, call.durationNanos());
+            maxStall = Math.max(maxStall, iteration);
+        }
+
+        Finding toFinding(String fingerprint) {
+            return new Finding(fingerprint, first.kind(), List.copyOf(threads), reason, first.resource(), count,
+                    total, max, maxStall, first.stack().topApplicationFrame(), first.stack());
+        }
+    }
+}

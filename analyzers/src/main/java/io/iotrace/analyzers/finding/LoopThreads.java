@@ -1,0 +1,60 @@
+package io.iotrace.analyzers.finding;
+
+import io.iotrace.analyzers.model.ThreadRole;
+import io.iotrace.analyzers.report.ProcessReport;
+import io.iotrace.analyzers.report.ThreadReport;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which threads are event loops, and says why: measured from the recording, named like a known
+ * framework's loop (whose waits may be invisible at the Java level, as in Netty's native transports), or named by
+ * the user.
+ */
+final class LoopThreads {
+    private record Framework(String name, Pattern threadName) {
+    }
+
+    private static final List<Framework> FRAMEWORKS = List.of(
+            new Framework("Netty", Pattern.compile(
+                    "(nioEventLoopGroup|epollEventLoopGroup|kqueueEventLoopGroup|ioUringEventLoopGroup"
+                            + "|multithreadIoEventLoopGroup)-\\d+-\\d+")),
+            new Framework("gRPC (Netty)", Pattern.compile("grpc-(nio|default|epoll)-worker-ELG-\\d+-\\d+")),
+            new Framework("Vert.x", Pattern.compile("vert\\.x-eventloop-thread-\\d+")),
+            new Framework("Reactor Netty", Pattern.compile("reactor-(http|tcp|udp)-(nio|epoll|kqueue|uring)-\\d+")),
+            new Framework("the JDK HttpServer", Pattern.compile("HTTP-Dispatcher")));
+
+    private final Map<Long, String> measured = new HashMap<>();
+    private final Pattern userPattern;
+
+    /**
+     * @param report      the recording's classification; its event-loop threads are loops
+     * @param userPattern threads whose whole name matches are loops too; null for none
+     */
+    LoopThreads(ProcessReport report, Pattern userPattern) {
+        this.userPattern = userPattern;
+        if (report != null) {
+            for (ThreadReport thread : report.threads()) {
+                if (thread.role() == ThreadRole.EVENT_LOOP) {
+                    measured.put(thread.javaId(), "measured: " + thread.roleEvidence());
+                }
+            }
+        }
+    }
+
+    /** Why this thread is an event loop, or null when it is not one. */
+    String reasonFor(long threadId, String threadName) {
+        String name = threadName == null ? "" : threadName;
+        if (userPattern != null && userPattern.matcher(name).matches()) {
+            return "named by --loop-threads " + userPattern.pattern();
+        }
+        for (Framework framework : FRAMEWORKS) {
+            if (framework.threadName().matcher(name).matches()) {
+                return "named like a " + framework.name() + " event loop";
+            }
+        }
+        return measured.get(threadId);
+    }
+}

@@ -1,0 +1,140 @@
+package io.iotrace.analyzers.finding;
+
+import io.iotrace.analyzers.event.EventHandler;
+import io.iotrace.analyzers.event.IoEvent;
+import io.iotrace.analyzers.event.Operation;
+import io.iotrace.analyzers.event.RecordingInfo;
+import io.iotrace.analyzers.event.ResourceKind;
+import io.iotrace.analyzers.stats.LogHistogram;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the iotrace recording adds to Flight Recorder's blocking calls: when each thread's selector returned (the
+ * loop's iterations), and which socket channel calls were made in blocking mode (Flight Recorder does not say).
+ *
+ * <p>Times are kept as wall clock, ns since the epoch, the time base of Flight Recorder's events. Memory holds two
+ * longs per select call and per blocking channel call; both are few on the threads that select.
+ */
+final class LoopTimeline implements EventHandler {
+    /** How far apart the two recorders' clocks may see one call. */
+    static final long CLOCK_TOLERANCE_NANOS = 2_000_000;
+
+    private final Map<Long, Intervals> selectsByThread = new HashMap<>();
+    private final Map<Long, Intervals> blockingChannelCallsByThread = new HashMap<>();
+    private RecordingInfo info;
+
+    @Override
+    public void begin(RecordingInfo info) {
+        this.info = info;
+    }
+
+    @Override
+    public void onEvent(IoEvent event) {
+        if (info == null) {
+            return;
+        }
+        long start = info.toEpochNanos(event.startNanos());
+        long end = start + event.durationNanos();
+        if (event.operation() == Operation.SELECT) {
+            selectsByThread.computeIfAbsent(event.thread().javaId(), id -> new Intervals()).add(start, end);
+        } else if (event.blocking() && event.resource() != null
+                && event.resource().kind() == ResourceKind.SOCKET_CHANNEL) {
+            blockingChannelCallsByThread.computeIfAbsent(event.thread().javaId(), id -> new Intervals())
+                    .add(start, end);
+        }
+    }
+
+    /** Whether thread {@code threadId} made a blocking socket channel call around this time. */
+    boolean madeBlockingChannelCall(long threadId, long startEpochNanos, long durationNanos) {
+        Intervals calls = blockingChannelCallsByThread.get(threadId);
+        return calls != null && calls.overlaps(startEpochNanos - CLOCK_TOLERANCE_NANOS,
+                startEpochNanos + durationNanos + CLOCK_TOLERANCE_NANOS);
+    }
+
+    /**
+     * How long the loop iteration around this moment ran between two selector returns: from the select that
+     * returned before it to the next select call. -1 when the thread's selects are not in the recording.
+     */
+    long iterationAround(long threadId, long epochNanos) {
+        Intervals selects = selectsByThread.get(threadId);
+        if (selects == null) {
+            return -1;
+        }
+        int before = selects.lastEndingBefore(epochNanos);
+        if (before < 0 || before + 1 >= selects.size) {
+            return -1;
+        }
+        return selects.starts[before + 1] - selects.ends[before];
+    }
+
+    /** The thread's iteration times (selector return to next select call); null when it never selected. */
+    LogHistogram iterations(long threadId) {
+        Intervals selects = selectsByThread.get(threadId);
+        if (selects == null) {
+            return null;
+        }
+        LogHistogram histogram = new LogHistogram();
+        for (int i = 1; i < selects.size; i++) {
+            histogram.record(selects.starts[i] - selects.ends[i - 1]);
+        }
+        return histogram;
+    }
+
+    /** Time spent waiting in select, and the time from the first select's start to the last one's end. */
+    long[] waitingAndSpan(long threadId) {
+        Intervals selects = selectsByThread.get(threadId);
+        if (selects == null || selects.size == 0) {
+            return new long[] {0, 0};
+        }
+        long waiting = 0;
+        for (int i = 0; i < selects.size; i++) {
+            waiting += selects.ends[i] - selects.starts[i];
+        }
+        return new long[] {waiting, selects.ends[selects.size - 1] - selects.starts[0]};
+    }
+
+    /** Intervals of one thread, in the order it made them (a thread's calls never overlap). */
+    private static final class Intervals {
+        long[] starts = new long[64];
+        long[] ends = new long[64];
+        int size;
+
+        void add(long start, long end) {
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            starts[size] = start;
+            ends[size] = end;
+            size++;
+        }
+
+        int lastEndingBefore(long time) {
+            int low = 0;
+            int high = size - 1;
+            int found = -1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                if (ends[mid] <= time) {
+                    found = mid;
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return found;
+        }
+
+        boolean overlaps(long from, long to) {
+            int i = Math.max(0, lastEndingBefore(from));
+            for (; i < size && starts[i] <= to; i++) {
+                if (ends[i] >= from) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

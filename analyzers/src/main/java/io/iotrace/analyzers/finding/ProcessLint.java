@@ -1,0 +1,17 @@
+package io.iotrace.analyzers.finding;
+
+import java.util.List;
+
+/**
+ * The lint of one traced JVM.
+ *
+ * @param recording   the {@code .iotrace} file
+ * @param pid         the JVM's process id
+ * @param javaVersion its {@code java.version}
+ * @param command     its main class or jar and arguments
+ * @param loops       its event-loop threads, the worst stall first
+ * @param findings    blocking calls on them, the most time blocked first
+ */
+public record ProcessLint(String recording, long pid, String javaVersion, String command, List<LoopHealth> loops,
+                          List<Finding> findings) {
+}
