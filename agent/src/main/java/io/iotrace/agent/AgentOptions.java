@@ -14,8 +14,10 @@ import java.nio.file.Path;
  * @param directory  where the recording is written, as {@code iotrace-<pid>.iotrace}
  * @param ringEvents events each thread can hold before the writer drains them (a power of two)
  * @param maxThreads threads recorded at once; the calls of further threads are counted as drops
+ * @param blocking   also record blocking calls with their stacks ({@link BlockingProbe}), for {@code iotrace lint}
  */
-record AgentOptions(String command, String session, long owner, Path directory, int ringEvents, int maxThreads) {
+record AgentOptions(String command, String session, long owner, Path directory, int ringEvents, int maxThreads,
+                    boolean blocking) {
     static final String START = "start";
     static final String STOP = "stop";
     static final String STATUS = "status";
@@ -27,6 +29,7 @@ record AgentOptions(String command, String session, long owner, Path directory, 
         Path directory = Path.of(System.getProperty("user.dir"));
         int ringEvents = 4096;
         int maxThreads = 1024;
+        boolean blocking = false;
         if (args != null && !args.isBlank()) {
             for (String pair : args.split(",")) {
                 int eq = pair.indexOf('=');
@@ -42,12 +45,13 @@ record AgentOptions(String command, String session, long owner, Path directory, 
                     case "dir" -> directory = Path.of(value);
                     case "ring" -> ringEvents = Integer.parseInt(value);
                     case "maxThreads" -> maxThreads = Integer.parseInt(value);
+                    case "blocking" -> blocking = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown agent option '" + key
-                            + "' (known: command, session, owner, dir, ring, maxThreads)");
+                            + "' (known: command, session, owner, dir, ring, maxThreads, blocking)");
                 }
             }
         }
-        return new AgentOptions(command, session, owner, directory, ringEvents, maxThreads);
+        return new AgentOptions(command, session, owner, directory, ringEvents, maxThreads, blocking);
     }
 
     private static String command(String value) {
@@ -59,5 +63,10 @@ record AgentOptions(String command, String session, long owner, Path directory, 
 
     Path recordingFile() {
         return directory.resolve("iotrace-" + ProcessHandle.current().pid() + ".iotrace");
+    }
+
+    /** The blocking probe's JFR file, beside the recording. */
+    Path blockingFile() {
+        return directory.resolve("iotrace-" + ProcessHandle.current().pid() + ".jfr");
     }
 }

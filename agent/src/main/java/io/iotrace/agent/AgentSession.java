@@ -36,6 +36,9 @@ final class AgentSession {
         Module runtime = IoTrace.class.getModule();
         openJavaBaseTo(inst, runtime);
         Files.createDirectories(options.directory());
+        if (options.blocking()) {
+            BlockingProbe.start(options.blockingFile()); // before the hooks: JFR's own set-up I/O is not the app's
+        }
         Recorder recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
                 SelectorProvider.provider().getClass().getName());
         List<String> failures = new CopyOnWriteArrayList<>();

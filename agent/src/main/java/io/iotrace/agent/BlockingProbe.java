@@ -1,0 +1,50 @@
+package io.iotrace.agent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jdk.jfr.Recording;
+
+/**
+ * Records the calls that block a thread with their stacks, through the JDK's own Flight Recorder: sleeps, parks,
+ * contended {@code synchronized} entries, {@code Object.wait}, and file and socket I/O.
+ *
+ * <p>The iotrace recording sees I/O calls but neither their stacks nor the waits that are not I/O; JFR has both,
+ * with durations, at a cost paid only when such an event happens. The JFR file is written by the JVM itself when
+ * it exits ({@code dumpOnExit}), beside the {@code .iotrace} recording, as {@code iotrace-<pid>.jfr}.
+ */
+final class BlockingProbe {
+    /** JFR events that say a thread waited, each recorded whatever its duration, with its stack. */
+    static final List<String> EVENTS = List.of(
+            "jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait",
+            "jdk.FileRead", "jdk.FileWrite", "jdk.SocketRead", "jdk.SocketWrite",
+            // Absent before JDK 21: enabling an unknown event name is ignored by JFR.
+            "jdk.VirtualThreadPinned");
+
+    private BlockingProbe() {
+    }
+
+    /**
+     * Starts the recording; it is written to {@code file} when the JVM exits. A JVM without Flight Recorder (a
+     * runtime image without module jdk.jfr) is traced on, without stacks, and told so.
+     */
+    static void start(Path file) {
+        try {
+            record(file);
+        } catch (Throwable e) {
+            System.err.println("[iotrace] blocking probe not started, blocking calls will have no stacks: " + e);
+        }
+    }
+
+    private static void record(Path file) throws Exception {
+        Recording recording = new Recording();
+        recording.setName("iotrace-blocking");
+        for (String event : EVENTS) {
+            recording.enable(event).withThreshold(Duration.ZERO).withStackTrace();
+        }
+        recording.setToDisk(true);
+        recording.setDestination(file);
+        recording.setDumpOnExit(true);
+        recording.start();
+    }
+}
