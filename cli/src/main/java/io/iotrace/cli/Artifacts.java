@@ -8,15 +8,15 @@ import java.nio.file.Path;
  * Finds the jars the CLI works with. They sit beside the CLI jar after {@code mvn package}; a system property
  * ({@code iotrace.agent.jar}, {@code iotrace.fixtures.jar}) overrides that.
  */
-final class Artifacts {
+public final class Artifacts {
     private Artifacts() {
     }
 
-    static Path agentJar() {
+    public static Path agentJar() {
         return find("iotrace.agent.jar", "iotrace-agent.jar");
     }
 
-    static Path fixturesJar() {
+    public static Path fixturesJar() {
         return find("iotrace.fixtures.jar", "iotrace-fixtures.jar");
     }
 
