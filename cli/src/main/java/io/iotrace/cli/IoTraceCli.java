@@ -1,5 +1,6 @@
 package io.iotrace.cli;
 
+import io.iotrace.cli.bench.BenchmarkCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "iotrace", mixinStandardHelpOptions = true, version = "iotrace 0.1.0",
         description = "Traces and explains how a JVM does I/O: who blocks, who polls, who waits in a selector,"
                 + " and how many times each byte is copied.",
-        subcommands = {RunCommand.class, AnalyzeCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, AnalyzeCommand.class, DemoCommand.class, BenchmarkCommand.class})
 public final class IoTraceCli {
 
     public static void main(String[] args) {

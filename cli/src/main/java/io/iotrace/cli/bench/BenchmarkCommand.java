@@ -1,0 +1,77 @@
+package io.iotrace.cli.bench;
+
+import io.iotrace.cli.Artifacts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code iotrace benchmark}: the agent's overhead on the blocking echo server, untraced and traced in turn. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Measure the agent's overhead: run the bundled blocking echo server under the bundled load"
+                + " driver without and with the agent, alternating, and compare the server's CPU time.")
+public final class BenchmarkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--pairs", defaultValue = "5", description = "untraced/traced pairs (default: ${DEFAULT-VALUE})")
+    int pairs;
+
+    @Option(names = "--connections", defaultValue = "4", description = "client connections (default: ${DEFAULT-VALUE})")
+    int connections;
+
+    @Option(names = "--round-trips", defaultValue = "25000",
+            description = "measured round trips per connection (default: ${DEFAULT-VALUE})")
+    int roundTrips;
+
+    @Option(names = "--warm-up", defaultValue = "5000",
+            description = "warm-up round trips per connection, before measuring (default: ${DEFAULT-VALUE})")
+    int warmUpRoundTrips;
+
+    @Option(names = "--size", defaultValue = "64", description = "bytes per round trip (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--timeout-seconds", defaultValue = "300",
+            description = "bound on each load driver run (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Option(names = "--java", description = "java binary for the server and driver (default: the one running iotrace)")
+    Path java;
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        Path javaBinary = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java");
+        EchoWorkload workload = new EchoWorkload(connections, warmUpRoundTrips, roundTrips, size, timeoutSeconds);
+        EchoRun run = new EchoRun(javaBinary, Artifacts.fixturesJar(), workload);
+        Path agentJar = Artifacts.agentJar();
+        BenchmarkReport report = new BenchmarkReport(spec.commandLine().getOut());
+        report.header(workload, pairs, java != null ? javaBinary.toString()
+                : "Java " + System.getProperty("java.version"));
+        List<PairResult> results = new ArrayList<>();
+        for (int i = 1; i <= pairs; i++) {
+            PairResult pair = new PairResult(run.untraced(), run.traced(agentJar));
+            results.add(pair);
+            report.pair(i, pair);
+        }
+        report.medians(results);
+        return 0;
+    }
+
+    private void validate() {
+        if (pairs < 1 || connections < 1 || roundTrips < 1 || warmUpRoundTrips < 0 || size < 1
+                || timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--pairs, --connections, --round-trips, --size and"
+                    + " --timeout-seconds must be at least 1, --warm-up at least 0");
+        }
+        if (java != null && !Files.isExecutable(java)) {
+            throw new ParameterException(spec.commandLine(), "--java " + java + " is not an executable file");
+        }
+    }
+}

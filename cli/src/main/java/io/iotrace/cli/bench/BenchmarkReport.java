@@ -1,0 +1,81 @@
+package io.iotrace.cli.bench;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** Prints the benchmark's figures: one line per pair as it finishes, then the medians and the verdict. */
+final class BenchmarkReport {
+    static final double TARGET_CPU_RATIO = 1.05;
+    private static final String ROW = "%-6s %13s %13s %8s %10s %11s %10s %10s %8s%n";
+
+    private final PrintWriter out;
+
+    BenchmarkReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    void header(EchoWorkload workload, int pairs, String java) {
+        out.printf(Locale.ROOT, "iotrace benchmark: BlockingEchoServer (%s), %s; %d pairs, untraced then traced%n",
+                java, workload.describe(), pairs);
+        out.println("Server CPU = user + system time of the server process (/proc/<pid>/stat), per round trip of the"
+                + " measured pass; 'whole run' also counts JVM and agent start-up and the warm-up.");
+        out.println("Wall-clock throughput swings by +-30% from run to run on a 2-core machine: the CPU-time ratio"
+                + " is the figure that counts.");
+        out.println();
+        out.printf(Locale.ROOT, ROW, "pair", "untraced CPU", "traced CPU", "CPU", "whole-run", "throughput",
+                "recorded", "CPU added", "dropped");
+        out.printf(Locale.ROOT, ROW, "", "per rt", "per rt", "ratio", "CPU ratio", "ratio", "calls", "per call",
+                "events");
+        out.flush();
+    }
+
+    void pair(int number, PairResult p) {
+        out.printf(Locale.ROOT, ROW, number, nanos(p.untraced().cpuNanosPerRoundTrip()),
+                nanos(p.traced().cpuNanosPerRoundTrip()), ratio(p.cpuRatio()), ratio(p.wholeRunCpuRatio()),
+                ratio(p.throughputRatio()), p.traced().recordedCalls(), nanos(p.addedNanosPerCall()),
+                p.traced().dropped());
+        out.flush();
+    }
+
+    void medians(List<PairResult> pairs) {
+        double cpuRatio = median(pairs, PairResult::cpuRatio);
+        double wholeRunRatio = median(pairs, PairResult::wholeRunCpuRatio);
+        double throughputRatio = median(pairs, PairResult::throughputRatio);
+        double addedPerCall = median(pairs, PairResult::addedNanosPerCall);
+        out.printf(Locale.ROOT, ROW, "median", nanos(median(pairs, p -> p.untraced().cpuNanosPerRoundTrip())),
+                nanos(median(pairs, p -> p.traced().cpuNanosPerRoundTrip())), ratio(cpuRatio), ratio(wholeRunRatio),
+                ratio(throughputRatio), (long) median(pairs, p -> p.traced().recordedCalls()), nanos(addedPerCall),
+                (long) median(pairs, p -> p.traced().dropped()));
+        out.println();
+        out.printf(Locale.ROOT, "CPU-time ratio (median of %d pairs): %.3f   target <= %.2f: %s%n", pairs.size(),
+                cpuRatio, TARGET_CPU_RATIO, cpuRatio <= TARGET_CPU_RATIO ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "Whole-run CPU-time ratio (median, start-up included): %.3f%n", wholeRunRatio);
+        out.printf(Locale.ROOT, "Wall-clock throughput ratio (median): %.3f   (swings +-30%% here; not the verdict)%n",
+                throughputRatio);
+        out.printf(Locale.ROOT, "CPU added per recorded call (median): %s%n", nanos(addedPerCall));
+        out.flush();
+    }
+
+    static double median(List<PairResult> pairs, ToDoubleFunction<PairResult> figure) {
+        double[] values = pairs.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        int n = values.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static String nanos(double ns) {
+        if (Double.isNaN(ns)) {
+            return "-";
+        }
+        return Math.abs(ns) >= 10_000 ? String.format(Locale.ROOT, "%.2f us", ns / 1000)
+                : String.format(Locale.ROOT, "%.0f ns", ns);
+    }
+
+    private static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.3f", r);
+    }
+}

@@ -1,0 +1,160 @@
+package io.iotrace.cli.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One measured run: the fixture {@code BlockingEchoServer} in a child JVM (with or without the agent), driven by
+ * the fixture {@code LoadDriver} in another child JVM on 127.0.0.1, first to warm up and then to measure.
+ *
+ * <p>The server's CPU time is read from {@code /proc} just before and just after the measured pass, while the
+ * server is still alive (the second reading also gives the whole run's CPU time, start-up included); the wall-clock time is the driver's own timing of its round trips, so JVM start-up counts
+ * in neither.
+ */
+final class EchoRun {
+    private static final String SERVER = "io.iotrace.fixtures.BlockingEchoServer";
+    private static final String DRIVER = "io.iotrace.fixtures.LoadDriver";
+    private static final Pattern LISTENING = Pattern.compile("LISTENING (\\d+)");
+    private static final Pattern ELAPSED = Pattern.compile("DONE .*elapsedMs=(\\d+)");
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final Path java;
+    private final Path fixturesJar;
+    private final EchoWorkload workload;
+
+    EchoRun(Path java, Path fixturesJar, EchoWorkload workload) {
+        this.java = java;
+        this.fixturesJar = fixturesJar;
+        this.workload = workload;
+    }
+
+    RunResult untraced() throws IOException, InterruptedException {
+        return measure(List.of(), null);
+    }
+
+    RunResult traced(Path agentJar) throws IOException, InterruptedException {
+        Path recordings = Files.createTempDirectory("iotrace-bench");
+        try {
+            return measure(List.of("-javaagent:" + agentJar + "=dir=" + recordings), recordings);
+        } finally {
+            deleteTree(recordings);
+        }
+    }
+
+    private RunResult measure(List<String> serverJvmOptions, Path recordings) throws IOException,
+            InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(serverJvmOptions);
+        command.addAll(List.of("-cp", fixturesJar.toString(), SERVER));
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            int port = awaitListening(server);
+            if (workload.warmUpRoundTrips() > 0) {
+                drive(port, workload.warmUpRoundTrips());
+            }
+            long cpuBefore = ProcessCpu.nanos(server.pid());
+            long from = System.nanoTime();
+            long elapsedMillis = drive(port, workload.roundTrips());
+            long to = System.nanoTime();
+            long cpuAfter = ProcessCpu.nanos(server.pid());
+            stop(server);
+            long calls = 0;
+            long dropped = 0;
+            if (recordings != null) {
+                Path recording = recordings.resolve("iotrace-" + server.pid() + ".iotrace");
+                RecordedCalls counted = RecordedCalls.between(recording, from, to);
+                calls = counted.inWindow();
+                dropped = counted.dropped();
+            }
+            long wallNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, elapsedMillis));
+            return new RunResult(cpuAfter - cpuBefore, cpuAfter, workload.wholeRoundTrips(), wallNanos,
+                    workload.measuredRoundTrips(), calls, dropped);
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** Reads the server's output on a helper thread, so that waiting for its first line can time out. */
+    private static int awaitListening(Process server) throws IOException, InterruptedException {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // The server is gone; the wait below times out or sees it dead.
+            }
+        }, "bench-server-stdout");
+        pump.setDaemon(true);
+        pump.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                Matcher m = LISTENING.matcher(line);
+                if (m.matches()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            } else if (!server.isAlive()) {
+                throw new IOException("echo server exited with code " + server.exitValue() + " before listening");
+            }
+        }
+        throw new IOException("echo server printed no 'LISTENING <port>' within " + START_TIMEOUT_SECONDS + " s");
+    }
+
+    /** Runs the load driver to completion and returns its own timing of the round trips, in ms. */
+    private long drive(int port, int roundTrips) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("iotrace-bench-driver", ".out");
+        try {
+            Process driver = new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), DRIVER,
+                    "--host", "127.0.0.1", "--port", Integer.toString(port),
+                    "--connections", Integer.toString(workload.connections()),
+                    "--round-trips", Integer.toString(roundTrips), "--size", Integer.toString(workload.size()),
+                    "--timeout-seconds", Integer.toString(workload.timeoutSeconds()))
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!driver.waitFor(workload.timeoutSeconds() + START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                driver.destroyForcibly();
+                throw new IOException("load driver did not finish within " + workload.timeoutSeconds() + " s");
+            }
+            String printed = Files.readString(output);
+            Matcher m = ELAPSED.matcher(printed);
+            if (driver.exitValue() != 0 || !m.find()) {
+                throw new IOException("load driver failed (exit code " + driver.exitValue() + "): " + printed.strip());
+            }
+            return Long.parseLong(m.group(1));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** Closes the server's standard input, its signal to stop, and waits for it to exit (and write its recording). */
+    private static void stop(Process server) throws IOException, InterruptedException {
+        server.getOutputStream().close();
+        if (!server.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IOException("echo server did not stop within " + START_TIMEOUT_SECONDS + " s of end of input");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.iotrace.cli.bench;
+
+/**
+ * What one server run measured over the measured pass.
+ *
+ * @param cpuNanos      the server process's user + system CPU time over the measured pass
+ * @param wholeCpuNanos the server process's CPU time from its start to the end of the measured pass: JVM and
+ *                      agent start-up, warm-up and measured pass
+ * @param wholeRoundTrips round trips of the warm-up and the measured pass
+ * @param wallNanos     wall-clock time of the measured pass
+ * @param roundTrips    round trips in the measured pass
+ * @param recordedCalls calls the agent recorded in the measured pass (0 untraced)
+ * @param dropped       events the agent dropped over the whole run (0 untraced)
+ */
+record RunResult(long cpuNanos, long wholeCpuNanos, long wholeRoundTrips, long wallNanos, long roundTrips,
+                 long recordedCalls, long dropped) {
+
+    double cpuNanosPerRoundTrip() {
+        return (double) cpuNanos / roundTrips;
+    }
+
+    double wholeCpuNanosPerRoundTrip() {
+        return (double) wholeCpuNanos / wholeRoundTrips;
+    }
+
+    double roundTripsPerSecond() {
+        return roundTrips * 1e9 / wallNanos;
+    }
+}

@@ -1,0 +1,47 @@
+package io.iotrace.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iotrace.cli.testing.BuiltJars;
+import io.iotrace.cli.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@code iotrace benchmark} with a tiny load: it must print its figures; their values are never judged. */
+class BenchmarkCommandTest {
+    private static final int ROUND_TRIPS = 200;
+    /** A pair's line ends with: recorded calls, CPU added per call ("-", "12 ns", "1.20 us"), dropped events. */
+    private static final Pattern PAIR_LINE =
+            Pattern.compile("(?m)^1 .* (\\d+) +(?:-|-?[0-9.]+ (?:ns|us)) +(\\d+)$");
+
+    @Test
+    void aTinyBenchmarkPrintsItsPairAndRatioLinesAndCountsAReadAndAWritePerRoundTrip() {
+        Path fixtures = BuiltJars.projectRoot().resolve("fixtures/target/iotrace-fixtures.jar");
+        assertTrue(Files.isRegularFile(fixtures), fixtures + " is missing: package the fixtures first");
+        System.setProperty("iotrace.fixtures.jar", fixtures.toString());
+
+        CliRun run = CliRun.of("benchmark", "--pairs", "1", "--connections", "1", "--warm-up", "0",
+                "--round-trips", Integer.toString(ROUND_TRIPS));
+
+        assertEquals(0, run.exitCode(), run.err());
+        String out = run.out();
+        assertTrue(out.contains("CPU-time ratio (median of 1 pairs): "), out);
+        assertTrue(out.contains("Whole-run CPU-time ratio (median, start-up included): "), out);
+        assertTrue(out.contains("Wall-clock throughput ratio (median): "), out);
+        assertTrue(out.contains("CPU added per recorded call (median): "), out);
+        assertTrue(out.contains("the CPU-time ratio is the figure that counts"), out);
+        assertTrue(out.lines().anyMatch(line -> line.startsWith("median ")), out);
+
+        Matcher pair = PAIR_LINE.matcher(out);
+        assertTrue(pair.find(), "no line for pair 1 in:\n" + out);
+        long recorded = Long.parseLong(pair.group(1));
+        // One read and one write per round trip, plus the end-of-stream read and the next accept.
+        assertTrue(recorded >= 2L * ROUND_TRIPS && recorded <= 2L * ROUND_TRIPS + 4,
+                "recorded calls " + recorded + " in:\n" + out);
+        assertEquals("0", pair.group(2), "dropped events in:\n" + out);
+    }
+}
