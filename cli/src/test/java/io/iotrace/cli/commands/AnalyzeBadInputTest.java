@@ -1,0 +1,98 @@
+package io.iotrace.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iotrace.cli.testing.ChildJava;
+import io.iotrace.cli.testing.CliRun;
+import io.iotrace.cli.testing.LauncherStandIn;
+import io.iotrace.cli.testing.RunningJava;
+import io.iotrace.cli.testing.TargetJdk;
+import io.iotrace.fixtures.FileCopyWorkload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code iotrace analyze} on files that are not whole recordings: one line on standard error that names the file and
+ * says what is wrong, exit code 2, and no stack trace.
+ */
+class AnalyzeBadInputTest {
+    @TempDir
+    static Path files;
+
+    /** Each bad file, and a word its error message must contain. */
+    private static final Map<Path, String> BAD = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void makeBadFiles() throws Exception {
+        BAD.put(files.resolve("missing.iotrace"), "no such file");
+        BAD.put(Files.createFile(files.resolve("empty.iotrace")), "empty");
+        BAD.put(Files.writeString(files.resolve("notes.txt"), "hello, this is text\n"), "not an iotrace recording");
+        BAD.put(flightRecording(), "Flight Recorder");
+        byte[] whole = Files.readAllBytes(realRecording());
+        BAD.put(Files.write(files.resolve("cut.iotrace"), Arrays.copyOf(whole, whole.length / 2)), "cut short");
+    }
+
+    @Test
+    void eachBadFileGetsOneLineNamingItAndExitCode2() {
+        assertAll(BAD.entrySet().stream().map(bad -> () -> {
+            CliRun run = CliRun.of("analyze", bad.getKey().toString());
+            assertOneLineError(bad.getKey(), bad.getValue(), run.exitCode(), run.err());
+            assertEquals("", run.out(), "nothing on standard output");
+        }));
+    }
+
+    @Test
+    void theLauncherScriptReportsBadFilesTheSameWay() throws Exception {
+        Path script = LauncherStandIn.create(Files.createDirectories(files.resolve("install")));
+        for (Map.Entry<Path, String> bad : BAD.entrySet()) {
+            try (RunningJava iotrace = LauncherStandIn.start(script, "analyze", "--format", "json",
+                    bad.getKey().toString())) {
+                int code = iotrace.awaitExit(Duration.ofSeconds(60));
+                assertOneLineError(bad.getKey(), bad.getValue(), code, iotrace.stderr());
+                assertEquals("", iotrace.stdout(), "nothing on standard output");
+            }
+        }
+    }
+
+    private static void assertOneLineError(Path file, String problem, int exitCode, String err) {
+        assertEquals(2, exitCode, "exit code for " + file + "; stderr: " + err);
+        String[] lines = err.strip().split("\n");
+        assertEquals(1, lines.length, "one line on stderr for " + file + ": " + err);
+        assertTrue(lines[0].contains(file.toString()), "names the file: " + lines[0]);
+        assertTrue(lines[0].contains(problem), "says '" + problem + "': " + lines[0]);
+        assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
+    }
+
+    /** A JDK Flight Recorder file, the other binary recording a user may hand us by mistake. */
+    private static Path flightRecording() throws Exception {
+        Path jfr = files.resolve("startup.jfr");
+        try (RunningJava java = ChildJava.on(TargetJdk.jdk17()).jvmOption("-XX:StartFlightRecording=filename=" + jfr)
+                .main("-version").start()) {
+            java.awaitSuccess(Duration.ofSeconds(60));
+        }
+        assertTrue(Files.size(jfr) > 0, "JFR wrote " + jfr);
+        return jfr;
+    }
+
+    /** A complete recording of a small traced program, to cut in half. */
+    private static Path realRecording() throws Exception {
+        Path recordings = Files.createDirectories(files.resolve("recordings"));
+        try (RunningJava copy = ChildJava.on(TargetJdk.jdk17()).traced(recordings).main(FileCopyWorkload.class)
+                .args("--mode", "all", "--size", "65536", "--chunk", "4096", "--dir", recordings.toString()).start()) {
+            copy.awaitSuccess(Duration.ofSeconds(60));
+            assertTrue(Files.size(copy.recording()) > 1000, "a recording with events to cut through");
+            return copy.recording();
+        }
+    }
+}
