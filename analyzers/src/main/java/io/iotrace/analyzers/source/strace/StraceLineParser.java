@@ -29,6 +29,7 @@ final class StraceLineParser {
     private int tid;
     private long start;
     private int timeFlags;
+    private SyscallCategory category;
 
     /** Why the last {@link #parse} returned null. */
     String problem() {
@@ -210,6 +211,7 @@ final class StraceLineParser {
             return fail("unreadable <... resumed> line");
         }
         String name = names.intern(b, p, nameEnd);
+        category = names.lastCategory();
         pos = nameEnd + RESUMED.length;
         return finished(Kind.RESUMED, name, -1, FdKind.UNKNOWN);
     }
@@ -229,6 +231,7 @@ final class StraceLineParser {
                 name = names.intern(b, resumedName, resumedEnd);
             }
         }
+        category = names.lastCategory();
         pos = nameEnd + 1;
         int fd = -1;
         FdKind fdKind = FdKind.UNKNOWN;
@@ -244,7 +247,7 @@ final class StraceLineParser {
         }
         if (endsWith(UNFINISHED)) {
             return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.UNFINISHED, name, fd, fdKind, 0, null,
-                    FdKind.UNKNOWN, 0, null, timeFlags | callFlags(name, end));
+                    FdKind.UNKNOWN, 0, null, timeFlags | callFlags(end));
         }
         return finished(Kind.CALL, name, fd, fdKind);
     }
@@ -295,7 +298,6 @@ final class StraceLineParser {
             int errnoEnd = tokenEnd(p + 1);
             errno = names.intern(b, p + 1, errnoEnd);
         }
-        SyscallCategory category = SyscallCategory.of(name);
         int argument = 0;
         String text = null;
         if (category == SyscallCategory.MMAP && kind == Kind.CALL) {
@@ -314,7 +316,7 @@ final class StraceLineParser {
                 text = new String(b, pos + 1, close - pos - 1, StandardCharsets.UTF_8);
             }
         }
-        flags |= callFlags(name, argsEnd);
+        flags |= callFlags(argsEnd);
         return new SyscallEvent(tid, start, duration, kind, name, fd, fdKind, result, errno, resultKind, argument,
                 text, flags);
     }
@@ -340,8 +342,8 @@ final class StraceLineParser {
     }
 
     /** Flags that need a look into the arguments, only for the few calls that have them. */
-    private int callFlags(String name, int argsEnd) {
-        switch (SyscallCategory.of(name)) {
+    private int callFlags(int argsEnd) {
+        switch (category) {
             case SPAWN:
                 return indexOf("CLONE_THREAD", pos, argsEnd) >= 0 ? SyscallEvent.FLAG_CLONE_THREAD : 0;
             case CONTROL:

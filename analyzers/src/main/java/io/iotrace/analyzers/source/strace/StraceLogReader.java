@@ -210,10 +210,7 @@ public final class StraceLogReader {
             chunk.events = new SyscallEvent[Math.max(16, length / 96)];
             int lineStart = 0;
             long line = 0;
-            for (int i = 0; i < length; i++) {
-                if (buffer[i] != '\n') {
-                    continue;
-                }
+            for (int i; (i = Newlines.next(buffer, lineStart, length)) >= 0; ) {
                 line++;
                 SyscallEvent event = parser.parse(buffer, lineStart, i, defaultTid);
                 if (event != null) {
