@@ -26,16 +26,6 @@ public record CallStack(List<Frame> frames) {
         return frames.isEmpty() ? null : frames.get(0);
     }
 
-    /** Whether a frame of this stack is in {@code classNamePrefix} (a class, or a package ending in a dot). */
-    public boolean passesThrough(String classNamePrefix) {
-        for (Frame frame : frames) {
-            if (frame.className().startsWith(classNamePrefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static boolean isLibrary(String className) {
         for (String prefix : LIBRARY_PACKAGES) {
             if (className.startsWith(prefix)) {

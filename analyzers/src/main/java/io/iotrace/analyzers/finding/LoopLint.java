@@ -28,9 +28,13 @@ import java.util.regex.Pattern;
  * loops, their iterations) and the Flight Recorder file the agent wrote beside it (the blocking calls, with stacks).
  */
 public final class LoopLint {
-    /** Frames of calls that block by design of the JVM, not of the application: loading a class reads its jar. */
+    /**
+     * Callers whose blocking is the JVM's, not the application's: loading a class reads its jar; a selector's own
+     * locks are taken briefly against {@code wakeup} and are part of its wait; the agent's own bookkeeping.
+     */
     private static final List<String> JVM_INTERNAL_CALLERS = List.of("java.lang.ClassLoader.loadClass",
-            "jdk.internal.loader.", "io.iotrace.agent.");
+            "jdk.internal.loader.", "sun.nio.ch.SelectorImpl.", "sun.nio.ch.EPollSelectorImpl.",
+            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "io.iotrace.agent.");
 
     private final LoopTimeline timeline = new LoopTimeline();
     private final Map<String, Accumulator> byStack = new LinkedHashMap<>();
@@ -129,13 +133,10 @@ public final class LoopLint {
         return false;
     }
 
-    /**
-     * Flight Recorder reports socket channel reads and writes whether the channel blocks or not; only the
-     * recording knows which. A loop's non-blocking channel calls are what it should make, never a finding.
-     */
+    /** A loop's non-blocking channel calls are what it should make, never a finding. */
     private boolean isNonBlockingChannelCall(BlockingCall call) {
-        return call.kind().isSocket() && call.stack().passesThrough("sun.nio.ch.SocketChannelImpl")
-                && !timeline.madeBlockingChannelCall(call.threadId(), call.startEpochNanos(), call.durationNanos());
+        return call.kind().isSocket() && timeline.wasNonBlockingChannelCall(call.threadId(), call.resource(),
+                call.startEpochNanos(), call.durationNanos());
     }
 
     private static String signatureOf(BlockingCall call) {

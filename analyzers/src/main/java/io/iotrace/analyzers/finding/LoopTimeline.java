@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * What the iotrace recording adds to Flight Recorder's blocking calls: when each thread's selector returned (the
- * loop's iterations), and which socket channel calls were made in blocking mode (Flight Recorder does not say).
+ * loop's iterations), and in which mode each socket channel was used (Flight Recorder reports a channel's reads
+ * and writes whether they block or not, and from JDK 22 on hides the channel's frames from the stack).
  *
  * <p>Times are kept as wall clock, ns since the epoch, the time base of Flight Recorder's events. Memory holds two
  * longs per select call and per blocking channel call; both are few on the threads that select.
@@ -20,9 +21,12 @@ import java.util.Map;
 final class LoopTimeline implements EventHandler {
     /** How far apart the two recorders' clocks may see one call. */
     static final long CLOCK_TOLERANCE_NANOS = 2_000_000;
+    private static final int NON_BLOCKING = 1;
+    private static final int BLOCKING = 2;
 
     private final Map<Long, Intervals> selectsByThread = new HashMap<>();
     private final Map<Long, Intervals> blockingChannelCallsByThread = new HashMap<>();
+    private final Map<Long, Map<String, Integer>> channelModesByThread = new HashMap<>();
     private RecordingInfo info;
 
     @Override
@@ -39,15 +43,46 @@ final class LoopTimeline implements EventHandler {
         long end = start + event.durationNanos();
         if (event.operation() == Operation.SELECT) {
             selectsByThread.computeIfAbsent(event.thread().javaId(), id -> new Intervals()).add(start, end);
-        } else if (event.blocking() && event.resource() != null
-                && event.resource().kind() == ResourceKind.SOCKET_CHANNEL) {
-            blockingChannelCallsByThread.computeIfAbsent(event.thread().javaId(), id -> new Intervals())
-                    .add(start, end);
+        } else if (event.resource() != null && event.resource().kind() == ResourceKind.SOCKET_CHANNEL) {
+            long thread = event.thread().javaId();
+            channelModesByThread.computeIfAbsent(thread, id -> new HashMap<>())
+                    .merge(remoteEndpoint(event.resource().description()), event.blocking() ? BLOCKING : NON_BLOCKING,
+                            (a, b) -> a | b);
+            if (event.blocking()) {
+                blockingChannelCallsByThread.computeIfAbsent(thread, id -> new Intervals()).add(start, end);
+            }
         }
     }
 
-    /** Whether thread {@code threadId} made a blocking socket channel call around this time. */
-    boolean madeBlockingChannelCall(long threadId, long startEpochNanos, long durationNanos) {
+    /**
+     * Whether a socket call Flight Recorder saw was a non-blocking channel call: the thread used a channel to
+     * that peer only in non-blocking mode, or, when it used it in both modes, made no blocking call at the time.
+     *
+     * @param peer {@code address:port} of the remote end
+     */
+    boolean wasNonBlockingChannelCall(long threadId, String peer, long startEpochNanos, long durationNanos) {
+        Integer modes = channelModesByThread.getOrDefault(threadId, Map.of()).get(normalized(peer));
+        if (modes == null) {
+            return false; // a socket stream, always blocking; or a channel the recording did not see
+        }
+        if (modes == NON_BLOCKING) {
+            return true;
+        }
+        return (modes & NON_BLOCKING) != 0 && !madeBlockingChannelCall(threadId, startEpochNanos, durationNanos);
+    }
+
+    /** {@code 127.0.0.1:5000} of a channel described as {@code 127.0.0.1:40222->127.0.0.1:5000}. */
+    private static String remoteEndpoint(String description) {
+        int arrow = description.indexOf("->");
+        return normalized(arrow >= 0 ? description.substring(arrow + 2) : description);
+    }
+
+    /** IPv6 addresses are written with brackets by sockets and without by Flight Recorder. */
+    private static String normalized(String endpoint) {
+        return endpoint.replace("[", "").replace("]", "");
+    }
+
+    private boolean madeBlockingChannelCall(long threadId, long startEpochNanos, long durationNanos) {
         Intervals calls = blockingChannelCallsByThread.get(threadId);
         return calls != null && calls.overlaps(startEpochNanos - CLOCK_TOLERANCE_NANOS,
                 startEpochNanos + durationNanos + CLOCK_TOLERANCE_NANOS);
