@@ -11,25 +11,33 @@ import java.util.concurrent.TimeUnit;
  * follows the command through shell scripts, build tools and the JVMs they fork; each writes its own
  * recording into one directory.
  */
-final class TracedCommand {
+public final class TracedCommand {
     private static final long STOP_GRACE_SECONDS = 10;
 
     private final List<String> command;
     private final Path agentJar;
     private final Path recordingDirectory;
+    private final String moreAgentOptions;
     private Process process;
 
     TracedCommand(List<String> command, Path agentJar, Path recordingDirectory) {
+        this(command, agentJar, recordingDirectory, "");
+    }
+
+    /** @param moreAgentOptions agent options after {@code dir}, such as {@code blocking=true}; empty for none */
+    public TracedCommand(List<String> command, Path agentJar, Path recordingDirectory, String moreAgentOptions) {
         this.command = command;
         this.agentJar = agentJar;
         this.recordingDirectory = recordingDirectory;
+        this.moreAgentOptions = moreAgentOptions;
     }
 
     /** Runs the command with inherited standard streams and returns its exit code. */
-    int run() throws IOException, InterruptedException {
+    public int run() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> env = builder.environment();
-        String agent = "-javaagent:" + agentJar + "=dir=" + recordingDirectory;
+        String agent = "-javaagent:" + agentJar + "=dir=" + recordingDirectory
+                + (moreAgentOptions.isEmpty() ? "" : "," + moreAgentOptions);
         String existing = env.get("JAVA_TOOL_OPTIONS");
         env.put("JAVA_TOOL_OPTIONS", existing == null || existing.isBlank() ? agent : existing + " " + agent);
         try {
@@ -44,7 +52,7 @@ final class TracedCommand {
      * Stops the command and every process it started (SIGTERM, so that each JVM's agent closes its
      * recording), then, after a grace period, kills what is left.
      */
-    void stop() {
+    public void stop() {
         Process p = process;
         if (p == null || !p.isAlive()) {
             return;
