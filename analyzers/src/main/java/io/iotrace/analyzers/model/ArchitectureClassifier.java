@@ -43,15 +43,13 @@ final class ArchitectureClassifier {
         if (loops.size() == 1 || (multiplexingAcceptor != null && !workers.isEmpty())) {
             ThreadClassification loop = loops.isEmpty() ? multiplexingAcceptor : loops.get(0);
             String what = loop.verdict().model() == IoModel.NON_BLOCKING_POLLING
-                    ? "one thread busy-polls without a selector" : "one selector thread";
-            String does = loop.profile().accepts() > 0 ? (loop.connections() > 0 ? " accepts and reads" : " accepts")
-                    : " reads";
+                    ? "one thread busy-polls without a selector: it" : "one selector thread";
+            String sentence = (loop.profile().accepts() > 0 ? "" : acceptedBy) + what + loopDoes(loop, connections);
             if (!workers.isEmpty()) {
-                return verdict(Architecture.EVENT_LOOP_WITH_WORKER_POOL, loop, what + does
-                        + workersPhrase(workers), counts, spread, connections);
+                return verdict(Architecture.EVENT_LOOP_WITH_WORKER_POOL, loop, sentence + workersPhrase(workers),
+                        counts, spread, connections);
             }
-            return verdict(Architecture.SINGLE_EVENT_LOOP, loop, acceptedBy + what + does + " all " + connections
-                    + " connections", counts, spread, connections);
+            return verdict(Architecture.SINGLE_EVENT_LOOP, loop, sentence, counts, spread, connections);
         }
         if (!handlers.isEmpty()) {
             long virtual = handlers.stream().filter(t -> t.profile().thread().virtual()).count();
@@ -59,7 +57,7 @@ final class ArchitectureClassifier {
             Architecture architecture = mostlyVirtual ? Architecture.VIRTUAL_THREAD_PER_CONNECTION
                     : Architecture.THREAD_PER_CONNECTION;
             String sentence = acceptedBy + count(handlers, mostlyVirtual ? "virtual thread" : "thread")
-                    + " serve " + connections + " connections, blocking in read and write"
+                    + (handlers.size() == 1 ? " serves " : " serve ") + connections + " connections, blocking in read and write"
                     + (mostlyVirtual ? " (multiplexed by the JDK's poller)" : "");
             return verdict(architecture, handlers.get(0), sentence, counts, spread, connections);
         }
@@ -107,11 +105,21 @@ final class ArchitectureClassifier {
         return count(acceptors, "thread") + how + " accepts " + accepted + " connections; ";
     }
 
+    /** What a single loop does to the process's connections: accepts them, reads them or only watches them. */
+    private static String loopDoes(ThreadClassification loop, int connections) {
+        boolean accepts = loop.profile().accepts() > 0;
+        boolean reads = loop.served().stream().anyMatch(loop.profile().connectionsTouched()::contains);
+        String verb = reads ? "reads" : "waits for the readiness of";
+        return (accepts ? " accepts and " : " ") + verb + " all " + connections + " connections";
+    }
+
     private static String workersPhrase(List<ThreadClassification> workers) {
         if (workers.isEmpty()) {
             return "";
         }
-        return "; " + count(workers, "worker") + " do I/O on its connections";
+        long blocking = workers.stream().filter(t -> t.verdict().model() == IoModel.BLOCKING).count();
+        String mode = blocking * 2 > workers.size() ? "in blocking mode" : "with non-blocking calls";
+        return "; " + count(workers, "worker") + " do the rest of their I/O " + mode;
     }
 
     private static String shares(List<ThreadClassification> loops) {

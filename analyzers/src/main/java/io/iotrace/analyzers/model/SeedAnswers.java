@@ -22,6 +22,10 @@ public record SeedAnswers(String howItWaits, String whoIsNotified, String howDat
         String mechanism = v.mechanism() == null ? "" : " (" + v.mechanism() + ")";
         return switch (v.model()) {
             case BLOCKING -> {
+                if (role == ThreadRole.WORKER) {
+                    yield "does not wait for data: it reads in blocking mode once the event loop hands it a ready"
+                            + " connection";
+                }
                 String call = role == ThreadRole.ACCEPTOR ? "accept" : "read";
                 yield virtual ? "blocks in " + call + "; the JDK parks the virtual thread and frees its carrier"
                         : "blocks in " + call + " (the kernel puts the thread to sleep)";
@@ -37,7 +41,8 @@ public record SeedAnswers(String howItWaits, String whoIsNotified, String howDat
 
     private static String whoIsNotified(ThreadRole role, Verdict v, boolean virtual) {
         return switch (v.model()) {
-            case BLOCKING -> virtual ? "the JDK's poller, which unparks the virtual thread"
+            case BLOCKING -> role == ThreadRole.WORKER ? "the event loop, whose selector sees the connection ready"
+                    : virtual ? "the JDK's poller, which unparks the virtual thread"
                     : "this thread: the kernel wakes it when data arrives";
             case NON_BLOCKING_POLLING -> "nobody: the thread finds out by retrying";
             case MULTIPLEXING -> role == ThreadRole.WORKER ? "the event loop, which hands the work to this thread"

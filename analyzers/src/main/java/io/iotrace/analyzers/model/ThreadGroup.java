@@ -1,6 +1,8 @@
 package io.iotrace.analyzers.model;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Threads with the same role, model, mechanism and kind (virtual or platform).
@@ -14,7 +16,10 @@ import java.util.List;
 public record ThreadGroup(String label, ThreadRole role, Verdict verdict, boolean virtual,
                           List<ThreadClassification> members) {
 
+    /** Distinct connections the members served: workers of one pool share the same connections. */
     public int connections() {
-        return members.stream().mapToInt(ThreadClassification::connections).sum();
+        Set<Integer> served = new HashSet<>();
+        members.forEach(m -> served.addAll(m.served()));
+        return served.size();
     }
 }

@@ -1,5 +1,8 @@
 package io.iotrace.analyzers.model;
 
+import io.iotrace.analyzers.stats.Units;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -47,8 +50,15 @@ public final class ThreadModelClassifier {
             return null;
         }
         String evidence;
-        if (p.standardInputCalls() > 0) {
-            evidence = p.standardInputCalls() + " reads of standard input, no other I/O";
+        if (p.standardInputCalls() + p.consoleOutputCalls() > 0) {
+            List<String> console = new ArrayList<>();
+            if (p.standardInputCalls() > 0) {
+                console.add(Units.count(p.standardInputCalls(), "read") + " of standard input");
+            }
+            if (p.consoleOutputCalls() > 0) {
+                console.add(Units.count(p.consoleOutputCalls(), "write") + " to standard output");
+            }
+            evidence = String.join(", ", console) + ", no other I/O";
         } else if (p.housekeepingCalls() > 0) {
             evidence = "only the JVM's own file reads (" + p.housekeepingCalls() + " on jars, modules, /proc)";
         } else {
@@ -72,16 +82,28 @@ public final class ThreadModelClassifier {
                 Confidence.fromCalls(async), evidence, "async");
     }
 
+    /**
+     * Waits in a selector: more selects and non-blocking calls than blocking ones, or, when the channels are read in
+     * blocking mode once ready (the JDK's own HttpServer does so), more time waiting in selects than in reads and
+     * accepts. Where a thread waits is what its model is about, not the mode its channels happen to be in.
+     */
     static Verdict detectMultiplexing(ThreadProfile p, Neighbours n) {
-        if (p.selects() < 2 || p.selects() + p.nonBlockingNetworkCalls() < p.blockingNetworkCalls()) {
+        boolean mostlyNonBlocking = p.selects() + p.nonBlockingNetworkCalls() >= p.blockingNetworkCalls();
+        boolean waitsInSelector = p.selectWaitNanos() > p.blockingInboundNanos();
+        if (p.selects() < 2 || !(mostlyNonBlocking || waitsInSelector)) {
             return null;
         }
         long ioCalls = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls();
         StringBuilder evidence = new StringBuilder()
-                .append(p.selects()).append(" select waits (").append(p.readyKeys()).append(" keys ready), ")
+                .append(Units.count(p.selects(), "select wait")).append(" (").append(Units.nanos(p.selectWaitNanos())).append(", ")
+                .append(Units.count(p.readyKeys(), "key")).append(" ready), ")
                 .append(percent(p.nonBlockingNetworkCalls(), ioCalls)).append(" of its ").append(ioCalls)
                 .append(" I/O calls non-blocking, ").append(p.blockingReads()).append(" blocking reads");
         Confidence confidence = Confidence.fromCalls(p.selects() + ioCalls);
+        if (!mostlyNonBlocking) {
+            evidence.append(" that waited ").append(Units.nanos(p.blockingInboundNanos()))
+                    .append(" in all: it waits in the selector, then reads each ready channel in blocking mode");
+        }
         if (p.switchedFromBlocking()) {
             evidence.append("; switched from blocking (").append(p.blockingNetworkCalls())
                     .append(" calls) to a selector");
@@ -98,8 +120,8 @@ public final class ThreadModelClassifier {
             return null;
         }
         String evidence = p.nonBlockingFoundNothing() + " of " + nonBlocking + " non-blocking calls moved nothing ("
-                + percent(p.nonBlockingFoundNothing(), nonBlocking) + "), " + p.foundNothingNanos()
-                + " ns spent in them, " + p.selects() + " select waits";
+                + percent(p.nonBlockingFoundNothing(), nonBlocking) + ") and burned " + Units.nanos(p.foundNothingNanos())
+                + ", " + p.selects() + " select waits";
         return new Verdict(IoModel.NON_BLOCKING_POLLING, null, null,
                 Confidence.fromCalls(p.nonBlockingFoundNothing()), evidence, "polling");
     }
@@ -131,7 +153,7 @@ public final class ThreadModelClassifier {
                 .append(p.nonBlockingNetworkCalls()).append(" non-blocking");
         Confidence confidence = Confidence.fromCalls(p.blockingNetworkCalls());
         if (p.selects() > 0) {
-            evidence.append(", ").append(p.selects()).append(" select waits");
+            evidence.append(", ").append(Units.count(p.selects(), "select wait"));
         }
         if (p.switchedToBlocking()) {
             evidence.append("; switched from non-blocking calls to blocking ones");

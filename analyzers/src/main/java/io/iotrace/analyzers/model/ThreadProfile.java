@@ -28,6 +28,8 @@ public final class ThreadProfile {
     private long selects;
     private long selectNows;
     private long readyKeys;
+    private long selectWaitNanos;
+    private long blockingInboundNanos;
     private long firstBlockingCall = -1;
     private long lastBlockingCall = -1;
     private long firstNonBlockingCall = -1;
@@ -38,6 +40,7 @@ public final class ThreadProfile {
     private long asyncFileCompletions;
     private long fileCalls;
     private long standardInputCalls;
+    private long consoleOutputCalls;
     private long housekeepingCalls;
     private long datagramCalls;
     private final Set<String> selectorMechanisms = new TreeSet<>();
@@ -71,6 +74,8 @@ public final class ThreadProfile {
     private void recordFile(IoEvent event, Resource resource) {
         if (SpecialFiles.isStandardInput(resource)) {
             standardInputCalls++;
+        } else if (SpecialFiles.isConsoleOutput(resource)) {
+            consoleOutputCalls++;
         } else if (SpecialFiles.isRuntimeHousekeeping(resource)) {
             housekeepingCalls++;
         } else if (event.operation() == Operation.ASYNC_COMPLETE) {
@@ -85,6 +90,7 @@ public final class ThreadProfile {
     private void recordSelect(IoEvent event, Resource resource) {
         if (event.blocking()) {
             selects++;
+            selectWaitNanos += event.durationNanos();
             markNonBlockingPhase();
         } else {
             selectNows++;
@@ -119,6 +125,9 @@ public final class ThreadProfile {
             blockingNetworkCalls++;
             if (event.operation().isInbound()) {
                 blockingReads++;
+            }
+            if (event.operation().isInbound() || event.operation() == Operation.ACCEPT) {
+                blockingInboundNanos += event.durationNanos();
             }
             markBlockingPhase();
         } else {
@@ -196,6 +205,16 @@ public final class ThreadProfile {
         return selects;
     }
 
+    /** Time spent waiting in selects. */
+    public long selectWaitNanos() {
+        return selectWaitNanos;
+    }
+
+    /** Time spent in blocking reads and accepts: waiting for data or connections to arrive. */
+    public long blockingInboundNanos() {
+        return blockingInboundNanos;
+    }
+
     public long selectNows() {
         return selectNows;
     }
@@ -256,6 +275,11 @@ public final class ThreadProfile {
 
     public long standardInputCalls() {
         return standardInputCalls;
+    }
+
+    /** Writes to standard output and standard error. */
+    public long consoleOutputCalls() {
+        return consoleOutputCalls;
     }
 
     public long housekeepingCalls() {

@@ -22,6 +22,11 @@ public final class Units {
         return format(nanos / 1e9, "s");
     }
 
+    /** {@code 1 read}, {@code 2 reads}: a count and its noun (plural by adding {@code s}). */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** {@code 512 B}, {@code 1.50 KiB}, {@code 64.0 MiB}. */
     public static String bytes(long bytes) {
         if (bytes < 1024) {

@@ -104,7 +104,7 @@ class ProcessClassifierTest {
         assertEquals("epoll", c.architecture().mechanism());
         assertEquals(ThreadRole.EVENT_LOOP, thread(c, loop).role());
         assertEquals(4, thread(c, loop).connections());
-        assertEquals("9 select waits (24 keys ready), 100% of its 44 I/O calls non-blocking, 0 blocking reads",
+        assertEquals("9 select waits (90.0 µs, 24 keys ready), 100% of its 44 I/O calls non-blocking, 0 blocking reads",
                 thread(c, loop).verdict().evidence());
         assertEquals("one selector thread accepts and reads all 4 connections", c.architecture().sentence());
     }
@@ -135,7 +135,8 @@ class ProcessClassifierTest {
         assertEquals(ThreadRole.WORKER, thread(c, workers.get(0)).role());
         assertEquals(IoModel.MULTIPLEXING, thread(c, workers.get(0)).verdict().model());
         assertEquals("handed-over", thread(c, workers.get(0)).verdict().detector());
-        assertEquals("one selector thread accepts and reads; 2 workers do I/O on its connections",
+        assertEquals("one selector thread accepts and reads all 4 connections; 2 workers do the rest of their I/O"
+                + " with non-blocking calls",
                 c.architecture().sentence());
     }
 
@@ -178,12 +179,12 @@ class ProcessClassifierTest {
 
         Verdict v = thread(c, poller).verdict();
         assertEquals(IoModel.NON_BLOCKING_POLLING, v.model());
-        assertEquals("30 of 36 non-blocking calls moved nothing (83%), 12000 ns spent in them, 0 select waits",
+        assertEquals("30 of 36 non-blocking calls moved nothing (83%) and burned 12.0 µs, 0 select waits",
                 v.evidence());
         assertEquals(ThreadRole.EVENT_LOOP, thread(c, poller).role());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, c.architecture().architecture());
         assertEquals(IoModel.NON_BLOCKING_POLLING, c.architecture().ioModel());
-        assertEquals("one thread busy-polls without a selector accepts and reads all 2 connections",
+        assertEquals("one thread busy-polls without a selector: it accepts and reads all 2 connections",
                 c.architecture().sentence());
     }
 
@@ -199,7 +200,7 @@ class ProcessClassifierTest {
 
         Verdict v = thread(c, t).verdict();
         assertEquals(IoModel.BLOCKING, v.model());
-        assertEquals("17 blocking network calls (8 reads, 0 accepts), 0 non-blocking, 1 select waits", v.evidence());
+        assertEquals("17 blocking network calls (8 reads, 0 accepts), 0 non-blocking, 1 select wait", v.evidence());
         assertEquals(ThreadRole.CLIENT, thread(c, t).role());
         assertEquals(Architecture.NONE, c.architecture().architecture());
     }
