@@ -19,7 +19,6 @@ final class Sessions {
     static final String MESSAGE = "iotrace.agent.message";
     static final String STARTED = "iotrace.agent.sessions";
     static final String INSTRUMENTED = "iotrace.agent.instrumentedClasses";
-    static final String INSTRUMENTED_BEFORE = "iotrace.agent.instrumentedBeforeStart";
     static final String LOAD_WARNING = "iotrace.agent.dynamicLoadWarning";
 
     static final String RECORDING_STATE = "recording";
@@ -62,7 +61,6 @@ final class Sessions {
         started++;
         System.setProperty(STARTED, String.valueOf(started));
         try {
-            System.setProperty(INSTRUMENTED_BEFORE, String.valueOf(HookInstaller.countInstrumented(inst)));
             BootstrapInjector.injectOnce(inst);
             current = AgentSession.start(options, inst);
         } catch (Throwable e) {

@@ -1,0 +1,59 @@
+package io.iotrace.cli.attach;
+
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A process that iotrace may attach to: it exists, it is a JVM, and it runs as this user (or iotrace runs as
+ * root). The check comes before any attach, because JDK 17's attach sends SIGQUIT to whatever the pid is, and a
+ * process that is not a JVM dies of it.
+ *
+ * @param facts       what Linux says about the process
+ * @param displayName the main class or jar and its arguments, as the JVM announces itself; empty when unlisted
+ */
+public record TargetJvm(ProcessFacts facts, String displayName) {
+
+    public static TargetJvm check(long pid) {
+        if (pid == ProcessHandle.current().pid()) {
+            throw new AttachFailure("pid " + pid + " is this iotrace process itself");
+        }
+        ProcessFacts facts = ProcessFacts.of(pid)
+                .orElseThrow(() -> new AttachFailure("no process with pid " + pid));
+        VirtualMachineDescriptor listed = listed().get(pid);
+        boolean jvm = listed != null || facts.mapsJvm();
+        int me = ProcessFacts.currentUid();
+        if (facts.uid() != me && me != 0) {
+            throw new AttachFailure("pid " + pid + (jvm ? " is a JVM of user " : " belongs to user ") + facts.user()
+                    + ": iotrace can attach only to JVMs of its own user; run it as " + facts.user() + " or as root");
+        }
+        if (!jvm) {
+            throw new AttachFailure("pid " + pid + " (" + commandName(pid) + ") is not a JVM");
+        }
+        return new TargetJvm(facts, listed != null ? listed.displayName() : "");
+    }
+
+    public long pid() {
+        return facts.pid();
+    }
+
+    /** The JVMs that announce themselves on this host (their {@code hsperfdata} files), by pid. */
+    public static Map<Long, VirtualMachineDescriptor> listed() {
+        Map<Long, VirtualMachineDescriptor> jvms = new LinkedHashMap<>();
+        for (VirtualMachineDescriptor d : VirtualMachine.list()) {
+            try {
+                jvms.put(Long.parseLong(d.id()), d);
+            } catch (NumberFormatException e) {
+                // Not a local process id: nothing iotrace can attach to.
+            }
+        }
+        return jvms;
+    }
+
+    private static String commandName(long pid) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().command())
+                .map(c -> Path.of(c).getFileName().toString()).orElse("unknown command");
+    }
+}

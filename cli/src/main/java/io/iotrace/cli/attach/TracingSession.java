@@ -1,0 +1,138 @@
+package io.iotrace.cli.attach;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One recording of a running JVM: the agent loaded into it, the hooks live, the recording growing in a folder
+ * of ours; {@link #stop} takes the hooks out and closes the file. The target runs on unharmed throughout.
+ */
+public final class TracingSession implements AutoCloseable {
+    private static final int OLDEST_JAVA = 17;
+
+    private final TargetJvm target;
+    private final AgentConnection connection;
+    private final Path agentJar;
+    private final String session;
+    private final AgentStatus started;
+    private final long attachStartNanos;
+    private AgentStatus stopped;
+
+    private TracingSession(TargetJvm target, AgentConnection connection, Path agentJar, String session,
+                           AgentStatus started, long attachStartNanos) {
+        this.target = target;
+        this.connection = connection;
+        this.agentJar = agentJar;
+        this.session = session;
+        this.started = started;
+        this.attachStartNanos = attachStartNanos;
+    }
+
+    /**
+     * Attaches to {@code pid} and starts recording into {@code directory}.
+     *
+     * @throws AttachFailure when the pid is no JVM iotrace can trace, or is already traced
+     */
+    public static TracingSession start(long pid, Path agentJar, Path directory, Duration timeout) {
+        long attachStart = System.nanoTime();
+        TargetJvm target = TargetJvm.check(pid);
+        AgentConnection connection = AgentConnection.open(pid, timeout);
+        try {
+            String version = connection.systemProperties().getProperty("java.specification.version", "?");
+            if (featureOf(version) < OLDEST_JAVA) {
+                throw new AttachFailure("pid " + pid + " runs Java " + version + "; iotrace attaches to Java "
+                        + OLDEST_JAVA + " or newer");
+            }
+            refuseIfTraced(pid, connection.status());
+            letTargetWrite(directory, target.facts().uid());
+            String session = ProcessHandle.current().pid() + "-" + System.nanoTime();
+            connection.loadAgent(agentJar, "command=start,session=" + session + ",owner="
+                    + ProcessHandle.current().pid() + ",dir=" + directory);
+            AgentStatus status = connection.status();
+            if (!status.session().equals(session)) {
+                refuseIfTraced(pid, status);
+            }
+            if (!status.isRecording()) {
+                throw new AttachFailure("the agent could not start recording in pid " + pid + ": "
+                        + status.message() + "; the JVM runs on, untraced");
+            }
+            return new TracingSession(target, connection, agentJar, session, status, attachStart);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public TargetJvm target() {
+        return target;
+    }
+
+    /** The status the agent reported when the recording began. */
+    public AgentStatus started() {
+        return started;
+    }
+
+    public Path recording() {
+        return Path.of(started.recording());
+    }
+
+    /** {@code System.nanoTime()} when the attach began; the same clock as the recording's events on Linux. */
+    public long attachStartNanos() {
+        return attachStartNanos;
+    }
+
+    /**
+     * Stops the recording: hooks out, file closed with its end marker. Returns the agent's last word, or null
+     * when the target exited before (its recording is then cut short, not lost).
+     */
+    public AgentStatus stop() {
+        if (stopped == null && ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            connection.loadAgent(agentJar, "command=stop,session=" + session);
+            stopped = connection.status();
+        }
+        return stopped;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static void refuseIfTraced(long pid, AgentStatus status) {
+        if (status.isRecording() || status.state().equals("starting")) {
+            throw new AttachFailure("pid " + pid + " is already being traced "
+                    + (status.session().isEmpty() ? "(its agent was given with -javaagent at start)"
+                    : "by another iotrace session (pid " + status.session().split("-")[0] + ")")
+                    + "; one session at a time");
+        }
+    }
+
+    /**
+     * The agent writes as the target's user: when root attaches to another user's JVM, the folder must be that
+     * user's.
+     */
+    private static void letTargetWrite(Path directory, int uid) {
+        try {
+            if ((Integer) Files.getAttribute(directory, "unix:uid") != uid) {
+                Files.setAttribute(directory, "unix:uid", uid);
+            }
+        } catch (IOException e) {
+            throw new AttachFailure("cannot hand " + directory + " to uid " + uid + ": " + e.getMessage());
+        }
+    }
+
+    private static int featureOf(String specificationVersion) {
+        String v = specificationVersion.startsWith("1.") ? specificationVersion.substring(2) : specificationVersion;
+        try {
+            return Integer.parseInt(v.split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
