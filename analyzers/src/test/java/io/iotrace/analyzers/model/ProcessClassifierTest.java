@@ -340,4 +340,133 @@ class ProcessClassifierTest {
         assertEquals(ThreadRole.CLIENT, t.role());
         assertNull(t.verdict().mechanism());
     }
+
+    @Test
+    void aSelectorThreadThatReadsEachReadyChannelInBlockingModeIsStillASingleEventLoop() {
+        ThreadInfo dispatcher = s.thread("conn-handler");
+        Resource selector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+        Resource server = s.resource(ResourceKind.SERVER_SOCKET_CHANNEL, "0.0.0.0:8080");
+        List<Resource> conns = connections(ResourceKind.SOCKET_CHANNEL, 3);
+        for (Resource conn : conns) {
+            s.select(dispatcher, selector, 1, 1, 2_000_000);
+            s.accept(dispatcher, server, conn, false);
+        }
+        for (int request = 0; request < 4; request++) {
+            for (Resource conn : conns) {
+                s.select(dispatcher, selector, 4, 1, 2_000_000);
+                s.io(dispatcher, Operation.READ, conn, 100, BufferKind.HEAP_BUFFER, 20_000);
+                s.io(dispatcher, Operation.WRITE, conn, 60, BufferKind.HEAP_BUFFER, 20_000);
+                s.io(dispatcher, Operation.WRITE, conn, 100, BufferKind.HEAP_BUFFER, 20_000);
+            }
+        }
+        ProcessClassification c = s.classify();
+
+        ThreadClassification t = thread(c, dispatcher);
+        assertEquals(IoModel.MULTIPLEXING, t.verdict().model());
+        assertTrue(t.verdict().evidence().endsWith("12 blocking reads that waited 240 µs in all: it waits in the"
+                + " selector, then reads each ready channel in blocking mode"), t.verdict().evidence());
+        assertEquals(ThreadRole.EVENT_LOOP, t.role());
+        assertEquals(Architecture.SINGLE_EVENT_LOOP, c.architecture().architecture());
+        assertEquals("one selector thread accepts and reads all 3 connections", c.architecture().sentence());
+    }
+
+    @Test
+    void aThreadThatSelectsSometimesButWaitsLongestInBlockingReadsIsBlocking() {
+        ThreadInfo t = s.thread("loop");
+        Resource selector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+        Resource conn = s.resource(ResourceKind.SOCKET_CHANNEL, "127.0.0.1:40000->127.0.0.1:5000");
+        s.add(t, Operation.CONNECT, conn, true, 0, 0, Outcome.OK, BufferKind.NONE, 0, 1000);
+        for (int i = 0; i < 3; i++) {
+            s.select(t, selector, 1, 1, 5_000);
+            echo(t, conn, 3, true);
+        }
+        assertEquals(IoModel.BLOCKING, thread(s.classify(), t).verdict().model());
+    }
+
+    @Test
+    void aSelectorThreadThatWatchesTheConnectionsItHandsToBlockingWorkersIsTheLoopOfAWorkerPool() {
+        ThreadInfo loop = s.thread("worker-acceptor");
+        List<ThreadInfo> workers = List.of(s.thread("selector-1"), s.thread("selector-2"));
+        Resource selector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+        Resource server = s.resource(ResourceKind.SERVER_SOCKET_CHANNEL, "0.0.0.0:8080");
+        List<Resource> conns = connections(ResourceKind.SOCKET_CHANNEL, 3);
+        for (Resource conn : conns) {
+            s.select(loop, selector, 1, 1, 1_000_000);
+            s.accept(loop, server, conn, false);
+        }
+        for (int request = 0; request < 4; request++) {
+            for (int i = 0; i < conns.size(); i++) {
+                s.select(loop, selector, 4, 1, 1_000_000);
+                ThreadInfo worker = workers.get((request + i) % 2);
+                s.io(worker, Operation.READ, conns.get(i), 100, BufferKind.HEAP_BUFFER, 20_000);
+                s.io(worker, Operation.WRITE, conns.get(i), 100, BufferKind.HEAP_BUFFER, 20_000);
+            }
+        }
+        ProcessClassification c = s.classify();
+
+        assertEquals(ThreadRole.EVENT_LOOP, thread(c, loop).role());
+        assertEquals(3, thread(c, loop).connections());
+        assertEquals(ThreadRole.WORKER, thread(c, workers.get(0)).role());
+        assertEquals(IoModel.BLOCKING, thread(c, workers.get(0)).verdict().model());
+        ThreadGroup pool = c.groups().stream().filter(g -> g.role() == ThreadRole.WORKER).findFirst().orElseThrow();
+        assertEquals(2, pool.members().size());
+        assertEquals(3, pool.connections(), "each connection counted once, though both workers served it");
+        assertEquals(Architecture.EVENT_LOOP_WITH_WORKER_POOL, c.architecture().architecture());
+        assertEquals("one selector thread accepts and waits for the readiness of all 3 connections; 2 workers do"
+                + " the rest of their I/O in blocking mode", c.architecture().sentence());
+    }
+
+    @Test
+    void aSelectorThreadWhoseReadyKeysAreOnlyItsAcceptsIsAnAcceptorInFrontOfTheLoops() {
+        ThreadInfo boss = s.thread("event-loop-0");
+        List<ThreadInfo> loops = List.of(s.thread("boss-1"), s.thread("boss-2"));
+        Resource bossSelector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+        Resource server = s.resource(ResourceKind.SERVER_SOCKET_CHANNEL, "0.0.0.0:8080");
+        List<Resource> conns = connections(ResourceKind.SOCKET_CHANNEL, 4);
+        s.select(boss, bossSelector, 1, 1, 1_000_000);
+        conns.forEach(conn -> s.accept(boss, server, conn, false));
+        s.select(boss, bossSelector, 1, 0, 1_000_000);
+        for (int i = 0; i < conns.size(); i++) {
+            ThreadInfo loop = loops.get(i % 2);
+            Resource selector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+            s.select(loop, selector, 1, 1, 10_000);
+            s.select(loop, selector, 1, 1, 10_000);
+            echo(loop, conns.get(i), 2, false);
+        }
+        ProcessClassification c = s.classify();
+
+        assertEquals(ThreadRole.ACCEPTOR, thread(c, boss).role());
+        assertEquals(IoModel.MULTIPLEXING, thread(c, boss).verdict().model());
+        assertEquals(Architecture.MULTI_EVENT_LOOP, c.architecture().architecture());
+        assertEquals(List.of(2, 2), c.architecture().spread().stream().map(ConnectionShare::connections).toList());
+    }
+
+    @Test
+    void aThreadThatSwitchesFromASelectorToBlockingReadsIsBlockingWithMediumConfidence() {
+        ThreadInfo t = s.thread("switcher");
+        Resource selector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+        Resource conn = s.resource(ResourceKind.SOCKET_CHANNEL, "127.0.0.1:40000->127.0.0.1:5000");
+        for (int i = 0; i < 3; i++) {
+            s.select(t, selector, 1, 1, 3_000);
+            echo(t, conn, 1, false);
+        }
+        echo(t, conn, 10, true);
+        Verdict v = thread(s.classify(), t).verdict();
+        assertEquals(IoModel.BLOCKING, v.model());
+        assertEquals(Confidence.MEDIUM, v.confidence());
+        assertTrue(v.evidence().endsWith("switched from non-blocking calls to blocking ones"), v.evidence());
+    }
+
+    @Test
+    void writesToStandardOutputAreNotWorkAndLeaveTheThreadIdle() {
+        ThreadInfo main = s.thread("main");
+        Resource stdin = s.resource(ResourceKind.FILE_INPUT_STREAM, "<stdin>");
+        Resource stdout = s.resource(ResourceKind.FILE_OUTPUT_STREAM, "<stdout>");
+        s.io(main, Operation.WRITE, stdout, 12, BufferKind.HEAP_ARRAY, 10_000);
+        s.io(main, Operation.READ, stdin, 0, BufferKind.HEAP_ARRAY, 9_000_000);
+        s.io(main, Operation.WRITE, stdout, 8, BufferKind.HEAP_ARRAY, 10_000);
+        ThreadClassification t = thread(s.classify(), main);
+        assertEquals(ThreadRole.IDLE, t.role());
+        assertEquals("1 read of standard input, 2 writes to standard output, no other I/O", t.verdict().evidence());
+    }
 }
