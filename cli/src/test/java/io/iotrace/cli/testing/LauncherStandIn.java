@@ -1,9 +1,5 @@
 package io.iotrace.cli.testing;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iotrace.analyzers.source.recording.RecordingReader;
 import io.iotrace.cli.IoTraceCli;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import picocli.CommandLine;
 
 /**
  * The project's real {@code iotrace} launcher script, set up in a directory of its own beside a stand-in
@@ -38,9 +33,8 @@ public final class LauncherStandIn {
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.put(Attributes.Name.MAIN_CLASS, IoTraceCli.class.getName());
         List<String> classpath = new ArrayList<>();
-        for (Class<?> c : List.of(IoTraceCli.class, RecordingReader.class, CommandLine.class, ObjectMapper.class,
-                JsonFactory.class, JsonAutoDetect.class)) {
-            classpath.add(BuiltJars.locationOf(c).toUri().toString());
+        for (Path entry : CliProcess.classpath()) {
+            classpath.add(entry.toUri().toString());
         }
         main.put(Attributes.Name.CLASS_PATH, String.join(" ", classpath));
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {

@@ -61,6 +61,14 @@ public final class RunningJava implements AutoCloseable {
         return Integer.parseInt(awaitLine("LISTENING ", Duration.ofSeconds(30)).substring("LISTENING ".length()).trim());
     }
 
+    /**
+     * Sends SIGTERM, as {@code kill} or a supervisor would. Through the process handle, because
+     * {@link Process#destroy()} also closes our ends of the pipes and would lose what the process prints as it stops.
+     */
+    public void sigterm() {
+        process.toHandle().destroy();
+    }
+
     public void closeStdin() throws IOException {
         process.getOutputStream().close();
     }
