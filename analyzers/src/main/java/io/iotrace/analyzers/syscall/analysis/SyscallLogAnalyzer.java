@@ -6,6 +6,7 @@ import io.iotrace.analyzers.syscall.LogFormat;
 import io.iotrace.analyzers.syscall.LogFormatSniffer;
 import io.iotrace.analyzers.syscall.ParseProblems;
 import io.iotrace.analyzers.syscall.SyscallAggregator;
+import io.iotrace.analyzers.syscall.SyscallEventSink;
 import io.iotrace.analyzers.syscall.SyscallLogException;
 import io.iotrace.analyzers.syscall.SyscallReport;
 
@@ -35,6 +36,15 @@ public final class SyscallLogAnalyzer {
      *                             line is malformed
      */
     public static SyscallReport analyze(List<Path> files, boolean strict) throws IOException {
+        return analyze(files, strict, event -> { });
+    }
+
+    /**
+     * Analyzes logs and also hands every event to {@code alsoTo} (per thread in log order), so that another
+     * consumer, such as the correlation with a recording, needs no second pass over the files.
+     */
+    public static SyscallReport analyze(List<Path> files, boolean strict, SyscallEventSink alsoTo)
+            throws IOException {
         int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, task -> {
             Thread thread = new Thread(task, "iotrace-strace-parser");
@@ -44,6 +54,10 @@ public final class SyscallLogAnalyzer {
         try {
             ParseProblems problems = new ParseProblems(strict);
             SyscallAggregator aggregator = new SyscallAggregator();
+            SyscallEventSink both = event -> {
+                aggregator.accept(event);
+                alsoTo.accept(event);
+            };
             StraceLogReader strace = new StraceLogReader(workers, parallelism);
             long lines = 0;
             List<String> names = new ArrayList<>();
@@ -55,8 +69,8 @@ public final class SyscallLogAnalyzer {
                 long eventsBefore = aggregator.events();
                 long skippedBefore = problems.skippedLines();
                 long fileLines = sniff.format() == LogFormat.PERF_TRACE
-                        ? PerfTraceReader.read(file, aggregator, problems)
-                        : strace.read(file, aggregator, problems);
+                        ? PerfTraceReader.read(file, both, problems)
+                        : strace.read(file, both, problems);
                 if (aggregator.events() == eventsBefore) {
                     throw new SyscallLogException(file, 0, "nothing could be read: all "
                             + (problems.skippedLines() - skippedBefore) + " lines were malformed");

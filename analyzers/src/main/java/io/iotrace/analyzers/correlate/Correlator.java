@@ -1,0 +1,148 @@
+package io.iotrace.analyzers.correlate;
+
+import io.iotrace.analyzers.correlate.JavaCallTimeline.CallKind;
+import io.iotrace.analyzers.correlate.JavaCallTimeline.ThreadCalls;
+import io.iotrace.analyzers.correlate.SyscallTimeline.ThreadSyscalls;
+import io.iotrace.analyzers.syscall.SyscallCategory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Matches each Java call of a recording with the syscalls its OS thread made inside the call's time window.
+ *
+ * <p>Clocks: strace {@code -ttt} stamps a syscall with CLOCK_REALTIME when it stops the thread at the syscall's
+ * entry, in µs. The agent times calls with {@code System.nanoTime()} (CLOCK_MONOTONIC) and records one pair
+ * ({@code Instant.now()}, {@code System.nanoTime()}) read back to back at start; {@link
+ * io.iotrace.analyzers.event.RecordingInfo#toEpochNanos} maps call times to the wall clock through it. Both clocks
+ * are slewed alike by NTP, so the mapping holds for the whole run unless the wall clock is stepped. A syscall made
+ * by a Java call is entered after the call's start and returns before its end, so its stamp lies inside the
+ * mapped window, give or take the µs the stamp is cut to and the instant between the two reads of the pair:
+ * {@link #SLACK_NANOS} allows for that, and a stamp within the slack of two calls goes to the nearer one.
+ */
+public final class Correlator {
+    static final long SLACK_NANOS = 10_000;
+    private static final String NONE = "none";
+    /**
+     * The JVM's own housekeeping, which can fall inside any call (a lock, a buffer cache, a safepoint): counted
+     * with the call's syscalls but left out of what the call itself asked the kernel for.
+     */
+    private static final Set<String> JVM_OWN = Set.of("futex", "sched_yield", "madvise", "mprotect");
+
+    private Correlator() {
+    }
+
+    public static CorrelationReport correlate(JavaCallTimeline java, SyscallTimeline syscalls) {
+        List<String> warnings = new ArrayList<>();
+        String unalignable = syscalls.unalignable();
+        if (unalignable != null) {
+            warnings.add("the syscall log cannot be matched with the recording: " + unalignable);
+        }
+        List<CallKind> kinds = java.kinds();
+        List<Map<String, Long>> syscallsByKind = new ArrayList<>();
+        List<Map<String, Long>> patternsByKind = new ArrayList<>();
+        long[] callsByKind = new long[kinds.size()];
+        for (int i = 0; i < kinds.size(); i++) {
+            syscallsByKind.add(new TreeMap<>());
+            patternsByKind.add(new TreeMap<>());
+        }
+        List<ThreadOutsideCalls> outside = new ArrayList<>();
+        long javaCalls = 0;
+        for (ThreadCalls calls : java.threads().values()) {
+            calls.sorted();
+            javaCalls += calls.size;
+            ThreadSyscalls made = syscalls.threads().get(calls.tid);
+            int[] callOf = made == null ? new int[0] : assign(calls, made);
+            Map<String, Long> io = new TreeMap<>();
+            Map<String, Long> other = new TreeMap<>();
+            int k = 0;
+            for (int call = 0; call < calls.size; call++) {
+                int kind = calls.kinds[call];
+                callsByKind[kind]++;
+                Map<String, Integer> inside = new TreeMap<>();
+                for (; k < callOf.length && (callOf[k] < 0 || callOf[k] <= call); k++) {
+                    String name = syscalls.name(made.names[k]);
+                    if (callOf[k] < 0) {
+                        (isIo(name) ? io : other).merge(name, 1L, Long::sum);
+                    } else {
+                        if (!JVM_OWN.contains(name)) {
+                            inside.merge(name, 1, Integer::sum);
+                        }
+                        syscallsByKind.get(kind).merge(name, 1L, Long::sum);
+                    }
+                }
+                patternsByKind.get(kind).merge(pattern(inside), 1L, Long::sum);
+            }
+            for (; k < callOf.length; k++) {
+                String name = syscalls.name(made.names[k]);
+                (isIo(name) ? io : other).merge(name, 1L, Long::sum);
+            }
+            if (!io.isEmpty() || !other.isEmpty()) {
+                outside.add(new ThreadOutsideCalls(calls.name, calls.tid, io, other));
+            }
+        }
+        List<CallSyscalls> perKind = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            CallKind kind = kinds.get(i);
+            perKind.add(new CallSyscalls(kind.operation(), kind.buffer(), kind.resource(), callsByKind[i],
+                    syscallsByKind.get(i), patternsByKind.get(i)));
+        }
+        String clock = "strace -ttt wall-clock entry stamps against the recording's nanoTime, mapped through its"
+                + " (epoch, nanoTime) pair read at start; a syscall belongs to the call of its thread whose window"
+                + " holds its stamp (+-" + SLACK_NANOS / 1000 + " us)";
+        return new CorrelationReport(java.info().pid(), clock, javaCalls, java.callsWithoutOsThread(), perKind,
+                outside, syscalls.otherThreads(), "not measured (it needs a run without strace to compare with)",
+                List.copyOf(warnings));
+    }
+
+    /** For each syscall of the thread, the index of the call that made it, or -1 when it was outside any call. */
+    private static int[] assign(ThreadCalls calls, ThreadSyscalls made) {
+        int[] callOf = new int[made.size];
+        int j = 0;
+        for (int k = 0; k < made.size; k++) {
+            long t = made.starts[k];
+            while (j < calls.size && calls.ends[j] + SLACK_NANOS < t) {
+                j++;
+            }
+            int best = -1;
+            long bestDistance = SLACK_NANOS + 1;
+            for (int c = j; c < calls.size && calls.starts[c] - SLACK_NANOS <= t; c++) {
+                long distance = t < calls.starts[c] ? calls.starts[c] - t : Math.max(0, t - calls.ends[c]);
+                if (distance < bestDistance) {
+                    best = c;
+                    bestDistance = distance;
+                }
+            }
+            callOf[k] = best;
+        }
+        return callOf;
+    }
+
+    private static String pattern(Map<String, Integer> inside) {
+        if (inside.isEmpty()) {
+            return NONE;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Integer> call : inside.entrySet()) {
+            if (!text.isEmpty()) {
+                text.append('+');
+            }
+            if (call.getValue() > 1) {
+                text.append(call.getValue()).append('×');
+            }
+            text.append(call.getKey());
+        }
+        return text.toString();
+    }
+
+    /** Data moved or waited for: what a native library doing I/O behind the agent's back would show. */
+    private static boolean isIo(String syscall) {
+        return switch (SyscallCategory.of(syscall)) {
+            case READ, WRITE, ZERO_COPY, ACCEPT, CONNECT, SELECT, POLL, EPOLL_WAIT, IO_URING, LINUX_AIO -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package io.iotrace.analyzers.correlate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iotrace.analyzers.event.BufferKind;
+import io.iotrace.analyzers.event.IoEvent;
+import io.iotrace.analyzers.event.Operation;
+import io.iotrace.analyzers.event.Outcome;
+import io.iotrace.analyzers.event.RecordingInfo;
+import io.iotrace.analyzers.event.Resource;
+import io.iotrace.analyzers.event.ResourceKind;
+import io.iotrace.analyzers.event.ThreadInfo;
+import io.iotrace.analyzers.syscall.FdKind;
+import io.iotrace.analyzers.syscall.SyscallEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Syscalls go to the call of their thread whose wall-clock window holds them; the rest is outside any call. */
+class CorrelatorTest {
+    /** The recording's clock pair: nanoTime 1,000 was epoch 1.7e18 ns. */
+    private static final RecordingInfo INFO = new RecordingInfo(77, "17", "Main", "EPoll", 1_700_000_000_000_000_000L,
+            1_000);
+    private static final long EPOCH = INFO.epochNanosAtStart();
+    private static final ThreadInfo WORKER = new ThreadInfo(1, 10, 501, "worker-1", false);
+    private static final ThreadInfo VIRTUAL = new ThreadInfo(2, 11, 0, "virtual-1", true);
+    private static final Resource SOCKET = new Resource(1, ResourceKind.SOCKET_CHANNEL, "127.0.0.1:1->127.0.0.1:2");
+
+    private final JavaCallTimeline java = new JavaCallTimeline();
+
+    CorrelatorTest() {
+        java.begin(INFO);
+    }
+
+    /** A read of {@code thread} that started at {@code atMicros} µs after the recording's start, for 100 µs. */
+    private void read(ThreadInfo thread, long atMicros, BufferKind buffer) {
+        java.onEvent(new IoEvent(1_000 + atMicros * 1_000, 100_000, thread, Operation.READ, SOCKET, true, 64, 64,
+                Outcome.OK, buffer, 0, 0));
+    }
+
+    private static SyscallEvent syscall(int tid, long atMicros, String name) {
+        return new SyscallEvent(tid, EPOCH + atMicros * 1_000, 5_000, SyscallEvent.Kind.CALL, name, 3, FdKind.SOCKET,
+                64, null, FdKind.UNKNOWN, 0, null, 0);
+    }
+
+    private CorrelationReport correlate(SyscallEvent... events) {
+        SyscallTimeline syscalls = new SyscallTimeline(java.osThreads());
+        for (SyscallEvent event : events) {
+            syscalls.accept(event);
+        }
+        return Correlator.correlate(java, syscalls);
+    }
+
+    @Test
+    void aSyscallInsideACallsWindowBelongsToItAndOneOutsideToItsThread() {
+        read(WORKER, 0, BufferKind.HEAP_BUFFER);
+        read(WORKER, 1_000, BufferKind.HEAP_BUFFER);
+        CorrelationReport report = correlate(syscall(501, 20, "read"), syscall(501, 500, "epoll_wait"),
+                syscall(501, 1_050, "futex"), syscall(501, 1_060, "read"), syscall(501, 5_000, "futex"));
+
+        CallSyscalls reads = report.call("read", "heap ByteBuffer", "socket channel");
+        assertEquals(2, reads.calls());
+        assertEquals(Map.of("read", 2L, "futex", 1L), reads.syscalls());
+        assertEquals(2, reads.callsThatMade("read"), "futex is the JVM's own, not what the read asked for");
+        ThreadOutsideCalls outside = report.outsideCalls().get(0);
+        assertEquals("worker-1", outside.thread());
+        assertEquals(Map.of("epoll_wait", 1L), outside.io());
+        assertEquals(Map.of("futex", 1L), outside.other());
+    }
+
+    @Test
+    void aStampWithinTheSlackBeforeACallStillCountsForIt() {
+        read(WORKER, 0, BufferKind.DIRECT_BUFFER);
+        CorrelationReport report = correlate(syscall(501, -50, "read"), syscall(501, -5, "read"));
+        assertEquals(1, report.call("read", "direct ByteBuffer", "socket channel").callsThatMade("read"));
+        assertEquals(Map.of("read", 1L), report.outsideCalls().get(0).io());
+    }
+
+    @Test
+    void aCallWithoutSyscallsAndOtherThreadsSyscallsAreCountedApart() {
+        read(WORKER, 0, BufferKind.HEAP_BUFFER);
+        read(VIRTUAL, 0, BufferKind.HEAP_BUFFER);
+        CorrelationReport report = correlate(syscall(999, 20, "read"), syscall(999, 30, "futex"));
+        assertEquals(1, report.call("read", "heap ByteBuffer", "socket channel").callsThatMade("none"));
+        assertEquals(2, report.syscallsOfOtherThreads());
+        assertEquals(1, report.callsWithoutOsThread());
+        assertEquals(List.of(), report.outsideCalls());
+    }
+
+    @Test
+    void aLogWithTimesOfDayCannotBeMatchedAndSaysWhy() {
+        read(WORKER, 0, BufferKind.HEAP_BUFFER);
+        SyscallTimeline syscalls = new SyscallTimeline(Set.of(501));
+        syscalls.accept(new SyscallEvent(501, 3_600_000_000_000L, 5_000, SyscallEvent.Kind.CALL, "read", 3,
+                FdKind.SOCKET, 64, null, FdKind.UNKNOWN, 0, null, SyscallEvent.FLAG_TIME_OF_DAY));
+        CorrelationReport report = Correlator.correlate(java, syscalls);
+        assertTrue(report.warnings().get(0).contains("strace -ttt"), report.warnings().toString());
+    }
+}
