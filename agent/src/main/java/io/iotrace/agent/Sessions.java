@@ -62,6 +62,11 @@ final class Sessions {
         System.setProperty(STARTED, String.valueOf(started));
         try {
             BootstrapInjector.injectOnce(inst);
+            if (dynamic) {
+                // Loads run on the JVM's Attach Listener thread, whose replies to attach clients are not the
+                // application's I/O.
+                IoTrace.exemptCurrentThread();
+            }
             current = AgentSession.start(options, inst);
         } catch (Throwable e) {
             System.setProperty(STATE, FAILED_STATE);
