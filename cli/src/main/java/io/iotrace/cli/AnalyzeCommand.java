@@ -2,9 +2,8 @@ package io.iotrace.cli;
 
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.syscall.SyscallLogException;
-import io.iotrace.analyzers.syscall.SyscallReport;
-import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
 import io.iotrace.cli.syscall.AnalyzeInputs;
+import io.iotrace.cli.syscall.SyscallAnalysis;
 import io.iotrace.cli.syscall.SyscallOutput;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code iotrace analyze}: reports on recordings and syscall logs made earlier. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyze recordings (.iotrace files) and strace or perf trace logs made earlier and print"
-                + " the report. Syscall logs given together are read as one trace (the files of strace -ff).")
+                + " the report. Syscall logs given together are read as one trace (the files of strace -ff);"
+                + " given with recordings of the same run (strace -f -ttt), each Java call is matched with the"
+                + " syscalls its thread made.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,7 +47,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             ReportPrinter.print(reports, List.of(), format, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        SyscallOutput.print(reports, syscalls(inputs.syscallLogs()), format == ReportFormat.json,
+        SyscallOutput.print(reports, List.of(), syscalls(inputs), format == ReportFormat.json,
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }
@@ -59,9 +60,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private SyscallReport syscalls(List<Path> logs) throws IOException {
+    /** The syscall report, and each recording's calls matched with the syscalls of their threads. */
+    private SyscallAnalysis syscalls(AnalyzeInputs inputs) throws IOException {
         try {
-            return SyscallLogAnalyzer.analyze(logs, strict);
+            return SyscallAnalysis.of(inputs.recordings(), inputs.syscallLogs(), strict);
         } catch (SyscallLogException e) {
             throw new UserError(e.getMessage());
         }

@@ -1,6 +1,10 @@
 package io.iotrace.cli;
 
 import io.iotrace.analyzers.report.ProcessReport;
+import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.cli.syscall.StraceWrapper;
+import io.iotrace.cli.syscall.SyscallAnalysis;
+import io.iotrace.cli.syscall.SyscallOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +36,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     ReportFormat format;
 
+    @Option(names = "--strace", description = "also run the command under strace (-f, with a seccomp filter) and"
+            + " match each Java call with the syscalls its thread made; the log is kept as strace.log in DIR")
+    boolean strace;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the command to run, after --")
     List<String> command;
 
@@ -39,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Path agentJar = Artifacts.agentJar();
         Path directory = output != null ? Files.createDirectories(output) : Files.createTempDirectory("iotrace-");
-        TracedCommand traced = new TracedCommand(command, agentJar, directory.toAbsolutePath());
+        TracedCommand traced = new TracedCommand(strace ? StraceWrapper.wrap(command, directory.toAbsolutePath())
+                : command, agentJar, directory.toAbsolutePath());
         CountDownLatch reported = new CountDownLatch(1);
         // Ctrl-C or SIGTERM: stop the command, and let the report below be printed before the JVM exits.
         Thread onSignal = new Thread(() -> {
@@ -75,7 +84,25 @@ final class RunCommand implements Callable<Integer> {
         for (Path file : Recordings.in(directory)) {
             reports.add(Recordings.analyzeTolerant(file, warnings));
         }
+        if (strace) {
+            reportWithSyscalls(directory, reports, warnings);
+            return;
+        }
         ReportPrinter.print(reports, warnings, format, spec.commandLine().getOut());
+    }
+
+    private void reportWithSyscalls(Path directory, List<ProcessReport> reports, List<String> warnings)
+            throws IOException {
+        SyscallAnalysis analysis;
+        try {
+            analysis = SyscallAnalysis.of(Recordings.in(directory), List.of(StraceWrapper.log(directory)), false);
+        } catch (SyscallLogException e) {
+            // strace failed or wrote nothing: the recordings were measured and are still reported.
+            warnings.add("no syscall report: " + e.getMessage());
+            ReportPrinter.print(reports, warnings, format, spec.commandLine().getOut());
+            return;
+        }
+        SyscallOutput.print(reports, warnings, analysis, format == ReportFormat.json, spec.commandLine().getOut());
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

@@ -28,11 +28,11 @@ public record AnalyzeInputs(List<Path> recordings, List<Path> syscallLogs) {
                 throw new SyscallLogException(file, 0, "no such file");
             }
             if (Files.isDirectory(file)) {
-                throw new SyscallLogException(file, 0, "a directory, not a recording or a syscall log");
+                throw new SyscallLogException(file, 0, "a directory, not an iotrace recording or a syscall log");
             }
             LogFormatSniffer.Sniff sniff = LogFormatSniffer.sniff(file);
             if (!sniff.format().readable()) {
-                throw new SyscallLogException(file, sniff.line(), "neither an iotrace recording nor a syscall log,"
+                throw new SyscallLogException(file, sniff.line(), "not an iotrace recording or a syscall log,"
                         + " it looks like " + sniff.format().looksLike()
                         + (sniff.detail() != null ? " (" + sniff.detail() + ")" : ""));
             }

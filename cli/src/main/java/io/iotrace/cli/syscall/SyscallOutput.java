@@ -4,18 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.report.TextReport;
-import io.iotrace.analyzers.syscall.SyscallReport;
+import io.iotrace.analyzers.correlate.CorrelationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Prints what {@code iotrace analyze} found when syscall logs were among its files: the recordings' reports, then
- * the syscall report. JSON keeps the recordings' document ({@code schema}, {@code warnings}, {@code processes})
- * and adds {@code syscalls}, so readers of the recording report need not change.
+ * Prints the reports when syscall logs were among the inputs: the recordings' reports, the syscall report, then
+ * each recording's calls matched with their syscalls. JSON keeps the recordings' document ({@code schema},
+ * {@code warnings}, {@code processes}) and adds {@code syscalls} and {@code correlations}, so readers of the
+ * recording report need not change.
  */
 public final class SyscallOutput {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -25,24 +27,38 @@ public final class SyscallOutput {
     private SyscallOutput() {
     }
 
-    public static void print(List<ProcessReport> recordings, SyscallReport syscalls, boolean json, PrintWriter out) {
+    /** @param warnings about the recordings (a cut one), printed before everything else */
+    public static void print(List<ProcessReport> recordings, List<String> warnings, SyscallAnalysis analysis,
+                             boolean json, PrintWriter out) {
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(analysis.warnings());
         if (json) {
+            allWarnings.addAll(analysis.syscalls().warnings());
+            analysis.correlations().forEach(c -> allWarnings.addAll(c.warnings()));
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("schema", ProcessReport.SCHEMA);
-            document.put("warnings", syscalls.warnings());
+            document.put("warnings", allWarnings);
             document.put("processes", recordings);
-            document.put("syscalls", syscalls);
+            document.put("syscalls", analysis.syscalls());
+            document.put("correlations", analysis.correlations());
             try {
                 out.println(JSON.writeValueAsString(document));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         } else {
+            for (String warning : allWarnings) {
+                out.println("warning: " + warning);
+            }
             for (ProcessReport report : recordings) {
                 TextReport.render(report, out);
                 out.println();
             }
-            syscalls.render(out);
+            analysis.syscalls().render(out);
+            for (CorrelationReport correlation : analysis.correlations()) {
+                out.println();
+                correlation.render(out);
+            }
         }
         out.flush();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotrace.cli.testing.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,11 +43,11 @@ class AnalyzeSyscallLogTest {
     void anStraceLogIsSniffedAndGetsTheSyscallReportWithItsModel() throws IOException {
         String log = write("server.log", BLOCKING_SERVER);
         CliRun run = CliRun.of("analyze", log);
-        assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("syscall log: " + log), run.toString());
-        assertTrue(run.out().contains("11 lines, 11 events, 0 skipped"), run.toString());
-        assertTrue(run.out().contains("process 4100"), run.toString());
-        assertTrue(run.out().contains("model: blocking"), run.toString());
+        assertEquals(0, run.exitCode(), describe(run));
+        assertTrue(run.out().contains("syscall log: " + log), describe(run));
+        assertTrue(run.out().contains("11 lines, 11 events, 0 skipped"), describe(run));
+        assertTrue(run.out().contains("process 4100"), describe(run));
+        assertTrue(run.out().contains("model: blocking"), describe(run));
         assertEquals("", run.err());
     }
 
@@ -54,7 +55,7 @@ class AnalyzeSyscallLogTest {
     void theJsonReportCarriesTheSyscallsBesideTheRecordingProcesses() throws IOException {
         String log = write("server.log", BLOCKING_SERVER);
         CliRun run = CliRun.of("analyze", "--format", "json", log);
-        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(0, run.exitCode(), describe(run));
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("iotrace.report/1", json.get("schema").asText());
         assertEquals(0, json.get("processes").size());
@@ -76,9 +77,9 @@ class AnalyzeSyscallLogTest {
                      2.200 ( 3.000 ms): server/4200 read(fd: 4<socket:[30676]>, buf: 0x7ffd, count: 8192) = 0
                 """);
         CliRun run = CliRun.of("analyze", log);
-        assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("3 lines, 3 events, 0 skipped"), run.toString());
-        assertTrue(run.out().contains("process 4200"), run.toString());
+        assertEquals(0, run.exitCode(), describe(run));
+        assertTrue(run.out().contains("3 lines, 3 events, 0 skipped"), describe(run));
+        assertTrue(run.out().contains("process 4200"), describe(run));
     }
 
     @Test
@@ -86,13 +87,13 @@ class AnalyzeSyscallLogTest {
         String cut = BLOCKING_SERVER.substring(0, BLOCKING_SERVER.indexOf("4100 1700000000.009900") + 40);
         String log = write("cut.log", cut);
         CliRun lenient = CliRun.of("analyze", log);
-        assertEquals(0, lenient.exitCode(), lenient.toString());
-        assertTrue(lenient.out().contains("9 lines, 8 events, 1 skipped"), lenient.toString());
+        assertEquals(0, lenient.exitCode(), describe(lenient));
+        assertTrue(lenient.out().contains("9 lines, 8 events, 1 skipped"), describe(lenient));
         assertTrue(lenient.out().contains("warning: " + log + ":9: skipped, the last line is cut short"),
-                lenient.toString());
+                describe(lenient));
 
         CliRun strict = CliRun.of("analyze", "--strict", log);
-        assertEquals(2, strict.exitCode(), strict.toString());
+        assertEquals(2, strict.exitCode(), describe(strict));
         assertEquals("iotrace: " + log + ":9: the last line is cut short (was the tracer killed?)\n", strict.err());
         assertEquals("", strict.out());
     }
@@ -102,14 +103,14 @@ class AnalyzeSyscallLogTest {
         String log = write("mixed.log", BLOCKING_SERVER.replace(
                 "4100 1700000000.006600 write(", "4100 1700000000.006600 garbled write("));
         CliRun lenient = CliRun.of("analyze", "--format", "json", log);
-        assertEquals(0, lenient.exitCode(), lenient.toString());
+        assertEquals(0, lenient.exitCode(), describe(lenient));
         JsonNode syscalls = new ObjectMapper().readTree(lenient.out()).get("syscalls");
         assertEquals(1, syscalls.get("skippedLines").asLong());
-        assertTrue(syscalls.get("warnings").get(0).asText().startsWith(log + ":6: skipped"), lenient.toString());
+        assertTrue(syscalls.get("warnings").get(0).asText().startsWith(log + ":6: skipped"), describe(lenient));
 
         CliRun strict = CliRun.of("analyze", "--strict", log);
-        assertEquals(2, strict.exitCode(), strict.toString());
-        assertTrue(strict.err().startsWith("iotrace: " + log + ":6: "), strict.toString());
+        assertEquals(2, strict.exitCode(), describe(strict));
+        assertTrue(strict.err().startsWith("iotrace: " + log + ":6: "), describe(strict));
     }
 
     @Test
@@ -147,20 +148,24 @@ class AnalyzeSyscallLogTest {
     void aMissingFileIsNamed() {
         Path missing = dir.resolve("nope.log");
         CliRun run = CliRun.of("analyze", missing.toString());
-        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(2, run.exitCode(), run.err());
         assertEquals("iotrace: " + missing + ": no such file\n", run.err());
     }
 
+    private static String describe(CliRun run) {
+        return "exit " + run.exitCode() + "\n--- out:\n" + run.out() + "--- err:\n" + run.err();
+    }
+
     private static void assertRefused(CliRun run, String location, String... phrases) {
-        assertEquals(2, run.exitCode(), run.toString());
-        assertEquals("", run.out(), run.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("", run.out(), describe(run));
         String err = run.err();
-        assertTrue(err.startsWith("iotrace: " + location + " neither an iotrace recording nor a syscall log"),
-                run.toString());
+        assertTrue(err.startsWith("iotrace: " + location + " not an iotrace recording or a syscall log"),
+                describe(run));
         for (String phrase : phrases) {
-            assertTrue(err.contains(phrase), phrase + " in " + run);
+            assertTrue(err.contains(phrase), phrase + " in " + describe(run));
         }
-        assertEquals(1, err.lines().count(), "one line: " + run);
-        assertFalse(err.contains("Exception"), run.toString());
+        assertEquals(1, err.lines().count(), "one line: " + describe(run));
+        assertFalse(err.contains("Exception"), describe(run));
     }
 }

@@ -1,0 +1,99 @@
+package io.iotrace.cli.syscall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotrace.cli.testing.BuiltJars;
+import io.iotrace.cli.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code iotrace run --strace} on a program whose calls and syscalls are known, then {@code iotrace analyze} of the
+ * recording and strace log it kept: each Java call is matched with the syscalls its thread made inside it.
+ */
+class RunWithStraceTest {
+    private static final Set<String> SOCKET_READS = Set.of("read", "recvfrom");
+
+    @TempDir
+    static Path dir;
+    static CliRun run;
+    static JsonNode correlation;
+
+    @BeforeAll
+    static void runTheProgramUnderStrace() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path work = Files.createDirectories(dir.resolve("work"));
+        run = CliRun.of("run", "--strace", "--format", "json", "-o", dir.resolve("out").toString(), "--",
+                java.toString(), "-cp", BuiltJars.classpathOf(ReadsAndTransferProgram.class), ReadsAndTransferProgram.class.getName(), work.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(1, report.get("correlations").size(), run.out());
+        correlation = report.get("correlations").get(0);
+    }
+
+    private static JsonNode calls(String operation, String buffer, String resource) {
+        for (JsonNode call : correlation.get("calls")) {
+            if (call.get("operation").asText().equals(operation) && call.get("buffer").asText().equals(buffer)
+                    && call.get("resource").asText().equals(resource)) {
+                return call;
+            }
+        }
+        throw new AssertionError("no " + operation + " " + buffer + " " + resource + " calls in " + correlation);
+    }
+
+    /** Asserts that every call made exactly one socket read syscall and returns how many calls there were. */
+    private static long everyCallMadeOneSocketRead(JsonNode calls) {
+        long matched = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = calls.get("perCall").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> pattern = it.next();
+            assertTrue(SOCKET_READS.contains(pattern.getKey()), pattern.getKey() + " in " + calls);
+            matched += pattern.getValue().asLong();
+        }
+        assertEquals(calls.get("calls").asLong(), matched, calls.toString());
+        return matched;
+    }
+
+    @Test
+    void everySocketReadIntoAHeapBufferIsExactlyOneReadSyscall() {
+        JsonNode heap = calls("read", "heap ByteBuffer", "socket channel");
+        assertEquals(ReadsAndTransferProgram.ROUNDS, everyCallMadeOneSocketRead(heap));
+    }
+
+    @Test
+    void heapBufferReadsMakeAsManySyscallsAsDirectOnesTheirExtraCopyIsInUserSpace() {
+        JsonNode heap = calls("read", "heap ByteBuffer", "socket channel");
+        JsonNode direct = calls("read", "direct ByteBuffer", "socket channel");
+        assertEquals(ReadsAndTransferProgram.ROUNDS, everyCallMadeOneSocketRead(direct));
+        assertEquals(heap.get("perCall"), direct.get("perCall"));
+    }
+
+    @Test
+    void transferToBetweenFilesIsSendfile() {
+        JsonNode transfer = calls("transferTo", "none", "file channel");
+        assertTrue(transfer.get("syscalls").has("sendfile"), transfer.toString());
+    }
+
+    @Test
+    void theStraceLogIsKeptAndAnalyzeMatchesItWithTheRecordingAgain() throws Exception {
+        Path out = dir.resolve("out");
+        Path log = out.resolve(StraceWrapper.LOG_NAME);
+        Path recording;
+        try (var files = Files.list(out)) {
+            recording = files.filter(f -> f.toString().endsWith(".iotrace")).findFirst().orElseThrow();
+        }
+        CliRun analyze = CliRun.of("analyze", recording.toString(), log.toString());
+        assertEquals(0, analyze.exitCode(), analyze.err());
+        assertTrue(analyze.out().contains("syscalls of java process"), analyze.out());
+        assertTrue(analyze.out().contains("read (heap ByteBuffer, socket channel): " + ReadsAndTransferProgram.ROUNDS
+                + " calls"), analyze.out());
+    }
+}
