@@ -78,13 +78,23 @@ public final class JfrBlockingCalls {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
+    /**
+     * {@code a.B$$Lambda} for a lambda's hidden class, named {@code a.B$$Lambda.0x7e1cd448} (JDK 21+) or
+     * {@code a.B$$Lambda$14/0x7e1cd448} (JDK 17): the address changes from run to run, and a finding's fingerprint
+     * must not.
+     */
+    private static String withoutHiddenClassSuffix(String className) {
+        int lambda = className.indexOf("$$Lambda");
+        return lambda < 0 ? className : className.substring(0, lambda + "$$Lambda".length());
+    }
+
     private static CallStack stackOf(RecordedStackTrace trace) {
         List<Frame> frames = new ArrayList<>();
         if (trace != null) {
             for (RecordedFrame frame : trace.getFrames()) {
                 if (frame.isJavaFrame()) {
-                    frames.add(new Frame(frame.getMethod().getType().getName(), frame.getMethod().getName(),
-                            frame.getLineNumber()));
+                    frames.add(new Frame(withoutHiddenClassSuffix(frame.getMethod().getType().getName()),
+                            frame.getMethod().getName(), frame.getLineNumber()));
                 }
             }
         }
