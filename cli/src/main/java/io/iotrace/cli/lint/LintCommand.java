@@ -1,0 +1,199 @@
+package io.iotrace.cli.lint;
+
+import io.iotrace.analyzers.finding.Finding;
+import io.iotrace.analyzers.finding.LoopLint;
+import io.iotrace.analyzers.finding.ProcessLint;
+import io.iotrace.analyzers.source.recording.RecordingFormatException;
+import io.iotrace.cli.Artifacts;
+import io.iotrace.cli.ExitCodes;
+import io.iotrace.cli.TracedCommand;
+import io.iotrace.cli.UserError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLStreamException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code iotrace lint}: fails when something blocks an event-loop thread. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Find blocking calls (sleep, locks, file and blocking socket I/O, waits) on event-loop threads,"
+                + " with durations and stacks. Exit 0: none; 1: findings; 2: usage or input error.",
+                "iotrace lint [OPTIONS] -- COMMAND...   traces every JVM the command starts",
+                "iotrace lint [OPTIONS] FILE...         recordings made with the agent option blocking=true"})
+public final class LintCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json, sarif or junit (default: ${DEFAULT-VALUE})")
+    LintFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of standard output")
+    Path output;
+
+    @Option(names = "--min-duration", paramLabel = "DURATION", defaultValue = "0",
+            description = "report only findings whose longest call took at least this long (0, 500us, 5ms, 1s; default: any)")
+    String minDuration;
+
+    @Option(names = "--loop-threads", paramLabel = "REGEX", description = "threads whose whole name matches are event loops too")
+    String loopThreads;
+
+    @Option(names = "--allow", paramLabel = "FILE", description = "accepted findings: lines 'method M', 'class C', 'thread REGEX', 'operation KIND'")
+    Path allow;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "only findings not in this baseline fail")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "write the findings of this run as a baseline")
+    Path writeBaseline;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "command mode: keep the recordings in DIR")
+    Path keep;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|COMMAND", description = "recordings, or the command to run after --")
+    List<String> arguments;
+
+    @Override
+    public Integer call() throws Exception {
+        long minNanos = Durations.parseNanos(minDuration);
+        Pattern loops = userPattern();
+        AllowRules allowed = allow == null ? AllowRules.none() : AllowRules.read(allow);
+        Baseline known = baseline == null ? Baseline.empty() : Baseline.read(baseline);
+        List<String> warnings = new ArrayList<>();
+        boolean commandMode = spec.commandLine().getParseResult().originalArgs().contains("--");
+        List<ProcessLint> linted = commandMode ? lintCommand(loops, warnings) : lintFiles(loops);
+
+        List<ProcessLint> reported = new ArrayList<>();
+        List<Finding> all = new ArrayList<>();
+        for (ProcessLint p : linted) {
+            List<Finding> kept = p.findings().stream()
+                    .filter(f -> f.maxNanos() >= minNanos && !allowed.allows(f)).toList();
+            all.addAll(kept);
+            reported.add(new ProcessLint(p.recording(), p.pid(), p.javaVersion(), p.command(), p.loops(),
+                    kept.stream().filter(f -> !known.knows(f)).toList()));
+        }
+        if (writeBaseline != null) {
+            Baseline.write(writeBaseline, all);
+        }
+        print(reported, warnings);
+        boolean fails = reported.stream().anyMatch(p -> !p.findings().isEmpty());
+        return fails ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private Pattern userPattern() {
+        try {
+            return loopThreads == null ? null : Pattern.compile(loopThreads);
+        } catch (PatternSyntaxException e) {
+            throw new UserError("--loop-threads: bad pattern: " + e.getDescription());
+        }
+    }
+
+    private List<ProcessLint> lintFiles(Pattern loops) throws IOException {
+        List<Path> recordings = new ArrayList<>();
+        for (String argument : arguments) {
+            Path path = Path.of(argument);
+            if (Files.isDirectory(path)) {
+                recordings.addAll(recordingsIn(path));
+            } else if (argument.endsWith(".iotrace")) {
+                recordings.add(path);
+            } else {
+                throw new UserError(argument + ": not a .iotrace recording or a directory of them"
+                        + " (to run a command, put it after --)");
+            }
+        }
+        List<ProcessLint> linted = new ArrayList<>();
+        for (Path recording : recordings) {
+            if (!Files.isRegularFile(LoopLint.blockingFileOf(recording))) {
+                throw new UserError(recording + ": no " + LoopLint.blockingFileOf(recording).getFileName()
+                        + " beside it; record with the agent option blocking=true, or use 'iotrace lint -- COMMAND'");
+            }
+            linted.add(lint(recording, loops));
+        }
+        return linted;
+    }
+
+    private List<ProcessLint> lintCommand(Pattern loops, List<String> warnings) throws IOException, InterruptedException {
+        Path directory = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("iotrace-lint-");
+        try {
+            TracedCommand traced = new TracedCommand(arguments, Artifacts.agentJar(), directory.toAbsolutePath(),
+                    "blocking=true");
+            int exitCode = traced.run();
+            if (exitCode != 0) {
+                warnings.add("the command exited with " + exitCode);
+            }
+            List<ProcessLint> linted = new ArrayList<>();
+            for (Path recording : recordingsIn(directory)) {
+                if (Files.isRegularFile(LoopLint.blockingFileOf(recording))) {
+                    linted.add(lint(recording, loops));
+                } else {
+                    warnings.add(recording.getFileName() + ": its JVM wrote no blocking calls (killed before exit?)");
+                }
+            }
+            if (linted.isEmpty()) {
+                warnings.add("no JVM was traced: the command started no Java process");
+            }
+            return linted;
+        } finally {
+            if (keep == null) {
+                deleteRecursively(directory);
+            }
+        }
+    }
+
+    private static ProcessLint lint(Path recording, Pattern loops) {
+        try {
+            return LoopLint.analyze(recording, loops);
+        } catch (RecordingFormatException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private void print(List<ProcessLint> processes, List<String> warnings) throws IOException, XMLStreamException {
+        StringWriter buffer = new StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
+        switch (format) {
+            case text -> LintReports.text(processes, warnings, out);
+            case json -> LintReports.json(processes, warnings, out);
+            case sarif -> SarifReport.write(processes, out);
+            case junit -> JunitReport.write(processes, out);
+        }
+        out.flush();
+        if (output != null) {
+            Files.writeString(output, buffer.toString());
+            if (format != LintFormat.text) {
+                warnings.forEach(w -> spec.commandLine().getErr().println("iotrace: warning: " + w));
+            }
+        } else {
+            spec.commandLine().getOut().print(buffer);
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    private static List<Path> recordingsIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".iotrace")).sorted().toList();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.iotrace.cli.lint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iotrace.analyzers.finding.Finding;
+import io.iotrace.analyzers.finding.LoopHealth;
+import io.iotrace.analyzers.finding.ProcessLint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The text and JSON forms of a lint: for a person, and for a machine that wants more than SARIF says. */
+final class LintReports {
+    static final String SCHEMA = "iotrace.lint/1";
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
+
+    private LintReports() {
+    }
+
+    static void json(List<ProcessLint> processes, List<String> warnings, PrintWriter out) throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("schema", SCHEMA);
+        document.put("warnings", warnings);
+        document.put("findings", processes.stream().mapToInt(p -> p.findings().size()).sum());
+        document.put("processes", processes);
+        out.println(JSON.writeValueAsString(document));
+    }
+
+    static void text(List<ProcessLint> processes, List<String> warnings, PrintWriter out) {
+        warnings.forEach(w -> out.println("warning: " + w));
+        int total = 0;
+        for (ProcessLint process : processes) {
+            out.println("JVM " + process.pid() + " (" + process.command() + ", Java " + process.javaVersion() + ")");
+            if (process.loops().isEmpty()) {
+                out.println("  no event-loop threads");
+            }
+            for (LoopHealth loop : process.loops()) {
+                out.printf("  loop %s: %s%n", loop.name(), loop.reason());
+                if (loop.iterations() > 0) {
+                    out.printf("    %d iterations, p50 %s, p99 %s, longest stall %s; waiting %.0f%%, working %.0f%%,"
+                                    + " blocked %.0f%%%n", loop.iterations(), Durations.format(loop.p50Nanos()),
+                            Durations.format(loop.p99Nanos()), Durations.format(loop.maxNanos()),
+                            loop.waitingShare() * 100, loop.workingShare() * 100, loop.blockedShare() * 100);
+                }
+            }
+            for (Finding f : process.findings()) {
+                total++;
+                out.printf("  %s at %s%n", f.kind().id(), f.topApplicationFrame());
+                out.printf("    %s on %s%s: %d calls, total %s, max %s%s%n", f.kind().description(),
+                        String.join(", ", f.threads()), f.resource().isEmpty() ? "" : " (" + f.resource() + ")",
+                        f.count(), Durations.format(f.totalNanos()), Durations.format(f.maxNanos()),
+                        f.maxStallNanos() >= 0 ? ", loop iteration stalled up to " + Durations.format(f.maxStallNanos())
+                                : "");
+                f.stack().frames().stream().limit(8).forEach(frame -> out.println("      at " + frame));
+                out.println("    fingerprint " + f.fingerprint());
+            }
+        }
+        out.println(total == 0 ? "No blocking calls on event-loop threads." : total + " finding(s).");
+    }
+}
