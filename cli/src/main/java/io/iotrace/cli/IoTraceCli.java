@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Traces and explains how a JVM does I/O: who blocks, who polls, who waits in a selector,"
                 + " and how many times each byte is copied.",
         subcommands = {RunCommand.class, AnalyzeCommand.class, DemoCommand.class, BenchmarkCommand.class,
-                AttachCommand.class, PsCommand.class, TopCommand.class})
+                io.iotrace.cli.lint.LintCommand.class})
 public final class IoTraceCli {
 
     public static void main(String[] args) {
