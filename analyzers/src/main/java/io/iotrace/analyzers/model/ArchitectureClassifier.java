@@ -77,9 +77,15 @@ final class ArchitectureClassifier {
         return verdict(Architecture.NONE, worker, "serves no connections: " + roleCounts(threads), counts, spread, 0);
     }
 
-    /** Without a server, the model of the thread that did the most I/O, async first (it is the one users miss). */
+    /**
+     * Without a server, the model of the thread that did the most I/O, async first (it is the one users miss), and
+     * among async threads the one that runs the completions (it shows the mechanism).
+     */
     private static ThreadClassification mainWorker(List<ThreadClassification> threads) {
-        ThreadClassification async = first(threads, t -> t.verdict().model() == IoModel.ASYNC);
+        ThreadClassification async = first(threads, t -> t.role() == ThreadRole.COMPLETION_HANDLER);
+        if (async == null) {
+            async = first(threads, t -> t.verdict().model() == IoModel.ASYNC);
+        }
         if (async != null) {
             return async;
         }

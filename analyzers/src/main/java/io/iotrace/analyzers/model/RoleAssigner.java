@@ -23,11 +23,17 @@ final class RoleAssigner {
             return of(p, verdict, ThreadRole.IDLE, verdict.evidence(), Set.of());
         }
         if (verdict.model() == IoModel.ASYNC) {
-            long completions = p.asyncSocketCompletions() + p.asyncFileCompletions();
-            if (completions > 0) {
+            long completions = p.asyncSocketCompletions() + p.asyncFileCompletions() + p.unpairedCompletions();
+            // A handler submits its next operation as it completes one; a thread that submits far more than it
+            // completes hands its operations to others.
+            if (completions > 0 && completions * 2 >= p.asyncSubmits()) {
                 Set<Integer> completedOn = served.isEmpty() ? Set.copyOf(p.connectionsTouched()) : served;
                 return of(p, verdict, ThreadRole.COMPLETION_HANDLER, "ran " + completions
                         + " completions of operations submitted earlier", completedOn);
+            }
+            if (served.isEmpty() && p.accepts() == 0) {
+                return of(p, verdict, ThreadRole.OTHER, "submitted " + p.asyncSubmits()
+                        + " asynchronous operations and completed " + completions + " of them itself", Set.of());
             }
         }
         if (!served.isEmpty()) {

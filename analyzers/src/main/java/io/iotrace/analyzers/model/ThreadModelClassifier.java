@@ -68,13 +68,13 @@ public final class ThreadModelClassifier {
     }
 
     static Verdict detectAsync(ThreadProfile p, Neighbours n) {
-        long completions = p.asyncSocketCompletions() + p.asyncFileCompletions();
+        long completions = p.asyncSocketCompletions() + p.asyncFileCompletions() + p.unpairedCompletions();
         long async = p.asyncSubmits() + completions;
         long sync = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls() + p.selects() + p.fileCalls();
         if (async == 0 || async < sync) {
             return null;
         }
-        boolean file = p.asyncFileCompletions() > p.asyncSocketCompletions();
+        boolean file = p.asyncMostlyOnFiles();
         String evidence = completions + " completions run on this thread, " + p.asyncSubmits()
                 + " operations submitted, " + sync + " synchronous I/O calls";
         return new Verdict(IoModel.ASYNC, file ? Mechanisms.THREAD_POOL : Mechanisms.EPOLL_PORT,

@@ -35,9 +35,11 @@ public final class ThreadProfile {
     private long firstNonBlockingCall = -1;
     private long lastNonBlockingCall = -1;
     private long accepts;
-    private long asyncSubmits;
+    private long asyncSocketSubmits;
+    private long asyncFileSubmits;
     private long asyncSocketCompletions;
     private long asyncFileCompletions;
+    private long unpairedCompletions;
     private long fileCalls;
     private long standardInputCalls;
     private long consoleOutputCalls;
@@ -55,15 +57,22 @@ public final class ThreadProfile {
     public void record(IoEvent event) {
         thread = event.thread();
         Resource resource = event.resource();
-        ResourceKind kind = resource.kind();
         Operation op = event.operation();
+        if (resource == null) {
+            // A completion whose submission the reader could not pair: what it completed on is unknown.
+            if (op == Operation.ASYNC_COMPLETE) {
+                unpairedCompletions++;
+            }
+            return;
+        }
+        ResourceKind kind = resource.kind();
         if (kind.isFile()) {
             recordFile(event, resource);
             return;
         }
         switch (op) {
             case SELECT -> recordSelect(event, resource);
-            case ASYNC_SUBMIT -> asyncSubmits++;
+            case ASYNC_SUBMIT -> asyncSocketSubmits++;
             case ASYNC_COMPLETE -> recordAsyncCompletion(event, kind);
             case READ, WRITE, RECEIVE, SEND, ACCEPT, CONNECT, FINISH_CONNECT -> recordNetworkCall(event, resource);
             default -> {
@@ -81,7 +90,7 @@ public final class ThreadProfile {
         } else if (event.operation() == Operation.ASYNC_COMPLETE) {
             asyncFileCompletions++;
         } else if (event.operation() == Operation.ASYNC_SUBMIT) {
-            asyncSubmits++;
+            asyncFileSubmits++;
         } else {
             fileCalls++;
         }
@@ -257,7 +266,12 @@ public final class ThreadProfile {
     }
 
     public long asyncSubmits() {
-        return asyncSubmits;
+        return asyncSocketSubmits + asyncFileSubmits;
+    }
+
+    /** True when more of its asynchronous operations were on files than on sockets. */
+    public boolean asyncMostlyOnFiles() {
+        return asyncFileCompletions + asyncFileSubmits > asyncSocketCompletions + asyncSocketSubmits;
     }
 
     public long asyncSocketCompletions() {
@@ -266,6 +280,11 @@ public final class ThreadProfile {
 
     public long asyncFileCompletions() {
         return asyncFileCompletions;
+    }
+
+    /** Completions run on this thread whose channel is unknown (their submission was not paired with them). */
+    public long unpairedCompletions() {
+        return unpairedCompletions;
     }
 
     /** File calls of the program's own work: standard input and the JVM's housekeeping excluded. */
@@ -292,7 +311,7 @@ public final class ThreadProfile {
 
     /** Calls that tell how the thread does its work: network, selector, async and file calls of its own. */
     public long decidingCalls() {
-        return blockingNetworkCalls + nonBlockingNetworkCalls + selects + selectNows + asyncSubmits
-                + asyncSocketCompletions + asyncFileCompletions + fileCalls;
+        return blockingNetworkCalls + nonBlockingNetworkCalls + selects + selectNows + asyncSubmits()
+                + asyncSocketCompletions + asyncFileCompletions + unpairedCompletions + fileCalls;
     }
 }

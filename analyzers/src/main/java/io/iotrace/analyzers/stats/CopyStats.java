@@ -47,6 +47,9 @@ public final class CopyStats {
 
     /** A completed async read or write: on an async socket or file channel, and it asked for bytes. */
     private static boolean isAsyncDataCompletion(IoEvent event) {
+        if (event.resource() == null) {
+            return false;
+        }
         ResourceKind kind = event.resource().kind();
         return event.operation() == Operation.ASYNC_COMPLETE && event.requested() > 0
                 && (kind == ResourceKind.ASYNC_SOCKET_CHANNEL || kind == ResourceKind.ASYNC_FILE_CHANNEL);
