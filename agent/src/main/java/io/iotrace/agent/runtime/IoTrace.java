@@ -227,14 +227,18 @@ public final class IoTrace {
         point(Ops.ASYNC_SUBMIT, Kinds.UNKNOWN, channel, requested, op, key, null);
     }
 
-    /** Like {@link #asyncSubmit}, keyed by the Future; a Future already done completed inside the call. */
+    /**
+     * Like {@link #asyncSubmit}, keyed by the Future. A Future the JDK hands back already completed (not a
+     * {@code PendingFuture}, whose completion the hooks see on whichever thread sets it, possibly before this
+     * runs) completed inside the call, so its completion is recorded here.
+     */
     public static void asyncSubmitFuture(int op, Object channel, long requested, Future<?> future) {
         if (future == null) {
             return;
         }
         long key = System.identityHashCode(future);
         asyncSubmit(op, channel, requested, key);
-        if (future.isDone()) {
+        if (future.isDone() && !future.getClass().getName().equals("sun.nio.ch.PendingFuture")) {
             Object value = null;
             Throwable failure = null;
             try {
