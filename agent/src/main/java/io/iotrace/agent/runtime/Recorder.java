@@ -5,17 +5,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Owns a recording: the threads' rings, the resource table, and the writer thread that drains the rings to
- * the file every few milliseconds.
+ * the file every few milliseconds, sooner when a ring fills up.
  *
  * <p>Memory is bounded: each thread's ring has a fixed size and at most {@code maxThreads} rings exist at
  * once; rings of threads that have ended are drained and released. Threads beyond the limit have their
  * events dropped and counted.
  */
 public final class Recorder {
-    private static final long DRAIN_INTERVAL_MILLIS = 10;
+    /**
+     * The writer sleeps between these bounds: longer while the rings stay nearly empty (an idle JVM is woken
+     * rarely and each drain moves a bigger batch), shorter while they fill up. A ring that reaches half full
+     * wakes it at once, whatever the interval.
+     */
+    private static final long MIN_DRAIN_INTERVAL_NANOS = 1_000_000;
+    private static final long MAX_DRAIN_INTERVAL_NANOS = 50_000_000;
 
     final ResourceTable resources = new ResourceTable();
     private final RecordingWriter writer;
@@ -61,14 +68,21 @@ public final class Recorder {
         droppedWithoutRing.incrementAndGet();
     }
 
+    /** Called by a thread whose ring has just become half full. */
+    void wakeWriter() {
+        LockSupport.unpark(drainer);
+    }
+
     private void drainLoop() {
         IoTrace.exemptCurrentThread();
+        long interval = 10_000_000;
         while (!closing) {
-            try {
-                Thread.sleep(DRAIN_INTERVAL_MILLIS);
-                drainOnce();
-            } catch (InterruptedException e) {
+            LockSupport.parkNanos(this, interval);
+            if (closing || Thread.currentThread().isInterrupted()) {
                 return;
+            }
+            try {
+                interval = nextInterval(interval, drainOnce());
             } catch (IOException e) {
                 synchronized (this) {
                     failure = e;
@@ -79,9 +93,21 @@ public final class Recorder {
         }
     }
 
-    private synchronized void drainOnce() throws IOException {
+    /** Halves the interval when a ring was over a quarter full at the drain, doubles it when all were nearly empty. */
+    private long nextInterval(long interval, double fullest) {
+        if (fullest > 0.25) {
+            return Math.max(MIN_DRAIN_INTERVAL_NANOS, interval / 2);
+        }
+        if (fullest < 0.0625) {
+            return Math.min(MAX_DRAIN_INTERVAL_NANOS, interval * 2);
+        }
+        return interval;
+    }
+
+    /** Drains every ring; returns how full the fullest one was, as a fraction of its capacity. */
+    private synchronized double drainOnce() throws IOException {
         if (failure != null) {
-            return;
+            return 0;
         }
         List<ThreadRecorder> threads;
         synchronized (live) {
@@ -94,8 +120,10 @@ public final class Recorder {
             heads[i] = threads.get(i).publishedHead();
         }
         writer.resources(resources.takePending());
+        double fullest = 0;
         for (int i = 0; i < heads.length; i++) {
             ThreadRecorder t = threads.get(i);
+            fullest = Math.max(fullest, (double) (heads[i] - t.consumedTail()) / t.capacity());
             writer.thread(t);
             writer.events(t, heads[i]);
             if (!t.thread.isAlive() && t.consumedTail() == t.publishedHead()) {
@@ -106,6 +134,7 @@ public final class Recorder {
             }
         }
         writer.flush();
+        return fullest;
     }
 
     /** Drains what the threads have published and closes the file with its end marker. */

@@ -92,13 +92,14 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         }
     }
 
+    /** Copies the events in one bulk move (the view swaps to the file's big-endian order as it goes). */
     @Override
-    public void accept(long[] events, int offset) {
-        for (int i = 0; i < RecordingFormat.EVENT_LONGS; i++) {
-            buffer.putLong(events[offset + i]);
-        }
-        eventsInChunk++;
-        eventsWritten++;
+    public void accept(long[] events, int offset, int count) {
+        int longs = count * RecordingFormat.EVENT_LONGS;
+        buffer.asLongBuffer().put(events, offset, longs);
+        buffer.position(buffer.position() + longs * Long.BYTES);
+        eventsInChunk += count;
+        eventsWritten += count;
     }
 
     void end(long dropped) throws IOException {

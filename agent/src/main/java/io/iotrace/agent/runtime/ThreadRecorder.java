@@ -66,7 +66,8 @@ public final class ThreadRecorder {
 
     void record(long start, long duration, long packed, long requested, long result, long related) {
         long h = (long) HEAD.getOpaque(this);
-        if (h - (long) TAIL.getAcquire(this) > mask) {
+        long used = h - (long) TAIL.getAcquire(this);
+        if (used > mask) {
             dropped++;
             return;
         }
@@ -79,6 +80,18 @@ public final class ThreadRecorder {
         r[i + 4] = result;
         r[i + 5] = related;
         HEAD.setRelease(this, h + 1);
+        if (used == mask >> 1) {
+            // Just became half full: wake the writer now rather than risk drops before its next round.
+            Recorder o = owner;
+            if (o != null) {
+                o.wakeWriter();
+            }
+        }
+    }
+
+    /** Ring size in events. */
+    int capacity() {
+        return mask + 1;
     }
 
     /** Writer side: the published head, read once per drain so that later events wait for the next drain. */
@@ -90,17 +103,24 @@ public final class ThreadRecorder {
         return (long) TAIL.getOpaque(this);
     }
 
-    /** Writer side: copies the events in [tail, upTo) to {@code sink} and frees their space. */
+    /**
+     * Writer side: hands the events in [tail, upTo) to {@code sink} as at most two contiguous runs of the ring
+     * (the second when the range wraps), then frees their space.
+     */
     int drainTo(long upTo, EventSink sink) {
         long t = (long) TAIL.getOpaque(this);
-        int n = 0;
-        while (t < upTo) {
-            int i = (int) (t & mask) * RecordingFormat.EVENT_LONGS;
-            sink.accept(ring, i);
-            t++;
-            n++;
+        int n = (int) (upTo - t);
+        if (n <= 0) {
+            return 0;
         }
-        TAIL.setRelease(this, t);
+        int capacity = mask + 1;
+        int first = (int) (t & mask);
+        int run = Math.min(n, capacity - first);
+        sink.accept(ring, first * RecordingFormat.EVENT_LONGS, run);
+        if (run < n) {
+            sink.accept(ring, 0, n - run);
+        }
+        TAIL.setRelease(this, upTo);
         return n;
     }
 
@@ -108,8 +128,8 @@ public final class ThreadRecorder {
         return dropped;
     }
 
-    /** Receives one event at {@code events[offset .. offset + EVENT_LONGS)}. */
+    /** Receives {@code count} events that lie one after another from {@code events[offset]}. */
     interface EventSink {
-        void accept(long[] events, int offset);
+        void accept(long[] events, int offset, int count);
     }
 }
