@@ -41,6 +41,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "bound on each load driver run (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--agent-options", defaultValue = "",
+            description = "more agent options for the traced server, e.g. ring=1024 (dir= is set by the benchmark)")
+    String agentOptions;
+
     @Option(names = "--java", description = "java binary for the server and driver (default: the one running iotrace)")
     Path java;
 
@@ -52,11 +56,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         EchoRun run = new EchoRun(javaBinary, Artifacts.fixturesJar(), workload);
         Path agentJar = Artifacts.agentJar();
         BenchmarkReport report = new BenchmarkReport(spec.commandLine().getOut());
-        report.header(workload, pairs, java != null ? javaBinary.toString()
-                : "Java " + System.getProperty("java.version"));
+        String jvm = java != null ? javaBinary.toString() : "Java " + System.getProperty("java.version");
+        report.header(workload, pairs, agentOptions.isBlank() ? jvm : jvm + ", agent options " + agentOptions);
         List<PairResult> results = new ArrayList<>();
         for (int i = 1; i <= pairs; i++) {
-            PairResult pair = new PairResult(run.untraced(), run.traced(agentJar));
+            PairResult pair = new PairResult(run.untraced(), run.traced(agentJar, agentOptions));
             results.add(pair);
             report.pair(i, pair);
         }

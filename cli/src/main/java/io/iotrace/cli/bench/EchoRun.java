@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * the fixture {@code LoadDriver} in another child JVM on 127.0.0.1, first to warm up and then to measure.
  *
  * <p>The server's CPU time is read from {@code /proc} just before and just after the measured pass, while the
- * server is still alive (the second reading also gives the whole run's CPU time, start-up included); the wall-clock time is the driver's own timing of its round trips, so JVM start-up counts
- * in neither.
+ * server is alive and, after the warm-up, quiet (the second reading also gives the whole run's CPU time, start-up
+ * included). The wall-clock time is the driver's own timing of its round trips: JVM start-up counts in neither.
  */
 final class EchoRun {
     private static final String SERVER = "io.iotrace.fixtures.BlockingEchoServer";
@@ -30,6 +30,10 @@ final class EchoRun {
     private static final Pattern LISTENING = Pattern.compile("LISTENING (\\d+)");
     private static final Pattern ELAPSED = Pattern.compile("DONE .*elapsedMs=(\\d+)");
     private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long QUIET_PERIOD_MILLIS = 200;
+    /** One {@code /proc} tick: what a server that is only waiting may still show in a period. */
+    private static final long QUIET_CPU_NANOS = 10_000_000;
+    private static final long QUIET_TIMEOUT_MILLIS = 10_000;
 
     private final Path java;
     private final Path fixturesJar;
@@ -45,10 +49,12 @@ final class EchoRun {
         return measure(List.of(), null);
     }
 
-    RunResult traced(Path agentJar) throws IOException, InterruptedException {
+    /** Runs the server under the agent; {@code agentOptions} (key=value,...) go after the recording directory. */
+    RunResult traced(Path agentJar, String agentOptions) throws IOException, InterruptedException {
         Path recordings = Files.createTempDirectory("iotrace-bench");
+        String options = "dir=" + recordings + (agentOptions.isBlank() ? "" : "," + agentOptions);
         try {
-            return measure(List.of("-javaagent:" + agentJar + "=dir=" + recordings), recordings);
+            return measure(List.of("-javaagent:" + agentJar + "=" + options), recordings);
         } finally {
             deleteTree(recordings);
         }
@@ -65,6 +71,7 @@ final class EchoRun {
             if (workload.warmUpRoundTrips() > 0) {
                 drive(port, workload.warmUpRoundTrips());
             }
+            awaitQuiet(server.pid());
             long cpuBefore = ProcessCpu.nanos(server.pid());
             long from = System.nanoTime();
             long elapsedMillis = drive(port, workload.roundTrips());
@@ -115,6 +122,23 @@ final class EchoRun {
             }
         }
         throw new IOException("echo server printed no 'LISTENING <port>' within " + START_TIMEOUT_SECONDS + " s");
+    }
+
+    /**
+     * Waits until the idle server stops using CPU: the JIT compiles what the warm-up made hot (and, traced, what
+     * the agent's start-up ran) on background threads, and on a busy machine that work can run on into the
+     * measured pass. Gives up after {@link #QUIET_TIMEOUT_MILLIS}, measuring anyway.
+     */
+    private static void awaitQuiet(long pid) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QUIET_TIMEOUT_MILLIS);
+        long before = ProcessCpu.nanos(pid);
+        int quietPeriods = 0;
+        while (quietPeriods < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(QUIET_PERIOD_MILLIS);
+            long now = ProcessCpu.nanos(pid);
+            quietPeriods = now - before <= QUIET_CPU_NANOS ? quietPeriods + 1 : 0;
+            before = now;
+        }
     }
 
     /** Runs the load driver to completion and returns its own timing of the round trips, in ms. */
