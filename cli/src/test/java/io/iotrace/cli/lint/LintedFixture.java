@@ -1,0 +1,32 @@
+package io.iotrace.cli.lint;
+
+import io.iotrace.cli.testing.ChildJava;
+import io.iotrace.cli.testing.RunningJava;
+import io.iotrace.cli.testing.TargetJdk;
+import io.iotrace.fixtures.BlockingInLoopServer;
+import io.iotrace.fixtures.LoadDriver;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Runs {@link BlockingInLoopServer} under the agent with {@code blocking=true}, drives it, and stops it. */
+final class LintedFixture {
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    private LintedFixture() {
+    }
+
+    /** The recording of one server that did {@code block} on 2 connections × 25 round trips; its .jfr is beside it. */
+    static Path record(TargetJdk jdk, String block, Path directory) throws Exception {
+        try (RunningJava server = ChildJava.on(jdk).traced(directory).agentOption("blocking=true")
+                .main(BlockingInLoopServer.class).args("--block", block).start()) {
+            int port = server.awaitListeningPort();
+            try (RunningJava driver = ChildJava.on(TargetJdk.jdk17()).main(LoadDriver.class)
+                    .args("--port", Integer.toString(port), "--connections", "2", "--round-trips", "25").start()) {
+                driver.awaitSuccess(TIMEOUT);
+            }
+            server.closeStdin();
+            server.awaitSuccess(TIMEOUT);
+            return server.recording();
+        }
+    }
+}
