@@ -2,6 +2,7 @@ package io.iotrace.analyzers.bench;
 
 import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
 import io.iotrace.analyzers.syscall.SyscallReport;
+import com.sun.management.OperatingSystemMXBean;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -24,7 +25,9 @@ import java.util.Locale;
  *
  * <p>Generates a log of the given size (MiB, default 1024) in a temp dir, then times, median of 3 each:
  * {@code wc -l}, a plain {@code BufferedReader.readLine()} count loop, and {@link SyscallLogAnalyzer#analyze}
- * through to the rendered report. Prints seconds, MiB/s, lines/s, ratios, peak heap and peak RSS. Run:
+ * through to the rendered report. Prints seconds, MiB/s, lines/s, ratios, peak heap and peak RSS, and the CPU
+ * seconds this JVM spent in each (the parse runs on every core, so on a machine shared with other work its wall time
+ * suffers more than the single-threaded loop's: the CPU ratio says how much work each does). Run:
  * <pre>
  * mvn -q -o -pl analyzers test-compile
  * java -Xmx256m -cp analyzers/target/classes:analyzers/target/test-classes \
@@ -44,15 +47,19 @@ public final class StraceParseBenchmark {
             System.out.printf(Locale.ROOT, "log: %s, %.0f MiB, %d lines, %d cores%n", log, mib, lines,
                     Runtime.getRuntime().availableProcessors());
             readLineCount(log); // warm the page cache and the JIT before any timing
-            double wc = median(() -> wcLines(log), lines);
-            double readLine = median(() -> readLineCount(log), lines);
+            double wc = median(() -> wcLines(log), lines).wall;
+            Timing readLineTiming = median(() -> readLineCount(log), lines);
             resetPeaks();
-            double parse = median(() -> parse(log), -1);
+            Timing parseTiming = median(() -> parse(log), -1);
             long heap = peakHeap();
+            double readLine = readLineTiming.wall;
+            double parse = parseTiming.wall;
             print("wc -l", wc, mib, lines, wc);
             print("readLine loop", readLine, mib, lines, wc);
             print("iotrace parse", parse, mib, lines, wc);
             System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x)%n", parse / readLine);
+            System.out.printf(Locale.ROOT, "CPU seconds: readLine loop %.3f, parse %.3f (%.2fx); load average %s%n",
+                    readLineTiming.cpu, parseTiming.cpu, parseTiming.cpu / readLineTiming.cpu, loadAverage());
             System.out.printf(Locale.ROOT, "peak heap during parse: %.1f MiB (target < 256), peak RSS of this JVM: %s%n",
                     heap / (1024.0 * 1024), peakRss());
         } finally {
@@ -65,18 +72,32 @@ public final class StraceParseBenchmark {
         long lines() throws Exception;
     }
 
-    private static double median(Run run, long expectedLines) throws Exception {
+    /** Median wall and CPU seconds of this JVM (a child process's CPU, as wc's, is not counted). */
+    record Timing(double wall, double cpu) {
+    }
+
+    private static Timing median(Run run, long expectedLines) throws Exception {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] seconds = new double[RUNS];
+        double[] cpu = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             long lines = run.lines();
             seconds[i] = (System.nanoTime() - start) / 1e9;
+            cpu[i] = (os.getProcessCpuTime() - cpuStart) / 1e9;
             if (expectedLines >= 0 && lines != expectedLines) {
                 throw new IllegalStateException("counted " + lines + " lines, expected " + expectedLines);
             }
         }
         Arrays.sort(seconds);
-        return seconds[RUNS / 2];
+        Arrays.sort(cpu);
+        return new Timing(seconds[RUNS / 2], cpu[RUNS / 2]);
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
     }
 
     private static void print(String what, double seconds, double mib, long lines, double wc) {
