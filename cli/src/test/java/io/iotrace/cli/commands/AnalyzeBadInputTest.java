@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,15 +30,15 @@ class AnalyzeBadInputTest {
     @TempDir
     static Path files;
 
-    /** Each bad file, and a word its error message must contain. */
+    /** Each bad file, and what its error message must say (a regular expression found in it). */
     private static final Map<Path, String> BAD = new LinkedHashMap<>();
 
     @BeforeAll
     static void makeBadFiles() throws Exception {
         BAD.put(files.resolve("missing.iotrace"), "no such file");
         BAD.put(Files.createFile(files.resolve("empty.iotrace")), "empty");
-        BAD.put(Files.writeString(files.resolve("notes.txt"), "hello, this is text\n"), "not an iotrace recording");
-        BAD.put(flightRecording(), "Flight Recorder");
+        BAD.put(Files.writeString(files.resolve("notes.txt"), "hello, this is text\n"), "(not|neither) an iotrace recording");
+        BAD.put(flightRecording(), "JFR|Flight Recorder");
         byte[] whole = Files.readAllBytes(realRecording());
         BAD.put(Files.write(files.resolve("cut.iotrace"), Arrays.copyOf(whole, whole.length / 2)), "cut short");
     }
@@ -67,7 +68,7 @@ class AnalyzeBadInputTest {
         String[] lines = err.strip().split("\n");
         assertEquals(1, lines.length, "one line on stderr for " + file + ": " + err);
         assertTrue(lines[0].contains(file.toString()), "names the file: " + lines[0]);
-        assertTrue(lines[0].contains(problem), "says '" + problem + "': " + lines[0]);
+        assertTrue(Pattern.compile(problem).matcher(lines[0]).find(), "says '" + problem + "': " + lines[0]);
         assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
     }
 

@@ -17,17 +17,21 @@ import io.iotrace.cli.testing.RunningJava;
 import io.iotrace.cli.testing.TargetJdk;
 import io.iotrace.fixtures.BlockingEchoServer;
 import io.iotrace.fixtures.LoadDriver;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The load driver's K connections × N round trips of M bytes against the blocking echo server, both JVMs traced:
- * the socket figures on each side must be exactly what the driver did.
+ * the socket figures on each side must be exactly what the driver did, in the library's report and in the JSON of
+ * {@code iotrace run} and {@code iotrace analyze}.
  */
 class EchoFiguresTest {
     private static final int K = 3;
@@ -39,30 +43,48 @@ class EchoFiguresTest {
     @TempDir
     Path recordings;
 
+    /**
+     * The driver runs under {@code iotrace run} (the JSON it prints is checked, and its recording kept with
+     * {@code -o} is analyzed again through the library); the server runs with the agent and is reported by
+     * {@code iotrace analyze} and by the library.
+     */
     @ParameterizedTest(name = "on {0}")
     @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
     void bothSidesShowExactlyTheWritesAndBytesTheDriverMade(TargetJdk jdk) throws Exception {
+        Path clientDirectory = Files.createDirectories(recordings.resolve("client"));
+        Path serverDirectory = Files.createDirectories(recordings.resolve("server"));
         Path serverRecording;
-        Path clientRecording;
-        try (RunningJava server = ChildJava.on(jdk).traced(recordings).main(BlockingEchoServer.class).start()) {
+        JsonNode clientJson;
+        try (RunningJava server = ChildJava.on(jdk).traced(serverDirectory).main(BlockingEchoServer.class).start()) {
             int port = server.awaitListeningPort();
-            try (RunningJava driver = ChildJava.on(jdk).traced(recordings).main(LoadDriver.class)
-                    .args(driverArgs(port)).start()) {
-                driver.awaitSuccess(TIMEOUT);
-                clientRecording = driver.recording();
-            }
+            List<String> command = new ArrayList<>(List.of("run", "-o", clientDirectory.toString(), "--format",
+                    "json", "--"));
+            command.addAll(ChildJava.on(jdk).main(LoadDriver.class).args(driverArgs(port)).command());
+            CliRun run = CliRun.of(command.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode processes = new ObjectMapper().readTree(run.out()).get("processes");
+            assertEquals(1, processes.size(), "one traced JVM: " + run.out());
+            clientJson = processes.get(0);
             server.closeStdin();
             server.awaitSuccess(TIMEOUT);
             serverRecording = server.recording();
         }
 
-        SocketTotals client = SocketTotals.of(Recorded.analyze(clientRecording));
+        assertEquals(LoadDriver.class.getName(), clientJson.at("/recording/command").asText().split(" ")[0]);
+        assertEquals(0, clientJson.get("droppedEvents").asLong());
+        assertJsonSocketFigures(clientJson, (long) K * N);
+        SocketTotals client = SocketTotals.of(Recorded.analyze(onlyRecordingIn(clientDirectory)));
         assertEquals(K, client.sockets, "client sockets");
         assertEquals((long) K * N, client.writes, "client write calls");
         assertEquals(BYTES, client.bytesWritten, "client bytes written");
         assertEquals(BYTES, client.bytesRead, "client bytes read");
         assertTrue(client.reads >= (long) K * N, "at least one read per round trip, got " + client.reads);
 
+        CliRun analyze = CliRun.of("analyze", "--format", "json", serverRecording.toString());
+        assertEquals(0, analyze.exitCode(), analyze.err());
+        JsonNode serverJson = new ObjectMapper().readTree(analyze.out()).get("processes").get(0);
+        assertJsonSocketFigures(serverJson, -1);
+        assertEquals(K, serverJson.get("connections").asInt());
         SocketTotals server = SocketTotals.of(Recorded.analyze(serverRecording));
         assertEquals(K, server.sockets, "accepted sockets");
         assertEquals(BYTES, server.bytesRead, "server bytes read");
@@ -71,30 +93,11 @@ class EchoFiguresTest {
                 + " last read sees end of stream)");
     }
 
-    @Test
-    void runAndAnalyzeReportTheSameFiguresInTheirJson() throws Exception {
-        TargetJdk jdk = TargetJdk.jdk17();
-        try (RunningJava server = ChildJava.on(jdk).traced(recordings).main(BlockingEchoServer.class).start()) {
-            int port = server.awaitListeningPort();
-            List<String> command = new java.util.ArrayList<>(ChildJava.on(jdk).main(LoadDriver.class)
-                    .args(driverArgs(port)).command());
-            command.addAll(0, List.of("run", "--format", "json", "--"));
-            CliRun run = CliRun.of(command.toArray(String[]::new));
-            assertEquals(0, run.exitCode(), run.err());
-            JsonNode processes = new ObjectMapper().readTree(run.out()).get("processes");
-            assertEquals(1, processes.size(), "one traced JVM: " + run.out());
-            JsonNode client = processes.get(0);
-            assertEquals(LoadDriver.class.getName(), client.at("/recording/command").asText().split(" ")[0]);
-            assertEquals(0, client.get("droppedEvents").asLong());
-            assertJsonSocketFigures(client, (long) K * N);
-
-            server.closeStdin();
-            server.awaitSuccess(TIMEOUT);
-            CliRun analyze = CliRun.of("analyze", "--format", "json", server.recording().toString());
-            assertEquals(0, analyze.exitCode(), analyze.err());
-            JsonNode serverReport = new ObjectMapper().readTree(analyze.out()).get("processes").get(0);
-            assertJsonSocketFigures(serverReport, -1);
-            assertEquals(K, serverReport.get("connections").asInt());
+    private static Path onlyRecordingIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> recordings = files.filter(f -> f.toString().endsWith(".iotrace")).toList();
+            assertEquals(1, recordings.size(), "recordings kept by run -o: " + recordings);
+            return recordings.get(0);
         }
     }
 
