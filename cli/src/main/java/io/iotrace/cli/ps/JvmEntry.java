@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,18 +32,41 @@ public record JvmEntry(long pid, String user, String main, String javaVersion, l
                        long rssBytes, long readBytes, long writtenBytes, String cannotAttach) {
     private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"([^\"]+)\"");
 
-    /** The JVMs that announce themselves on this host, except this one. */
+    /**
+     * The JVMs on this host except this one: those that announce themselves ({@code listed}), and the processes
+     * of a {@code java} launcher that do not (attach disabled, or -XX:-UsePerfData), named from their command line.
+     */
     public static List<JvmEntry> listAll(Map<Long, VirtualMachineDescriptor> listed) {
+        Map<Long, String> names = new TreeMap<>();
+        listed.forEach((pid, d) -> names.put(pid, d.displayName()));
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/bin/java")).orElse(false))
+                .forEach(p -> names.putIfAbsent(p.pid(), mainFromArguments(p.info().arguments().orElse(new String[0]))));
         List<JvmEntry> entries = new ArrayList<>();
         int me = ProcessFacts.currentUid();
-        for (Map.Entry<Long, VirtualMachineDescriptor> jvm : listed.entrySet()) {
-            long pid = jvm.getKey();
-            if (pid == ProcessHandle.current().pid()) {
-                continue;
+        names.forEach((pid, name) -> {
+            if (pid != ProcessHandle.current().pid()) {
+                ProcessFacts.of(pid).ifPresent(facts -> entries.add(of(facts, name, me)));
             }
-            ProcessFacts.of(pid).ifPresent(facts -> entries.add(of(facts, jvm.getValue().displayName(), me)));
-        }
+        });
         return entries;
+    }
+
+    /** The main class or jar of a {@code java} command line: the first argument that is no option or its value. */
+    private static String mainFromArguments(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-jar") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path") || a.equals("-p")
+                    || a.equals("--module-path") || a.equals("--add-opens") || a.equals("--add-exports")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return "";
     }
 
     static JvmEntry of(ProcessFacts facts, String displayName, int me) {
