@@ -2,6 +2,7 @@ package io.iotrace.analyzers.report;
 
 import io.iotrace.analyzers.model.ConnectionShare;
 import io.iotrace.analyzers.model.SeedAnswers;
+import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.stats.Units;
 import io.iotrace.analyzers.stats.WaitKind;
 
@@ -57,6 +58,11 @@ public final class TextReport {
             out.println("  " + g.role() + "  " + g.label() + "  (" + plural(g.threads(), "thread")
                     + (g.virtual() ? ", virtual" : "") + (g.connections() > 0 ? ", " + plural(g.connections(),
                     "connection") : "") + ")");
+            if (g.role() == ThreadRole.IDLE) {
+                // Threads that did no I/O of the program's own: why they are idle is all there is to say.
+                out.println("    evidence   " + g.evidence());
+                continue;
+            }
             out.println("    model      " + g.ioModel() + suffix(" via ", g.mechanism())
                     + suffix("; underneath: ", g.underneath()) + " (confidence " + g.confidence() + ")");
             out.println("    evidence   " + g.evidence());

@@ -469,4 +469,26 @@ class ProcessClassifierTest {
         assertEquals(ThreadRole.IDLE, t.role());
         assertEquals("1 read of standard input, 2 writes to standard output, no other I/O", t.verdict().evidence());
     }
+
+    @Test
+    void aThreadThatSubmitsFileReadsIsNotTheirCompletionHandlerAndACompletionWithoutItsSubmissionIsStillCounted() {
+        ThreadInfo main = s.thread("main");
+        ThreadInfo pool = s.thread("pool-1");
+        Resource file = s.resource(ResourceKind.ASYNC_FILE_CHANNEL, "/data/in.bin");
+        for (int i = 0; i < 8; i++) {
+            s.add(main, Operation.ASYNC_SUBMIT, file, false, 4096, 0, Outcome.OK, BufferKind.HEAP_BUFFER, i, 1_000);
+            s.add(pool, Operation.ASYNC_COMPLETE, file, false, 4096, 4096, Outcome.OK, BufferKind.HEAP_BUFFER, i,
+                    50_000);
+        }
+        s.add(main, Operation.ASYNC_COMPLETE, null, false, 4096, 4096, Outcome.OK, BufferKind.HEAP_BUFFER, 99, 0);
+        ProcessClassification c = s.classify();
+
+        assertEquals(ThreadRole.COMPLETION_HANDLER, thread(c, pool).role());
+        assertEquals(ThreadRole.OTHER, thread(c, main).role());
+        assertEquals(1, thread(c, main).profile().unpairedCompletions());
+        assertEquals(Mechanisms.THREAD_POOL, thread(c, main).verdict().mechanism(), "decided by its submissions");
+        assertEquals(Architecture.NONE, c.architecture().architecture());
+        assertEquals(Mechanisms.THREAD_POOL, c.architecture().mechanism());
+        assertEquals(Mechanisms.ASYNC_FILE_UNDERNEATH, c.architecture().underneath());
+    }
 }

@@ -1,11 +1,18 @@
 package io.iotrace.analyzers.report;
 
+import io.iotrace.analyzers.event.BufferKind;
+import io.iotrace.analyzers.event.Operation;
+import io.iotrace.analyzers.event.Resource;
+import io.iotrace.analyzers.event.ResourceKind;
+import io.iotrace.analyzers.event.ThreadInfo;
+import io.iotrace.analyzers.model.SyntheticEvents;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextReportTest {
@@ -45,5 +52,20 @@ class TextReportTest {
         assertTrue(rows[1].matches(" +thread +call +waits +total +p50 +p99 +max"), rows[1]);
         assertTrue(rows[2].matches(" +handler-\\d +read +5 +15\\.0 ms +3\\.01 ms +5\\.00 ms +5\\.00 ms"), rows[2]);
         assertTrue(rows[4].matches(" +handler-\\d +write +5 +100 µs .*"), rows[4]);
+    }
+
+    @Test
+    void idleGroupsSayWhyInOneLineWithoutTheSeedQuestions() {
+        SyntheticEvents s = new SyntheticEvents();
+        ThreadInfo watcher = s.thread("stdin-watch");
+        Resource stdin = s.resource(ResourceKind.FILE_INPUT_STREAM, "<stdin>");
+        s.io(watcher, Operation.READ, stdin, 0, BufferKind.HEAP_ARRAY, 5_000_000);
+        RecordingAnalyzer analyzer = new RecordingAnalyzer();
+        s.feed(analyzer, 0);
+
+        String text = render(analyzer.report());
+        assertTrue(text.contains("  idle  stdin-watch  (1 thread)\n    evidence   1 read of standard input, no other"
+                + " I/O\n"), text);
+        assertFalse(text.contains("how it waits"), text);
     }
 }
