@@ -26,6 +26,8 @@ import java.util.TreeMap;
 public final class Correlator {
     static final long SLACK_NANOS = 10_000;
     private static final String NONE = "none";
+    /** Almost every I/O call makes a syscall; when most matched none, the clocks were not aligned. */
+    private static final int MIN_CALLS_FOR_CLOCK_CHECK = 10;
     /**
      * The JVM's own housekeeping, which can fall inside any call (a lock, a buffer cache, a safepoint): counted
      * with the call's syscalls but left out of what the call itself asked the kernel for.
@@ -51,6 +53,8 @@ public final class Correlator {
         }
         List<ThreadOutsideCalls> outside = new ArrayList<>();
         long javaCalls = 0;
+        long callsOnTracedThreads = 0;
+        long emptyCallsOnTracedThreads = 0;
         for (ThreadCalls calls : java.threads().values()) {
             calls.sorted();
             javaCalls += calls.size;
@@ -75,6 +79,10 @@ public final class Correlator {
                     }
                 }
                 patternsByKind.get(kind).merge(pattern(inside), 1L, Long::sum);
+                if (made != null) {
+                    callsOnTracedThreads++;
+                    emptyCallsOnTracedThreads += inside.isEmpty() ? 1 : 0;
+                }
             }
             for (; k < callOf.length; k++) {
                 String name = syscalls.name(made.names[k]);
@@ -83,6 +91,11 @@ public final class Correlator {
             if (!io.isEmpty() || !other.isEmpty()) {
                 outside.add(new ThreadOutsideCalls(calls.name, calls.tid, io, other));
             }
+        }
+        if (callsOnTracedThreads >= MIN_CALLS_FOR_CLOCK_CHECK && emptyCallsOnTracedThreads * 2 > callsOnTracedThreads) {
+            warnings.add(emptyCallsOnTracedThreads + " of " + callsOnTracedThreads + " calls on traced threads"
+                    + " matched no syscall: the clocks may disagree (was the log recorded during the same run, with"
+                    + " -ttt, on this machine?)");
         }
         List<CallSyscalls> perKind = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {

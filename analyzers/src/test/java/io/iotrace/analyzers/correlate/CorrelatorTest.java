@@ -98,4 +98,16 @@ class CorrelatorTest {
         CorrelationReport report = Correlator.correlate(java, syscalls);
         assertTrue(report.warnings().get(0).contains("strace -ttt"), report.warnings().toString());
     }
+
+    @Test
+    void whenMostCallsMatchNoSyscallTheReportWarnsThatTheClocksMayDisagree() {
+        SyscallEvent[] shifted = new SyscallEvent[20];
+        for (int i = 0; i < 20; i++) {
+            read(WORKER, i * 1_000L, BufferKind.HEAP_BUFFER);
+            shifted[i] = syscall(501, i * 1_000L + 500, "read");
+        }
+        CorrelationReport report = correlate(shifted);
+        assertEquals(20, report.call("read", "heap ByteBuffer", "socket channel").callsThatMade("none"));
+        assertTrue(report.warnings().get(0).contains("clocks may disagree"), report.warnings().toString());
+    }
 }
