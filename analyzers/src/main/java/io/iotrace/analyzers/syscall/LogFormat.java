@@ -8,7 +8,7 @@ public enum LogFormat {
             + " (use strace or perf trace)"),
     EMPTY(false, "an empty file"),
     BINARY(false, "binary data, not a text log"),
-    JFR(false, "a JFR recording (.jfr), which iotrace does not read; record with iotrace run instead"),
+    JFR(false, "a JFR recording (JDK Flight Recorder), which iotrace does not read; record with iotrace run"),
     LTRACE(false, "an ltrace log: library calls, not syscalls"),
     PERF_SCRIPT_OTHER(false, "perf script output of events that are not syscalls"),
     UNKNOWN(false, "text that is neither an strace nor a perf trace log");
