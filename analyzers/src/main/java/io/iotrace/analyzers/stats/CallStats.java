@@ -25,12 +25,24 @@ public final class CallStats {
         if (foundNothing) {
             wouldBlock++;
         }
-        bytes += event.bytesMoved();
+        if (movesData(event)) {
+            bytes += event.bytesMoved();
+        }
         if (event.outcome() == Outcome.END_OF_STREAM) {
             endOfStream++;
         } else if (event.outcome() == Outcome.EXCEPTION) {
             exceptions++;
         }
+    }
+
+    /**
+     * Calls whose result is a byte count. A connect's result is 1 for connected, and an accept's completion carries
+     * the new channel's id: neither is bytes.
+     */
+    private static boolean movesData(IoEvent event) {
+        WaitKind kind = WaitKind.of(event.operation());
+        return kind == WaitKind.READ || kind == WaitKind.WRITE || kind == WaitKind.TRANSFER
+                || kind == WaitKind.ASYNC_COMPLETION && event.requested() > 0;
     }
 
     void add(CallStats other) {
