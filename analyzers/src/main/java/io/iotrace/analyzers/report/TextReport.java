@@ -75,7 +75,8 @@ public final class TextReport {
     }
 
     private static void largestWaits(ProcessReport r, PrintWriter out) {
-        List<String[]> rows = r.threads().stream()
+        // Idle threads wait on standard input for the whole run; that says nothing about the program's I/O.
+        List<String[]> rows = r.threads().stream().filter(t -> t.role() != ThreadRole.IDLE)
                 .flatMap(t -> t.io().waits().stream().filter(w -> w.waits() > 0 && w.kind() != WaitKind.ASYNC_COMPLETION)
                         .map(w -> new Object[]{t, w}))
                 .sorted(Comparator.comparingLong((Object[] tw) -> ((WaitReport) tw[1]).totalNanos()).reversed())

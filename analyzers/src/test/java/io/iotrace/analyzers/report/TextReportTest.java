@@ -67,5 +67,6 @@ class TextReportTest {
         assertTrue(text.contains("  idle  stdin-watch  (1 thread)\n    evidence   1 read of standard input, no other"
                 + " I/O\n"), text);
         assertFalse(text.contains("how it waits"), text);
+        assertFalse(text.contains("Largest waits"), "an idle thread's wait on standard input is not listed: " + text);
     }
 }
