@@ -29,12 +29,15 @@ import java.util.regex.Pattern;
  */
 public final class LoopLint {
     /**
-     * Callers whose blocking is the JVM's, not the application's: loading a class reads its jar; a selector's own
-     * locks are taken briefly against {@code wakeup} and are part of its wait; the agent's own bookkeeping.
+     * Callers whose blocking is the JVM's, not the application's: loading a class reads its jar, and a class is
+     * initialized once; a selector's own locks are taken briefly against {@code wakeup} and are part of its wait;
+     * Flight Recorder's and the agent's own bookkeeping.
      */
     private static final List<String> JVM_INTERNAL_CALLERS = List.of("java.lang.ClassLoader.loadClass",
-            "jdk.internal.loader.", "sun.nio.ch.SelectorImpl.", "sun.nio.ch.EPollSelectorImpl.",
-            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "io.iotrace.agent.");
+            "jdk.internal.loader.", ".<clinit>", "sun.nio.ch.SelectorImpl.", "sun.nio.ch.EPollSelectorImpl.",
+            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "jdk.jfr.", "io.iotrace.agent.");
+    /** HotSpot's class initialization lock is an {@code int[]}. */
+    private static final String CLASS_INIT_LOCK = "[I";
 
     private final LoopTimeline timeline = new LoopTimeline();
     private final Map<String, Accumulator> byStack = new LinkedHashMap<>();
@@ -113,7 +116,8 @@ public final class LoopLint {
         String reason = call.kind() == BlockingKind.PINNED
                 ? "a virtual thread pinned to its carrier blocks the carrier"
                 : noteIfLoop(call.threadId(), call.threadName());
-        if (reason == null || isJvmInternal(call.stack()) || isNonBlockingChannelCall(call)) {
+        if (reason == null || isJvmInternal(call.stack()) || isClassInitializationWait(call)
+                || isNonBlockingChannelCall(call)) {
             return;
         }
         blockedNanosByThread.merge(call.threadId(), call.durationNanos(), Long::sum);
@@ -125,12 +129,25 @@ public final class LoopLint {
     private static boolean isJvmInternal(CallStack stack) {
         for (Frame frame : stack.frames()) {
             for (String caller : JVM_INTERNAL_CALLERS) {
-                if (frame.qualifiedMethod().startsWith(caller)) {
+                String method = frame.qualifiedMethod();
+                if (caller.startsWith(".") ? method.endsWith(caller) : method.startsWith(caller)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * A thread that needs a class another thread is initializing enters and waits on the class's init lock, which
+     * Flight Recorder reports as a monitor of class {@code int[]}, the wait without an {@code Object.wait} frame:
+     * the JVM's wait, once per class.
+     */
+    private static boolean isClassInitializationWait(BlockingCall call) {
+        boolean monitor = call.kind() == BlockingKind.MONITOR_ENTER || call.kind() == BlockingKind.MONITOR_WAIT;
+        return monitor && (call.resource().equals(CLASS_INIT_LOCK) || call.kind() == BlockingKind.MONITOR_WAIT
+                && call.stack().frames().stream()
+                        .noneMatch(frame -> frame.qualifiedMethod().startsWith("java.lang.Object.wait")));
     }
 
     /** A loop's non-blocking channel calls are what it should make, never a finding. */

@@ -18,8 +18,9 @@ final class LoopThreads {
     }
 
     private static final List<Framework> FRAMEWORKS = List.of(
-            new Framework("Netty", Pattern.compile(
-                    "(nioEventLoopGroup|epollEventLoopGroup|kqueueEventLoopGroup|ioUringEventLoopGroup"
+            // Netty 4.2 names them multiThreadIoEventLoopGroup-*, from the group class's simple name.
+            new Framework("Netty", Pattern.compile("(?i)"
+                    + "(nioEventLoopGroup|epollEventLoopGroup|kqueueEventLoopGroup|ioUringEventLoopGroup"
                             + "|multithreadIoEventLoopGroup)-\\d+-\\d+")),
             new Framework("gRPC (Netty)", Pattern.compile("grpc-(nio|default|epoll)-worker-ELG-\\d+-\\d+")),
             new Framework("Vert.x", Pattern.compile("vert\\.x-eventloop-thread-\\d+")),
