@@ -38,6 +38,7 @@ public final class RecordingReader {
     static final int TAG_DROPS = 5;
     static final int TAG_END = 6;
     private static final int EVENT_BYTES = 48;
+    private static final int MAX_CHUNK_BYTES = 1 << 20;
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
 
     private final Path file;
@@ -106,7 +107,9 @@ public final class RecordingReader {
             long chunkStart = offset;
             offset++;
             int length = readInt(in);
-            if (length < 0) {
+            // The agent's writer never makes a chunk larger than its 1 MiB buffer: a larger length is damage,
+            // and must not be allocated.
+            if (length < 0 || length > MAX_CHUNK_BYTES) {
                 throw new RecordingFormatException(file, chunkStart, events, "damaged chunk length " + length);
             }
             byte[] payload = new byte[length];
