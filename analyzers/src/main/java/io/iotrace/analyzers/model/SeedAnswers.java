@@ -34,7 +34,8 @@ public record SeedAnswers(String howItWaits, String whoIsNotified, String howDat
             case MULTIPLEXING -> role == ThreadRole.WORKER ? "does not wait: the event loop waits for it"
                     : "waits in the selector" + mechanism;
             case SIGNAL_DRIVEN -> "waits for a signal";
-            case ASYNC -> "is called back on completion" + mechanism;
+            case ASYNC -> role == ThreadRole.COMPLETION_HANDLER ? "is called back on completion" + mechanism
+                    : "does not wait: it submits the operation and goes on";
             case NONE -> "does not wait for I/O";
         };
     }
@@ -43,12 +44,14 @@ public record SeedAnswers(String howItWaits, String whoIsNotified, String howDat
         return switch (v.model()) {
             case BLOCKING -> role == ThreadRole.WORKER ? "the event loop, whose selector sees the connection ready"
                     : virtual ? "the JDK's poller, which unparks the virtual thread"
+                    : role == ThreadRole.ACCEPTOR ? "this thread: the kernel wakes it when a connection arrives"
                     : "this thread: the kernel wakes it when data arrives";
             case NON_BLOCKING_POLLING -> "nobody: the thread finds out by retrying";
             case MULTIPLEXING -> role == ThreadRole.WORKER ? "the event loop, which hands the work to this thread"
                     : "this thread: the selector returns the ready channels";
             case SIGNAL_DRIVEN -> "the process, by a signal";
-            case ASYNC -> Mechanisms.THREAD_POOL.equals(v.mechanism())
+            case ASYNC -> role != ThreadRole.COMPLETION_HANDLER ? "not this thread: another thread runs the completion"
+                    : Mechanisms.THREAD_POOL.equals(v.mechanism())
                     ? "a pool thread, after its blocking I/O finished, runs the completion handler"
                     : "a thread of the channel group's epoll port runs the completion handler";
             case NONE -> "nobody";

@@ -75,8 +75,9 @@ public final class ThreadModelClassifier {
             return null;
         }
         boolean file = p.asyncMostlyOnFiles();
-        String evidence = completions + " completions run on this thread, " + p.asyncSubmits()
-                + " operations submitted, " + sync + " synchronous I/O calls";
+        String evidence = Units.count(completions, "completion") + " run on this thread, "
+                + Units.count(p.asyncSubmits(), "operation") + " submitted, "
+                + Units.count(sync, "synchronous I/O call");
         return new Verdict(IoModel.ASYNC, file ? Mechanisms.THREAD_POOL : Mechanisms.EPOLL_PORT,
                 file ? Mechanisms.ASYNC_FILE_UNDERNEATH : Mechanisms.ASYNC_SOCKET_UNDERNEATH,
                 Confidence.fromCalls(async), evidence, "async");
