@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "iotrace", mixinStandardHelpOptions = true, version = "iotrace 0.1.0",
         description = "Traces and explains how a JVM does I/O: who blocks, who polls, who waits in a selector,"
                 + " and how many times each byte is copied.",
-        subcommands = {RunCommand.class, AnalyzeCommand.class, DemoCommand.class, BenchmarkCommand.class,
-                io.iotrace.cli.lint.LintCommand.class})
+        subcommands = {RunCommand.class, AnalyzeCommand.class, DemoCommand.class, AttachCommand.class,
+                PsCommand.class, TopCommand.class, io.iotrace.cli.lint.LintCommand.class, BenchmarkCommand.class})
 public final class IoTraceCli {
 
     public static void main(String[] args) {
