@@ -40,7 +40,8 @@ public final class Recorder {
         this.writer = new RecordingWriter(file);
         this.ringEvents = ringEvents;
         this.maxThreads = maxThreads;
-        writer.info(ProcessHandle.current().pid(), epochNanos(), System.nanoTime(),
+        long[] clocks = clockPair();
+        writer.info(ProcessHandle.current().pid(), clocks[0], clocks[1],
                 System.getProperty("java.version"), System.getProperty("sun.java.command", ""), selectorProvider);
         writer.flush();
         drainer = new Thread(this::drainLoop, "iotrace-writer");
@@ -160,8 +161,24 @@ public final class Recorder {
         }
     }
 
-    private static long epochNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    /**
+     * A wall-clock time and the {@code nanoTime} of the same instant, which map event times to the wall clock of
+     * strace logs. Read a few times, keeping the tightest bracket, so that a preemption between the two reads
+     * does not shift every event of the recording.
+     */
+    private static long[] clockPair() {
+        long bestGap = Long.MAX_VALUE;
+        long[] best = new long[2];
+        for (int i = 0; i < 5; i++) {
+            long before = System.nanoTime();
+            java.time.Instant now = java.time.Instant.now();
+            long after = System.nanoTime();
+            if (after - before < bestGap) {
+                bestGap = after - before;
+                best[0] = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                best[1] = before + (after - before) / 2;
+            }
+        }
+        return best;
     }
 }
