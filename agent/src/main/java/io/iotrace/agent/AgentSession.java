@@ -36,9 +36,8 @@ final class AgentSession {
         Module runtime = IoTrace.class.getModule();
         openJavaBaseTo(inst, runtime);
         Files.createDirectories(options.directory());
-        if (options.blocking()) {
-            BlockingProbe.start(options.blockingFile()); // before the hooks: JFR's own set-up I/O is not the app's
-        }
+        // Before the hooks: JFR's own set-up I/O is not the app's.
+        boolean probing = options.blocking() && BlockingProbe.start(options.blockingFile());
         Recorder recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
                 SelectorProvider.provider().getClass().getName());
         List<String> failures = new CopyOnWriteArrayList<>();
@@ -48,6 +47,9 @@ final class AgentSession {
             warmUp();
             hooks.install();
             IoTrace.start(recorder);
+            if (probing) {
+                IoTrace.recordHostLookups();
+            }
             recorder.start();
             selfTest(failures);
         } catch (Throwable e) {
@@ -108,22 +110,33 @@ final class AgentSession {
         inst.redefineModule(base, Set.of(runtime), Map.of(), opens, Set.of(), Map.of());
     }
 
-    /** Proves that a known call is seen, so that a JDK where the hooks miss is reported, not silently empty. */
-    private static void selfTest(List<String> failures) {
-        int fileCalls = IoTrace.countCallsOf(() -> {
-            try (FileInputStream in = new FileInputStream("/dev/null")) {
-                in.read();
-            } catch (IOException ignored) {
-                // Counted or not, the count says what happened.
-            }
-        });
-        int selectCalls = IoTrace.countCallsOf(() -> {
-            try (Selector selector = Selector.open()) {
-                selector.selectNow();
-            } catch (IOException ignored) {
-                // As above.
-            }
-        });
+    /**
+     * Proves that a known call is seen, so that a JDK where the hooks miss is reported, not silently empty. The
+     * calls run on a thread of their own: the thread that starts the agent may be exempt (the Attach Listener).
+     */
+    private static void selfTest(List<String> failures) throws InterruptedException {
+        int[] counts = new int[2];
+        Thread probe = new Thread(() -> {
+            counts[0] = IoTrace.countCallsOf(() -> {
+                try (FileInputStream in = new FileInputStream("/dev/null")) {
+                    in.read();
+                } catch (IOException ignored) {
+                    // Counted or not, the count says what happened.
+                }
+            });
+            counts[1] = IoTrace.countCallsOf(() -> {
+                try (Selector selector = Selector.open()) {
+                    selector.selectNow();
+                } catch (IOException ignored) {
+                    // As above.
+                }
+            });
+        }, "iotrace-self-test");
+        probe.setDaemon(true);
+        probe.start();
+        probe.join(10_000);
+        int fileCalls = counts[0];
+        int selectCalls = counts[1];
         if (!failures.isEmpty()) {
             IoTrace.warn("some JDK classes could not be instrumented: " + String.join("; ", failures));
         }
