@@ -45,6 +45,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "more agent options for the traced server, e.g. ring=1024 (dir= is set by the benchmark)")
     String agentOptions;
 
+    @Option(names = "--attach", paramLabel = "N",
+            description = "instead of the overhead, measure N times the time from 'iotrace attach' to the first"
+                    + " recorded event on a warmed-up echo server under load (target: under 1 s)")
+    int attaches;
+
     @Option(names = "--java", description = "java binary for the server and driver (default: the one running iotrace)")
     Path java;
 
@@ -56,6 +61,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         EchoRun run = new EchoRun(javaBinary, Artifacts.fixturesJar(), workload);
         Path agentJar = Artifacts.agentJar();
         BenchmarkReport report = new BenchmarkReport(spec.commandLine().getOut());
+        if (attaches > 0) {
+            report.attachLatencies(run.attachLatencies(agentJar, attaches));
+            return 0;
+        }
         String jvm = java != null ? javaBinary.toString() : "Java " + System.getProperty("java.version");
         report.header(workload, pairs, agentOptions.isBlank() ? jvm : jvm + ", agent options " + agentOptions);
         List<PairResult> results = new ArrayList<>();

@@ -58,6 +58,20 @@ final class BenchmarkReport {
         out.flush();
     }
 
+    /** The attach benchmark: each attach's time to the first recorded event, their median and the verdict. */
+    void attachLatencies(List<Long> latencies) {
+        out.println("iotrace benchmark --attach: time from 'iotrace attach' (pid checks, attach, agent load, hooks"
+                + " installed) to the first recorded event, on a warmed-up BlockingEchoServer under load");
+        for (int i = 0; i < latencies.size(); i++) {
+            out.printf(Locale.ROOT, "attach %d: %.3f s%n", i + 1, latencies.get(i) / 1e9);
+        }
+        double median = latencies.stream().mapToDouble(Long::doubleValue).sorted()
+                .skip((latencies.size() - 1) / 2).limit(2 - latencies.size() % 2).average().orElse(Double.NaN);
+        out.printf(Locale.ROOT, "Attach to first event (median of %d): %.3f s   target < 1 s: %s%n", latencies.size(),
+                median / 1e9, median < 1e9 ? "met" : "NOT met");
+        out.flush();
+    }
+
     static double median(List<PairResult> pairs, ToDoubleFunction<PairResult> figure) {
         double[] values = pairs.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
         int n = values.length;

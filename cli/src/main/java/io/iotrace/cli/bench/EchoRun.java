@@ -1,14 +1,18 @@
 package io.iotrace.cli.bench;
 
+import io.iotrace.cli.attach.FirstEvent;
+import io.iotrace.cli.attach.TracingSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +59,50 @@ final class EchoRun {
         String options = "dir=" + recordings + (agentOptions.isBlank() ? "" : "," + agentOptions);
         try {
             return measure(List.of("-javaagent:" + agentJar + "=" + options), recordings);
+        } finally {
+            deleteTree(recordings);
+        }
+    }
+
+    /**
+     * Attaches to an untraced, warmed-up server while the load driver keeps it busy, {@code attaches} times in a
+     * row (each session detaches before the next), and returns, for each, the ns from the start of the attach to
+     * the start of the first recorded event. Both are {@code System.nanoTime()}, one clock for all processes on
+     * Linux.
+     */
+    List<Long> attachLatencies(Path agentJar, int attaches) throws IOException, InterruptedException {
+        Process server = new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), SERVER)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process load = null;
+        try {
+            int port = awaitListening(server);
+            drive(port, Math.max(1, workload.warmUpRoundTrips()));
+            load = startDriver(port, Integer.MAX_VALUE / workload.connections(), ProcessBuilder.Redirect.DISCARD);
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < attaches; i++) {
+                latencies.add(attachOnce(server.pid(), agentJar));
+            }
+            return latencies;
+        } finally {
+            if (load != null) {
+                load.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+            server.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long attachOnce(long pid, Path agentJar) throws IOException, InterruptedException {
+        Path recordings = Files.createTempDirectory("iotrace-bench-attach");
+        try (TracingSession session = TracingSession.start(pid, agentJar, recordings, Duration.ofSeconds(10))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+            while (System.nanoTime() < deadline) {
+                OptionalLong first = FirstEvent.startNanos(session.recording());
+                if (first.isPresent()) {
+                    return first.getAsLong() - session.attachStartNanos();
+                }
+                Thread.sleep(5);
+            }
+            throw new IOException("no event recorded within " + START_TIMEOUT_SECONDS + " s of attaching to " + pid);
         } finally {
             deleteTree(recordings);
         }
@@ -145,12 +193,7 @@ final class EchoRun {
     private long drive(int port, int roundTrips) throws IOException, InterruptedException {
         Path output = Files.createTempFile("iotrace-bench-driver", ".out");
         try {
-            Process driver = new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), DRIVER,
-                    "--host", "127.0.0.1", "--port", Integer.toString(port),
-                    "--connections", Integer.toString(workload.connections()),
-                    "--round-trips", Integer.toString(roundTrips), "--size", Integer.toString(workload.size()),
-                    "--timeout-seconds", Integer.toString(workload.timeoutSeconds()))
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process driver = startDriver(port, roundTrips, ProcessBuilder.Redirect.to(output.toFile()));
             if (!driver.waitFor(workload.timeoutSeconds() + START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 driver.destroyForcibly();
                 throw new IOException("load driver did not finish within " + workload.timeoutSeconds() + " s");
@@ -164,6 +207,15 @@ final class EchoRun {
         } finally {
             Files.deleteIfExists(output);
         }
+    }
+
+    private Process startDriver(int port, int roundTrips, ProcessBuilder.Redirect output) throws IOException {
+        return new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), DRIVER,
+                "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--connections", Integer.toString(workload.connections()),
+                "--round-trips", Integer.toString(roundTrips), "--size", Integer.toString(workload.size()),
+                "--timeout-seconds", Integer.toString(workload.timeoutSeconds()))
+                .redirectErrorStream(true).redirectOutput(output).start();
     }
 
     /** Closes the server's standard input, its signal to stop, and waits for it to exit (and write its recording). */

@@ -44,4 +44,19 @@ class BenchmarkCommandTest {
                 "recorded calls " + recorded + " in:\n" + out);
         assertEquals("0", pair.group(2), "dropped events in:\n" + out);
     }
+
+    @Test
+    void theAttachBenchmarkPrintsTheTimeFromAttachToTheFirstRecordedEvent() {
+        Path fixtures = BuiltJars.projectRoot().resolve("fixtures/target/iotrace-fixtures.jar");
+        System.setProperty("iotrace.fixtures.jar", fixtures.toString());
+
+        CliRun run = CliRun.of("benchmark", "--attach", "1", "--connections", "1", "--warm-up", "200");
+
+        assertEquals(0, run.exitCode(), run.err());
+        Matcher attach = Pattern.compile("(?m)^attach 1: (\\d+\\.\\d{3}) s$").matcher(run.out());
+        assertTrue(attach.find(), run.out());
+        assertTrue(Double.parseDouble(attach.group(1)) > 0, run.out());
+        assertTrue(run.out().contains("Attach to first event (median of 1): "), run.out());
+        assertTrue(!run.err().contains("self-test failed"), "the agent's self-test failed on attach: " + run.err());
+    }
 }
