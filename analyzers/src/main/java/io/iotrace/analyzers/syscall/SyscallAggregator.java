@@ -15,29 +15,117 @@ import java.util.Map;
  * Adds up syscall events per thread as they stream by, then groups threads into processes (from the clone and
  * fork results) and classifies them. Relies only on per-thread order, which every strace mode keeps (even
  * {@code -z}/{@code -Z}, whose lines are out of time order across threads).
+ *
+ * <p>Because only per-thread order matters, the threads are split into partitions by thread id and each partition
+ * can be fed on its own worker: one batch at a time, batches in log order ({@link #acceptPartition}). Each event
+ * carries an ordinal, its place in the log, so that the report lists threads in the order they first appeared
+ * whichever partition saw them.
  */
 public final class SyscallAggregator implements SyscallEventSink {
-    private final Map<Integer, ThreadActivity> threads = new LinkedHashMap<>();
-    private ThreadActivity last;
-    private long events;
+    /** Ordinals reserved per batch: more than the events of any chunk of a log. */
+    private static final long BATCH_ORDINALS = 1L << 32;
 
-    @Override
-    public void accept(SyscallEvent event) {
-        events++;
-        ThreadActivity thread = last;
-        if (thread == null || thread.tid != event.tid()) {
-            thread = threads.computeIfAbsent(event.tid(), ThreadActivity::new);
-            last = thread;
-        }
-        thread.accept(event);
+    private final Partition[] partitions;
+    private long nextOrdinal;
+
+    /** An aggregator fed on the calling thread only. */
+    public SyscallAggregator() {
+        this(1);
     }
 
+    /** @param partitions how many workers may feed it at once, each its own partition */
+    public SyscallAggregator(int partitions) {
+        this.partitions = new Partition[Math.max(1, partitions)];
+        for (int i = 0; i < this.partitions.length; i++) {
+            this.partitions[i] = new Partition();
+        }
+    }
+
+    public int partitions() {
+        return partitions.length;
+    }
+
+    /** Feeds one event on the calling thread; no partition may be fed by a worker at the same time. */
+    @Override
+    public void accept(SyscallEvent event) {
+        partitions[partitionOf(event.tid())].accept(event, nextOrdinal++);
+    }
+
+    /**
+     * Reserves the ordinals of the next batch of events in the log, in log order, on the thread that reads the
+     * log: the batch's i-th event is {@code firstOrdinal + i}.
+     */
+    public long reserveBatch() {
+        long first = nextOrdinal;
+        nextOrdinal += BATCH_ORDINALS;
+        return first;
+    }
+
+    /**
+     * Feeds the events of one partition's threads from a batch. Calls for one partition must not overlap and
+     * must come in log order; calls for different partitions may run at the same time.
+     */
+    public void acceptPartition(int partition, SyscallEvent[] events, int count, long firstOrdinal) {
+        Partition target = partitions[partition];
+        for (int i = 0; i < count; i++) {
+            SyscallEvent event = events[i];
+            if (partitionOf(event.tid()) == partition) {
+                target.accept(event, firstOrdinal + i);
+            }
+        }
+    }
+
+    private int partitionOf(int tid) {
+        return Math.floorMod(tid, partitions.length);
+    }
+
+    /** Valid when no partition is being fed. */
     public long events() {
+        long events = 0;
+        for (Partition partition : partitions) {
+            events += partition.events;
+        }
         return events;
+    }
+
+    /** The threads of one partition. */
+    private static final class Partition {
+        final Map<Integer, ThreadActivity> threads = new HashMap<>();
+        ThreadActivity last;
+        long events;
+
+        void accept(SyscallEvent event, long ordinal) {
+            events++;
+            ThreadActivity thread = last;
+            if (thread == null || thread.tid != event.tid()) {
+                thread = threads.get(event.tid());
+                if (thread == null) {
+                    thread = new ThreadActivity(event.tid(), ordinal);
+                    threads.put(event.tid(), thread);
+                }
+                last = thread;
+            }
+            thread.accept(event);
+        }
+    }
+
+    /** All threads in the order they first appeared in the logs. */
+    private Map<Integer, ThreadActivity> threads() {
+        List<ThreadActivity> all = new ArrayList<>();
+        for (Partition partition : partitions) {
+            all.addAll(partition.threads.values());
+        }
+        all.sort(Comparator.comparingLong(thread -> thread.firstOrdinal));
+        Map<Integer, ThreadActivity> threads = new LinkedHashMap<>();
+        for (ThreadActivity thread : all) {
+            threads.put(thread.tid, thread);
+        }
+        return threads;
     }
 
     /** Builds the report for everything seen so far. */
     public SyscallReport report(List<String> files, long lines, ParseProblems problems) {
+        Map<Integer, ThreadActivity> threads = threads();
         Map<Integer, Integer> threadParent = new HashMap<>();
         Map<Integer, Integer> processParent = new HashMap<>();
         for (ThreadActivity thread : threads.values()) {
@@ -68,7 +156,7 @@ public final class SyscallAggregator implements SyscallEventSink {
         for (int pid : byProcess.keySet()) {
             ordered.add(reports.get(pid));
         }
-        return new SyscallReport(List.copyOf(files), lines, events, problems.skippedLines(), problems.warnings(),
+        return new SyscallReport(List.copyOf(files), lines, events(), problems.skippedLines(), problems.warnings(),
                 inheritArchitecture(ordered));
     }
 

@@ -17,6 +17,8 @@ final class ThreadActivity {
     private static final long DAY_NANOS = 2 * HALF_DAY_NANOS;
 
     final int tid;
+    /** Where in the logs the thread's first event was: threads are reported in this order. */
+    final long firstOrdinal;
     final Map<String, CallStats> calls = new LinkedHashMap<>();
     final Map<String, Long> readinessWaits = new TreeMap<>();
     final Map<String, Long> ioSignals = new TreeMap<>();
@@ -53,8 +55,9 @@ final class ThreadActivity {
     record Spawn(int child, boolean thread) {
     }
 
-    ThreadActivity(int tid) {
+    ThreadActivity(int tid, long firstOrdinal) {
         this.tid = tid;
+        this.firstOrdinal = firstOrdinal;
     }
 
     void accept(SyscallEvent event) {

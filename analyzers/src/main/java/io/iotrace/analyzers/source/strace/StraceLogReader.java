@@ -1,6 +1,7 @@
 package io.iotrace.analyzers.source.strace;
 
 import io.iotrace.analyzers.syscall.ParseProblems;
+import io.iotrace.analyzers.syscall.SyscallAggregator;
 import io.iotrace.analyzers.syscall.SyscallEvent;
 import io.iotrace.analyzers.syscall.SyscallEventSink;
 import io.iotrace.analyzers.syscall.SyscallLogException;
@@ -13,17 +14,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
- * Streams an strace log: reads it in chunks cut at line ends, parses the chunks on worker threads and hands
- * the events to the sink in file order on the calling thread. Memory is bounded by the chunks in flight.
+ * Streams an strace log: reads it in chunks cut at line ends, then on worker threads parses each chunk and adds
+ * its events up, one partition of the aggregator per task, each partition fed the chunks in file order. Problems
+ * (and the events, for a consumer that wants them) are handed over in file order on the calling thread. Memory is
+ * bounded by the chunks in flight.
  */
 public final class StraceLogReader {
     private static final int CHUNK_BYTES = 4 << 20;
@@ -34,21 +37,31 @@ public final class StraceLogReader {
     private final int maxInFlight;
     private final ConcurrentLinkedQueue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<StraceLineParser> parsers = ThreadLocal.withInitial(StraceLineParser::new);
+    private final SyscallAggregator aggregator;
+    /** Per partition, the aggregation of the last chunk submitted: the next one runs after it. */
+    private final CompletableFuture<?>[] partitionTails;
 
-    /** @param workers the threads that parse chunks; the caller owns and shuts them down */
-    public StraceLogReader(ExecutorService workers, int parallelism) {
+    /**
+     * @param workers    the threads that parse and add up chunks; the caller owns and shuts them down
+     * @param aggregator where the events of every file read go; fed by the workers, one task per partition
+     */
+    public StraceLogReader(ExecutorService workers, int parallelism, SyscallAggregator aggregator) {
         this.workers = workers;
         this.maxInFlight = Math.max(2, parallelism * 2);
+        this.aggregator = aggregator;
+        this.partitionTails = new CompletableFuture<?>[aggregator.partitions()];
+        Arrays.fill(partitionTails, CompletableFuture.completedFuture(null));
     }
 
     /**
-     * Reads one log file into the sink.
+     * Reads one log file into the aggregator; returns when all its events are added up.
      *
+     * @param alsoTo gets every event in file order on the calling thread, or null
      * @return the number of lines read
      */
-    public long read(Path file, SyscallEventSink sink, ParseProblems problems) throws IOException {
+    public long read(Path file, SyscallEventSink alsoTo, ParseProblems problems) throws IOException {
         int defaultTid = StraceFileNames.tidOf(file);
-        Deque<Future<ParsedChunk>> inFlight = new ArrayDeque<>();
+        Deque<InFlight> inFlight = new ArrayDeque<>();
         long[] lineBase = {0};
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             byte[] buffer = takeBuffer();
@@ -76,8 +89,10 @@ public final class StraceLogReader {
                 }
                 if (lastNewline < 0) {
                     if (buffer.length >= MAX_LINE_BYTES) {
-                        inFlight.add(CompletableFuture.completedFuture(ParsedChunk.oneBadLine(
-                                "line longer than " + (MAX_LINE_BYTES >> 20) + " MiB", excerpt(buffer, 0, 120))));
+                        ParsedChunk bad = ParsedChunk.oneBadLine("line longer than " + (MAX_LINE_BYTES >> 20)
+                                + " MiB", excerpt(buffer, 0, 120));
+                        inFlight.add(new InFlight(CompletableFuture.completedFuture(bad),
+                                CompletableFuture.completedFuture(null)));
                         skippingLongLine = true;
                         filled = 0;
                     } else {
@@ -92,7 +107,7 @@ public final class StraceLogReader {
                 buffer = next;
                 filled = rest;
                 while (inFlight.size() > maxInFlight || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
-                    deliver(inFlight.poll(), file, lineBase, sink, problems);
+                    deliver(inFlight.poll(), file, lineBase, alsoTo, problems);
                 }
             }
             int lastNewline = skippingLongLine ? -1 : lastNewline(buffer, filled);
@@ -105,22 +120,30 @@ public final class StraceLogReader {
                 tailStart = 0;
             }
             while (!inFlight.isEmpty()) {
-                deliver(inFlight.poll(), file, lineBase, sink, problems);
+                deliver(inFlight.poll(), file, lineBase, alsoTo, problems);
             }
             if (filled > tailStart && !skippingLongLine) {
                 lineBase[0]++;
                 problems.truncatedLastLine(file, lineBase[0]);
             }
         } finally {
-            for (Future<ParsedChunk> pending : inFlight) {
-                pending.cancel(true);
+            for (InFlight pending : inFlight) {
+                pending.parsed.cancel(true);
+                pending.added.cancel(true);
             }
         }
         return lineBase[0];
     }
 
-    private Future<ParsedChunk> submit(byte[] buffer, int length, int defaultTid) {
-        return workers.submit(() -> {
+    /** A chunk being parsed, and its events being added up. */
+    private record InFlight(CompletableFuture<ParsedChunk> parsed, CompletableFuture<?> added) {
+        boolean isDone() {
+            return parsed.isDone() && added.isDone();
+        }
+    }
+
+    private InFlight submit(byte[] buffer, int length, int defaultTid) {
+        CompletableFuture<ParsedChunk> parsed = CompletableFuture.supplyAsync(() -> {
             try {
                 return ParsedChunk.parse(parsers.get(), buffer, length, defaultTid);
             } finally {
@@ -128,14 +151,24 @@ public final class StraceLogReader {
                     freeBuffers.offer(buffer);
                 }
             }
-        });
+        }, workers);
+        long firstOrdinal = aggregator.reserveBatch();
+        for (int i = 0; i < partitionTails.length; i++) {
+            int partition = i;
+            partitionTails[i] = partitionTails[i].thenCombineAsync(parsed, (previous, chunk) -> {
+                aggregator.acceptPartition(partition, chunk.events, chunk.eventCount, firstOrdinal);
+                return null;
+            }, workers);
+        }
+        return new InFlight(parsed, CompletableFuture.allOf(partitionTails));
     }
 
-    private static void deliver(Future<ParsedChunk> future, Path file, long[] lineBase, SyscallEventSink sink,
+    private static void deliver(InFlight pending, Path file, long[] lineBase, SyscallEventSink alsoTo,
                                 ParseProblems problems) throws IOException {
         ParsedChunk chunk;
         try {
-            chunk = future.get();
+            chunk = pending.parsed.get();
+            pending.added.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading " + file);
@@ -146,9 +179,11 @@ public final class StraceLogReader {
             problems.malformed(file, lineBase[0] + chunk.problemLines[i], chunk.problemWhy.get(i),
                     chunk.problemExcerpts.get(i));
         }
-        SyscallEvent[] events = chunk.events;
-        for (int i = 0; i < chunk.eventCount; i++) {
-            sink.accept(events[i]);
+        if (alsoTo != null) {
+            SyscallEvent[] events = chunk.events;
+            for (int i = 0; i < chunk.eventCount; i++) {
+                alsoTo.accept(events[i]);
+            }
         }
         lineBase[0] += chunk.lines;
     }

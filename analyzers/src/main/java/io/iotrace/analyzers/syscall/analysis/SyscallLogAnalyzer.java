@@ -36,12 +36,14 @@ public final class SyscallLogAnalyzer {
      *                             line is malformed
      */
     public static SyscallReport analyze(List<Path> files, boolean strict) throws IOException {
-        return analyze(files, strict, event -> { });
+        return analyze(files, strict, null);
     }
 
     /**
      * Analyzes logs and also hands every event to {@code alsoTo} (per thread in log order), so that another
      * consumer, such as the correlation with a recording, needs no second pass over the files.
+     *
+     * @param alsoTo the other consumer, or null
      */
     public static SyscallReport analyze(List<Path> files, boolean strict, SyscallEventSink alsoTo)
             throws IOException {
@@ -53,12 +55,12 @@ public final class SyscallLogAnalyzer {
         });
         try {
             ParseProblems problems = new ParseProblems(strict);
-            SyscallAggregator aggregator = new SyscallAggregator();
-            SyscallEventSink both = event -> {
+            SyscallAggregator aggregator = new SyscallAggregator(parallelism);
+            SyscallEventSink perfSink = alsoTo == null ? aggregator : event -> {
                 aggregator.accept(event);
                 alsoTo.accept(event);
             };
-            StraceLogReader strace = new StraceLogReader(workers, parallelism);
+            StraceLogReader strace = new StraceLogReader(workers, parallelism, aggregator);
             long lines = 0;
             List<String> names = new ArrayList<>();
             for (Path file : files) {
@@ -69,8 +71,8 @@ public final class SyscallLogAnalyzer {
                 long eventsBefore = aggregator.events();
                 long skippedBefore = problems.skippedLines();
                 long fileLines = sniff.format() == LogFormat.PERF_TRACE
-                        ? PerfTraceReader.read(file, both, problems)
-                        : strace.read(file, both, problems);
+                        ? PerfTraceReader.read(file, perfSink, problems)
+                        : strace.read(file, alsoTo, problems);
                 if (aggregator.events() == eventsBefore) {
                     throw new SyscallLogException(file, 0, "nothing could be read: all "
                             + (problems.skippedLines() - skippedBefore) + " lines were malformed");
