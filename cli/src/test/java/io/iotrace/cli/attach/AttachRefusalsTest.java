@@ -2,13 +2,28 @@ package io.iotrace.cli.attach;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.iotrace.cli.IoTraceCli;
+import io.iotrace.cli.testing.BuiltJars;
 import io.iotrace.cli.testing.ChildJava;
+import io.iotrace.cli.testing.CliProcess;
 import io.iotrace.cli.testing.CliRun;
 import io.iotrace.cli.testing.RunningJava;
 import io.iotrace.cli.testing.TargetJdk;
 import io.iotrace.fixtures.BlockingEchoServer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Each reason {@code iotrace attach} cannot trace a pid: one line, exit code 2, and the process unharmed. */
@@ -77,6 +92,64 @@ class AttachRefusalsTest {
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.err().contains("-XX:+EnableDynamicAgentLoading"), run.err());
             assertTrue(run.out().contains("iotrace report: pid " + server.pid()), run.out());
+        }
+    }
+
+    @Test
+    void aJvmOfAnotherUserIsRefusedWhenIotraceRunsAsAnOrdinaryUser() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser")),
+                "needs root, to run iotrace as user nobody against a JVM of root");
+        Path copy = Files.createTempDirectory("iotrace-cli-for-nobody");
+        try (RunningJava server = ChildJava.on(TargetJdk.jdk17()).main(BlockingEchoServer.class).start()) {
+            server.awaitListeningPort();
+            List<String> classpath = new ArrayList<>();
+            for (Path entry : CliProcess.classpath()) {
+                // The build's jars may sit under root's home, which nobody cannot read.
+                Path target = copy.resolve(classpath.size() + "-" + entry.getFileName());
+                copyTree(entry, target);
+                classpath.add(target.toString());
+            }
+            Path agentJar = copy.resolve("iotrace-agent.jar");
+            Files.copy(BuiltJars.agentJar(), agentJar);
+            setReadableByAll(copy);
+            Process cli = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Diotrace.agent.jar=" + agentJar, "-cp",
+                    String.join(File.pathSeparator, classpath), IoTraceCli.class.getName(),
+                    "attach", Long.toString(server.pid()), "--duration", "1s").start();
+            assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "iotrace as nobody did not finish");
+            String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(2, cli.exitValue(), err);
+            assertTrue(err.contains("belongs to user root"), err);
+            assertEquals(1, err.strip().lines().count(), "one line: " + err);
+            assertTrue(server.process().isAlive());
+        } finally {
+            deleteTree(copy);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void setReadableByAll(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.toList()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p)
+                        ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -17,7 +17,7 @@ public final class CliProcess {
     }
 
     /** The CLI's classes and libraries, where this JVM loaded them from. */
-    static List<Path> classpath() {
+    public static List<Path> classpath() {
         List<Path> entries = new ArrayList<>();
         for (Class<?> c : List.of(IoTraceCli.class, RecordingReader.class, CommandLine.class, ObjectMapper.class,
                 JsonFactory.class, JsonAutoDetect.class)) {
