@@ -1,13 +1,16 @@
 package io.iotrace.agent;
 
+import io.iotrace.agent.runtime.HostLookupEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
 /**
  * Records the calls that block a thread with their stacks, through the JDK's own Flight Recorder: sleeps, parks,
- * contended {@code synchronized} entries, {@code Object.wait}, and file and socket I/O.
+ * contended {@code synchronized} entries, {@code Object.wait}, file and socket I/O, and host name lookups (the
+ * agent's own {@link HostLookupEvent}).
  *
  * <p>The iotrace recording sees I/O calls but neither their stacks nor the waits that are not I/O; JFR has both,
  * with durations, at a cost paid only when such an event happens. The JFR file is written by the JVM itself when
@@ -19,7 +22,8 @@ final class BlockingProbe {
             "jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait",
             "jdk.FileRead", "jdk.FileWrite", "jdk.SocketRead", "jdk.SocketWrite",
             // Absent before JDK 21: enabling an unknown event name is ignored by JFR.
-            "jdk.VirtualThreadPinned");
+            "jdk.VirtualThreadPinned",
+            HostLookupEvent.NAME);
 
     private BlockingProbe() {
     }
@@ -27,16 +31,22 @@ final class BlockingProbe {
     /**
      * Starts the recording; it is written to {@code file} when the JVM exits. A JVM without Flight Recorder (a
      * runtime image without module jdk.jfr) is traced on, without stacks, and told so.
+     *
+     * @return whether the recording runs, so that host lookups may be committed as JFR events
      */
-    static void start(Path file) {
+    static boolean start(Path file) {
         try {
             record(file);
+            return true;
         } catch (Throwable e) {
             System.err.println("[iotrace] blocking probe not started, blocking calls will have no stacks: " + e);
+            return false;
         }
     }
 
     private static void record(Path file) throws Exception {
+        // Registered before the recording names it, and before any hook can commit one.
+        FlightRecorder.register(HostLookupEvent.class);
         Recording recording = new Recording();
         recording.setName("iotrace-blocking");
         for (String event : EVENTS) {

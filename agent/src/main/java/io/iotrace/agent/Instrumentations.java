@@ -23,6 +23,7 @@ import io.iotrace.agent.advice.ChannelScatterReadAdvice;
 import io.iotrace.agent.advice.ChannelWriteAdvice;
 import io.iotrace.agent.advice.DatagramReceiveAdvice;
 import io.iotrace.agent.advice.DatagramSendAdvice;
+import io.iotrace.agent.advice.HostLookupAdvice;
 import io.iotrace.agent.advice.MapAdvice;
 import io.iotrace.agent.advice.SelectAdvice;
 import io.iotrace.agent.advice.SocketAcceptAdvice;
@@ -47,7 +48,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  *
  * <p>Only Java methods that wrap native calls are touched, never native methods (that would need a prefix,
  * which adds methods), so that attaching to a running JVM needs no JVM flag. Every method below has the
- * same signature on JDK 17 and JDK 25 (checked with javap); where a public method calls another one listed
+ * same signature on JDK 17 and JDK 25 (checked with javap), except where its comment says otherwise; where a public method calls another one listed
  * here, the thread's guard records only the outer call.
  */
 final class Instrumentations {
@@ -122,6 +123,10 @@ final class Instrumentations {
                 new Hook(fileChannel, named("transferTo"), TransferToAdvice.class),
                 new Hook(fileChannel, named("transferFrom"), TransferFromAdvice.class),
                 new Hook(fileChannel, named("map").and(takesArguments(3)), MapAdvice.class),
+                // Host name lookups past the address cache: (String, InetAddress) on JDK 17, (String) on JDK 25
+                // (the resolver SPI of JDK 18 changed the rest); the host is the first argument on both.
+                new Hook("java.net.InetAddress", named("getAddressesFromNameService").and(isStatic()),
+                        HostLookupAdvice.class),
                 // Asynchronous channels: submission, then completion on whichever thread the JDK chooses.
                 new Hook(asyncSocket, named("implRead"), AsyncSocketReadAdvice.class),
                 new Hook(asyncSocket, named("implWrite"), AsyncSocketWriteAdvice.class),

@@ -20,6 +20,8 @@ public final class IoTrace {
     private static final ThreadLocal<ThreadRecorder> CURRENT = new ThreadLocal<>();
     private static final VarHandle MAPPED_FD = mappedBufferFd();
     private static volatile String disabledBecause;
+    /** Host lookups are recorded only for the blocking probe, whose JFR recording holds them. */
+    private static volatile boolean hostLookups;
 
     private IoTrace() {
     }
@@ -32,10 +34,16 @@ public final class IoTrace {
     /** Switches recording off; instrumented calls go on at the cost of one volatile read. */
     public static void disable(String why) {
         recorder = null;
+        hostLookups = false;
         if (why != null) {
             disabledBecause = why;
             warn("recording stopped: " + why);
         }
+    }
+
+    /** Records host lookups as {@link HostLookupEvent}s; call only once that event is registered with JFR. */
+    public static void recordHostLookups() {
+        hostLookups = true;
     }
 
     public static String disabledBecause() {
@@ -118,6 +126,34 @@ public final class IoTrace {
 
     public static ThreadRecorder enter(ByteBuffer[] buffers, int offset, int length) {
         return enter(remaining(buffers, offset, length));
+    }
+
+    /** Starts timing a host lookup; null (one volatile read) unless the blocking probe records them. */
+    public static ThreadRecorder enterHostLookup() {
+        if (!hostLookups) {
+            return null;
+        }
+        ThreadRecorder t = enter(0);
+        if (t != null && !t.selfTest) {
+            t.hostLookup = HostLookupEvent.start();
+        }
+        return t;
+    }
+
+    /** Commits the lookup that {@link #enterHostLookup} started; a failed lookup found no address. */
+    public static void exitHostLookup(ThreadRecorder t, String host, Object[] addresses) {
+        if (t == null) {
+            return;
+        }
+        try {
+            Object lookup = t.hostLookup;
+            t.hostLookup = null;
+            if (lookup != null && hostLookups) {
+                HostLookupEvent.finish(lookup, host, addresses == null ? 0 : addresses.length);
+            }
+        } finally {
+            t.busy = false;
+        }
     }
 
     /**

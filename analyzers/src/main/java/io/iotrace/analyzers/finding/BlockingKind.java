@@ -2,7 +2,7 @@ package io.iotrace.analyzers.finding;
 
 /**
  * What a blocking call did to its thread. Each kind is one rule of {@code iotrace lint} and comes from one JDK
- * Flight Recorder event.
+ * Flight Recorder event (the JDK's own, or for {@link #DNS} the one the iotrace agent commits).
  */
 public enum BlockingKind {
     SLEEP("sleep", "jdk.ThreadSleep", "Thread.sleep on an event-loop thread"),
@@ -14,6 +14,7 @@ public enum BlockingKind {
     FILE_WRITE("file-write", "jdk.FileWrite", "File write on an event-loop thread"),
     SOCKET_READ("socket-read", "jdk.SocketRead", "Blocking socket read on an event-loop thread"),
     SOCKET_WRITE("socket-write", "jdk.SocketWrite", "Blocking socket write on an event-loop thread"),
+    DNS("dns", "iotrace.HostLookup", "Host name lookup (InetAddress) on an event-loop thread"),
     PINNED("virtual-thread-pinned", "jdk.VirtualThreadPinned", "A virtual thread blocked while pinned to its carrier");
 
     private final String id;

@@ -16,6 +16,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /** Streams the blocking calls of a Flight Recorder file (the agent's {@code iotrace-<pid>.jfr}). */
 public final class JfrBlockingCalls {
+    private static final String AGENT_RUNTIME = "io.iotrace.agent.runtime.";
+
     private JfrBlockingCalls() {
     }
 
@@ -58,6 +60,7 @@ public final class JfrBlockingCalls {
         return switch (kind) {
             case FILE_READ, FILE_WRITE -> stringField(event, "path");
             case SOCKET_READ, SOCKET_WRITE -> stringField(event, "address") + ":" + event.getInt("port");
+            case DNS -> stringField(event, "host");
             case MONITOR_ENTER, MONITOR_WAIT -> className(event, "monitorClass");
             case PARK -> className(event, "parkedClass");
             case SLEEP, PINNED -> "";
@@ -88,11 +91,16 @@ public final class JfrBlockingCalls {
         return lambda < 0 ? className : className.substring(0, lambda + "$$Lambda".length());
     }
 
+    /**
+     * The stack, innermost first, without the agent's runtime frames on top: an event the agent commits itself (a
+     * host lookup) is committed from there, but the call it records is the JDK method beneath.
+     */
     private static CallStack stackOf(RecordedStackTrace trace) {
         List<Frame> frames = new ArrayList<>();
         if (trace != null) {
             for (RecordedFrame frame : trace.getFrames()) {
-                if (frame.isJavaFrame()) {
+                boolean agentCommit = frames.isEmpty() && frame.getMethod().getType().getName().startsWith(AGENT_RUNTIME);
+                if (frame.isJavaFrame() && !agentCommit) {
                     frames.add(new Frame(withoutHiddenClassSuffix(frame.getMethod().getType().getName()),
                             frame.getMethod().getName(), frame.getLineNumber()));
                 }

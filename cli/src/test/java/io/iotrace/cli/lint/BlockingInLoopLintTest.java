@@ -35,7 +35,8 @@ class BlockingInLoopLintTest {
                 Arguments.of(jdk, "file", List.of(BlockingKind.FILE_READ), "readConfigFile"),
                 Arguments.of(jdk, "lock", List.of(BlockingKind.MONITOR_ENTER), "takeContendedLock"),
                 Arguments.of(jdk, "socket", List.of(BlockingKind.SOCKET_WRITE, BlockingKind.SOCKET_READ),
-                        "askSideService")));
+                        "askSideService"),
+                Arguments.of(jdk, "dns", List.of(BlockingKind.DNS), "resolveHost")));
     }
 
     @ParameterizedTest(name = "{1} on {0}")
@@ -50,6 +51,9 @@ class BlockingInLoopLintTest {
             Finding finding = found.get(0);
             assertEquals(FIXTURE + "." + method, finding.topApplicationFrame().qualifiedMethod(), finding.toString());
             assertEquals(List.of("loop"), finding.threads());
+            if (kind == BlockingKind.DNS) {
+                assertEquals("localhost", finding.resource(), "the host looked up");
+            }
             assertTrue(finding.loopReason().startsWith("measured"), finding.loopReason());
             // The lock may be free now and then; every other kind blocks on every request.
             long expected = kind == BlockingKind.MONITOR_ENTER ? 1 : REQUESTS;
