@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption output;
 
     @Option(names = "--strict", description = "fail on the first malformed line of a syscall log instead of"
             + " skipping and counting it")
@@ -44,10 +45,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             reports.add(Recordings.analyze(file));
         }
         if (inputs.syscallLogs().isEmpty()) {
-            ReportPrinter.print(reports, List.of(), format, spec.commandLine().getOut());
+            ReportPrinter.print(reports, List.of(), output.format, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        SyscallOutput.print(reports, List.of(), syscalls(inputs), format == ReportFormat.json,
+        SyscallOutput.print(reports, List.of(), syscalls(inputs), output.format == ReportFormat.json,
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }

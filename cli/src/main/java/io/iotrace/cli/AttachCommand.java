@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +45,8 @@ final class AttachCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "keep the recording in FILE")
     Path output;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption output;
 
     @Option(names = "--timeout", converter = Durations.class, defaultValue = "10s", paramLabel = "TIME",
             description = "give up when the JVM does not answer an attach request within TIME"
@@ -78,7 +79,7 @@ final class AttachCommand implements Callable<Integer> {
                     if (output != null) {
                         Files.copy(session.recording(), output, StandardCopyOption.REPLACE_EXISTING);
                     }
-                    ReportPrinter.print(List.of(report), warnings, format, spec.commandLine().getOut());
+                    ReportPrinter.print(List.of(report), warnings, output.format, spec.commandLine().getOut());
                 } finally {
                     reported.countDown();
                     removeHook(onSignal);

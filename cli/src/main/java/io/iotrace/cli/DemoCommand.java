@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,14 +23,14 @@ final class DemoCommand implements Callable<Integer> {
                     + " MultiLoopEchoServer, AsyncEchoServer, BusyPollingEchoServer (default: ${DEFAULT-VALUE})")
     String server;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption output;
 
     @Override
     public Integer call() {
         Path fixtures = Artifacts.fixturesJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> args = new ArrayList<>(List.of("run", "--format", format.name(), "--", java, "-cp",
+        List<String> args = new ArrayList<>(List.of("run", "--format", output.format.name(), "--", java, "-cp",
                 fixtures.toString(), "io.iotrace.fixtures.Scenario", server,
                 "--connections", "4", "--round-trips", "2000", "--size", "512"));
         CommandLine run = IoTraceCli.commandLine();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,15 +25,15 @@ final class PsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption output;
 
     @Override
     public Integer call() throws IOException {
         List<JvmEntry> jvms = JvmEntry.listAll(TargetJvm.listed()).stream()
                 .sorted(Comparator.comparingLong(JvmEntry::pid)).toList();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == ReportFormat.json) {
+        if (output.format == ReportFormat.json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("schema", "iotrace.ps/1");
             document.put("jvms", jvms);

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +34,8 @@ final class RunCommand implements Callable<Integer> {
             description = "keep the recordings (one .iotrace file per JVM) in DIR; by default they are deleted")
     Path output;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption output;
 
     @Option(names = "--strace", description = "also run the command under strace (-f, with a seccomp filter) and"
             + " match each Java call with the syscalls its thread made; the log is kept as strace.log in DIR")
@@ -88,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
             reportWithSyscalls(directory, reports, warnings);
             return;
         }
-        ReportPrinter.print(reports, warnings, format, spec.commandLine().getOut());
+        ReportPrinter.print(reports, warnings, output.format, spec.commandLine().getOut());
     }
 
     private void reportWithSyscalls(Path directory, List<ProcessReport> reports, List<String> warnings)
@@ -99,10 +100,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (SyscallLogException e) {
             // strace failed or wrote nothing: the recordings were measured and are still reported.
             warnings.add("no syscall report: " + e.getMessage());
-            ReportPrinter.print(reports, warnings, format, spec.commandLine().getOut());
+            ReportPrinter.print(reports, warnings, output.format, spec.commandLine().getOut());
             return;
         }
-        SyscallOutput.print(reports, warnings, analysis, format == ReportFormat.json, spec.commandLine().getOut());
+        SyscallOutput.print(reports, warnings, analysis, output.format == ReportFormat.json, spec.commandLine().getOut());
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
