@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
-    ReportFormatOption output;
+    ReportFormatOption reportFormat;
 
     @Option(names = "--strace", description = "also run the command under strace (-f, with a seccomp filter) and"
             + " match each Java call with the syscalls its thread made; the log is kept as strace.log in DIR")
@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
             reportWithSyscalls(directory, reports, warnings);
             return;
         }
-        ReportPrinter.print(reports, warnings, output.format, spec.commandLine().getOut());
+        ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
     }
 
     private void reportWithSyscalls(Path directory, List<ProcessReport> reports, List<String> warnings)
@@ -100,10 +100,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (SyscallLogException e) {
             // strace failed or wrote nothing: the recordings were measured and are still reported.
             warnings.add("no syscall report: " + e.getMessage());
-            ReportPrinter.print(reports, warnings, output.format, spec.commandLine().getOut());
+            ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
             return;
         }
-        SyscallOutput.print(reports, warnings, analysis, output.format == ReportFormat.json, spec.commandLine().getOut());
+        SyscallOutput.print(reports, warnings, analysis, reportFormat.format == ReportFormat.json, spec.commandLine().getOut());
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
