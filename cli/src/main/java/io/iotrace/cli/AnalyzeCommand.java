@@ -28,7 +28,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ReportFormatOption output;
+    ReportFormatOption reportFormat;
 
     @Option(names = "--strict", description = "fail on the first malformed line of a syscall log instead of"
             + " skipping and counting it")
@@ -45,10 +45,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             reports.add(Recordings.analyze(file));
         }
         if (inputs.syscallLogs().isEmpty()) {
-            ReportPrinter.print(reports, List.of(), output.format, spec.commandLine().getOut());
+            ReportPrinter.print(reports, List.of(), reportFormat.format, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        SyscallOutput.print(reports, List.of(), syscalls(inputs), output.format == ReportFormat.json,
+        SyscallOutput.print(reports, List.of(), syscalls(inputs), reportFormat.format == ReportFormat.json,
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }

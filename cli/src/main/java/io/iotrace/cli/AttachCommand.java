@@ -46,7 +46,7 @@ final class AttachCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
-    ReportFormatOption output;
+    ReportFormatOption reportFormat;
 
     @Option(names = "--timeout", converter = Durations.class, defaultValue = "10s", paramLabel = "TIME",
             description = "give up when the JVM does not answer an attach request within TIME"
@@ -79,7 +79,7 @@ final class AttachCommand implements Callable<Integer> {
                     if (output != null) {
                         Files.copy(session.recording(), output, StandardCopyOption.REPLACE_EXISTING);
                     }
-                    ReportPrinter.print(List.of(report), warnings, output.format, spec.commandLine().getOut());
+                    ReportPrinter.print(List.of(report), warnings, reportFormat.format, spec.commandLine().getOut());
                 } finally {
                     reported.countDown();
                     removeHook(onSignal);

@@ -24,13 +24,13 @@ final class DemoCommand implements Callable<Integer> {
     String server;
 
     @Mixin
-    ReportFormatOption output;
+    ReportFormatOption reportFormat;
 
     @Override
     public Integer call() {
         Path fixtures = Artifacts.fixturesJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> args = new ArrayList<>(List.of("run", "--format", output.format.name(), "--", java, "-cp",
+        List<String> args = new ArrayList<>(List.of("run", "--format", reportFormat.format.name(), "--", java, "-cp",
                 fixtures.toString(), "io.iotrace.fixtures.Scenario", server,
                 "--connections", "4", "--round-trips", "2000", "--size", "512"));
         CommandLine run = IoTraceCli.commandLine();

@@ -26,14 +26,14 @@ final class PsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ReportFormatOption output;
+    ReportFormatOption reportFormat;
 
     @Override
     public Integer call() throws IOException {
         List<JvmEntry> jvms = JvmEntry.listAll(TargetJvm.listed()).stream()
                 .sorted(Comparator.comparingLong(JvmEntry::pid)).toList();
         PrintWriter out = spec.commandLine().getOut();
-        if (output.format == ReportFormat.json) {
+        if (reportFormat.format == ReportFormat.json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("schema", "iotrace.ps/1");
             document.put("jvms", jvms);
