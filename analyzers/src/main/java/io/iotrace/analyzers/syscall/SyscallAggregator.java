@@ -88,24 +88,68 @@ public final class SyscallAggregator implements SyscallEventSink {
         return events;
     }
 
-    /** The threads of one partition. */
+    /** The threads of one partition, in an open-addressing table keyed by tid: a boxed key cost a lookup per event. */
     private static final class Partition {
-        final Map<Integer, ThreadActivity> threads = new HashMap<>();
+        int[] tids = new int[64];
+        ThreadActivity[] threads = new ThreadActivity[64];
+        int size;
         ThreadActivity last;
         long events;
 
         void accept(SyscallEvent event, long ordinal) {
             events++;
+            int tid = event.tid();
             ThreadActivity thread = last;
-            if (thread == null || thread.tid != event.tid()) {
-                thread = threads.get(event.tid());
-                if (thread == null) {
-                    thread = new ThreadActivity(event.tid(), ordinal);
-                    threads.put(event.tid(), thread);
-                }
+            if (thread == null || thread.tid != tid) {
+                thread = find(tid, ordinal);
                 last = thread;
             }
             thread.accept(event);
+        }
+
+        private ThreadActivity find(int tid, long ordinal) {
+            int slot = slotOf(tid);
+            ThreadActivity thread = threads[slot];
+            if (thread == null) {
+                thread = new ThreadActivity(tid, ordinal);
+                tids[slot] = tid;
+                threads[slot] = thread;
+                if (++size * 2 > tids.length) {
+                    grow();
+                }
+            }
+            return thread;
+        }
+
+        /** The slot holding {@code tid}, or the empty slot where it belongs. */
+        private int slotOf(int tid) {
+            int mask = tids.length - 1;
+            int slot = (tid * 0x9E3779B9) >>> 16 & mask;
+            while (threads[slot] != null && tids[slot] != tid) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            ThreadActivity[] old = threads;
+            tids = new int[old.length * 2];
+            threads = new ThreadActivity[old.length * 2];
+            for (ThreadActivity thread : old) {
+                if (thread != null) {
+                    int slot = slotOf(thread.tid);
+                    tids[slot] = thread.tid;
+                    threads[slot] = thread;
+                }
+            }
+        }
+
+        void addTo(List<ThreadActivity> all) {
+            for (ThreadActivity thread : threads) {
+                if (thread != null) {
+                    all.add(thread);
+                }
+            }
         }
     }
 
@@ -113,7 +157,7 @@ public final class SyscallAggregator implements SyscallEventSink {
     private Map<Integer, ThreadActivity> threads() {
         List<ThreadActivity> all = new ArrayList<>();
         for (Partition partition : partitions) {
-            all.addAll(partition.threads.values());
+            partition.addTo(all);
         }
         all.sort(Comparator.comparingLong(thread -> thread.firstOrdinal));
         Map<Integer, ThreadActivity> threads = new LinkedHashMap<>();

@@ -2,14 +2,30 @@ package io.iotrace.analyzers.source.strace;
 
 import io.iotrace.analyzers.syscall.SyscallCategory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Turns byte ranges (syscall, errno and signal names) into shared Strings without decoding each occurrence, and
  * remembers each name's {@link SyscallCategory} so that the parser need not look it up by String on every line.
+ *
+ * <p>Names of up to 16 bytes, nearly all of them, are first looked up as two little-endian words and a length:
+ * a byte-by-byte hash and comparison of every name was a tenth of the parse.
  */
 final class NameInterner {
     private static final int MAX_NAMES = 4096;
+    private static final int SHORT_NAME_BYTES = 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    private long[] shortFirst = new long[256];
+    private long[] shortSecond = new long[256];
+    private int[] shortLength = new int[256];
+    private String[] shortValues = new String[256];
+    private SyscallCategory[] shortCategories = new SyscallCategory[256];
+    private int shortSize;
 
     private byte[][] keys = new byte[256][];
     private String[] values = new String[256];
@@ -23,6 +39,79 @@ final class NameInterner {
     }
 
     String intern(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length > SHORT_NAME_BYTES || from + SHORT_NAME_BYTES > bytes.length) {
+            return internBytes(bytes, from, to);
+        }
+        long first = (long) LONGS.get(bytes, from) & mask(Math.min(length, 8));
+        long second = length > 8 ? (long) LONGS.get(bytes, from + 8) & mask(length - 8) : 0;
+        int mask = shortValues.length - 1;
+        int slot = shortHash(first, second, length) & mask;
+        for (; ; slot = (slot + 1) & mask) {
+            String value = shortValues[slot];
+            if (value == null) {
+                value = internBytes(bytes, from, to);
+                if (shortSize < MAX_NAMES) {
+                    shortFirst[slot] = first;
+                    shortSecond[slot] = second;
+                    shortLength[slot] = length;
+                    shortValues[slot] = value;
+                    shortCategories[slot] = lastCategory;
+                    if (++shortSize * 2 > shortValues.length) {
+                        growShort();
+                    }
+                }
+                return value;
+            }
+            if (shortFirst[slot] == first && shortSecond[slot] == second && shortLength[slot] == length) {
+                lastCategory = shortCategories[slot];
+                return value;
+            }
+        }
+    }
+
+    private static int shortHash(long first, long second, int length) {
+        return mix((int) (first * 0x9E3779B97F4A7C15L >>> 32) + 31 * (int) (second ^ second >>> 32) + length);
+    }
+
+    /** The low {@code bytes} bytes of a word. */
+    private static long mask(int bytes) {
+        return bytes == 8 ? -1L : (1L << (bytes * 8)) - 1;
+    }
+
+    private void growShort() {
+        long[] oldFirst = shortFirst;
+        long[] oldSecond = shortSecond;
+        int[] oldLength = shortLength;
+        String[] oldValues = shortValues;
+        SyscallCategory[] oldCategories = shortCategories;
+        int capacity = oldValues.length * 2;
+        shortFirst = new long[capacity];
+        shortSecond = new long[capacity];
+        shortLength = new int[capacity];
+        shortValues = new String[capacity];
+        shortCategories = new SyscallCategory[capacity];
+        int mask = capacity - 1;
+        for (int i = 0; i < oldValues.length; i++) {
+            if (oldValues[i] == null) {
+                continue;
+            }
+            long first = oldFirst[i];
+            long second = oldSecond[i];
+            int length = oldLength[i];
+            int slot = shortHash(first, second, length) & mask;
+            while (shortValues[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            shortFirst[slot] = first;
+            shortSecond[slot] = second;
+            shortLength[slot] = length;
+            shortValues[slot] = oldValues[i];
+            shortCategories[slot] = oldCategories[i];
+        }
+    }
+
+    private String internBytes(byte[] bytes, int from, int to) {
         int hash = 1;
         for (int i = from; i < to; i++) {
             hash = 31 * hash + bytes[i];

@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 final class StraceLineParser {
     private static final byte[] UNFINISHED = " <unfinished ...>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RESUMED = " resumed>".getBytes(StandardCharsets.US_ASCII);
+    /** What a fraction of a second with so many digits is multiplied by to give nanoseconds. */
+    private static final long[] NANO_SCALE = {1_000_000_000L, 100_000_000L, 10_000_000L, 1_000_000L, 100_000L,
+            10_000L, 1_000L, 100L, 10L, 1L};
     private static final byte[] RESUMING = "<... resuming interrupted ".getBytes(StandardCharsets.US_ASCII);
 
     private final NameInterner names = new NameInterner();
@@ -448,15 +451,12 @@ final class StraceLineParser {
     }
 
     private long fractionToNanos(int from, int to) {
+        int stop = Math.min(to, from + 9);
         long value = 0;
-        int digits = 0;
-        for (int p = from; p < to && digits < 9; p++, digits++) {
+        for (int p = from; p < stop; p++) {
             value = value * 10 + (b[p] - '0');
         }
-        for (; digits < 9; digits++) {
-            value *= 10;
-        }
-        return value;
+        return value * NANO_SCALE[stop - from];
     }
 
     private int digitsEnd(int from) {
