@@ -75,8 +75,9 @@ public final class SyscallAggregator implements SyscallEventSink {
         }
     }
 
+    /** Spreads the bits of the tid, then scales it to the partitions: a remainder would be a division per event. */
     private int partitionOf(int tid) {
-        return Math.floorMod(tid, partitions.length);
+        return (int) (((tid * 0x9E3779B9) & 0xFFFFFFFFL) * partitions.length >>> 32);
     }
 
     /** Valid when no partition is being fed. */

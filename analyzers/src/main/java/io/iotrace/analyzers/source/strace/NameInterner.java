@@ -6,6 +6,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Turns byte ranges (syscall, errno and signal names) into shared Strings without decoding each occurrence, and
@@ -19,6 +21,8 @@ final class NameInterner {
     private static final int SHORT_NAME_BYTES = 16;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
+
+    private static final ConcurrentMap<String, String> CANONICAL = new ConcurrentHashMap<>();
 
     private long[] shortFirst = new long[256];
     private long[] shortSecond = new long[256];
@@ -68,6 +72,19 @@ final class NameInterner {
                 return value;
             }
         }
+    }
+
+    /**
+     * One String instance per name across all parser threads, so that the aggregation's maps, keyed by name, find
+     * theirs at the first comparison instead of comparing bytes.
+     */
+    private static String canonical(String name) {
+        if (CANONICAL.size() >= MAX_NAMES) {
+            String known = CANONICAL.get(name);
+            return known != null ? known : name;
+        }
+        String known = CANONICAL.putIfAbsent(name, name);
+        return known != null ? known : name;
     }
 
     private static int shortHash(long first, long second, int length) {
@@ -120,7 +137,7 @@ final class NameInterner {
         for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
             byte[] key = keys[slot];
             if (key == null) {
-                String value = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+                String value = canonical(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
                 lastCategory = SyscallCategory.of(value);
                 // Garbage names must not make the table grow without bound: stop remembering them.
                 if (size < MAX_NAMES) {

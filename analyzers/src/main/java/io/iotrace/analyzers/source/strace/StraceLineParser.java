@@ -33,6 +33,8 @@ final class StraceLineParser {
     private long start;
     private int timeFlags;
     private SyscallCategory category;
+    /** Where the last {@link #decimal} or {@link #fraction} stopped: numbers are read in one pass, not scanned twice. */
+    private int scanEnd;
 
     /** Why the last {@link #parse} returned null. */
     String problem() {
@@ -96,17 +98,18 @@ final class StraceLineParser {
             pos = skipSpaces(digitsEnd + 1);
             return true;
         }
-        int digitsEnd = digitsEnd(pos);
+        long pid = decimal(pos);
+        int digitsEnd = scanEnd;
         if (digitsEnd == pos || digitsEnd >= end) {
             return true;
         }
         byte next = b[digitsEnd];
         if (next == ' ') {
-            tid = (int) parseDecimal(pos, digitsEnd);
+            tid = (int) pid;
             pos = skipSpaces(digitsEnd);
         } else if (next == '<') {
             // -Y: the thread name, cut to 15 characters, may itself hold '>' or spaces; it ends at the first "> ".
-            tid = (int) parseDecimal(pos, digitsEnd);
+            tid = (int) pid;
             int p = digitsEnd + 1;
             while (p + 1 < end && !(b[p] == '>' && b[p + 1] == ' ')) {
                 p++;
@@ -122,7 +125,8 @@ final class StraceLineParser {
 
     /** {@code -t} 22:34:22, {@code -tt} 22:34:18.418730, {@code -ttt} epoch seconds with µs or ns. */
     private boolean readTimestamp() {
-        int digitsEnd = digitsEnd(pos);
+        long leading = decimal(pos);
+        int digitsEnd = scanEnd;
         if (digitsEnd == pos || digitsEnd >= end) {
             return true;
         }
@@ -130,27 +134,25 @@ final class StraceLineParser {
         long seconds;
         int p;
         if (next == ':') {
-            int minutesEnd = digitsEnd(digitsEnd + 1);
+            long minutes = decimal(digitsEnd + 1);
+            int minutesEnd = scanEnd;
             if (minutesEnd >= end || b[minutesEnd] != ':') {
                 problem = "unreadable time of day";
                 return false;
             }
-            int secondsEnd = digitsEnd(minutesEnd + 1);
-            seconds = parseDecimal(pos, digitsEnd) * 3600 + parseDecimal(digitsEnd + 1, minutesEnd) * 60
-                    + parseDecimal(minutesEnd + 1, secondsEnd);
+            seconds = leading * 3600 + minutes * 60 + decimal(minutesEnd + 1);
             timeFlags = SyscallEvent.FLAG_TIME_OF_DAY;
-            p = secondsEnd;
+            p = scanEnd;
         } else if (next == '.') {
-            seconds = parseDecimal(pos, digitsEnd);
+            seconds = leading;
             p = digitsEnd;
         } else {
             return true;
         }
         long nanos = 0;
         if (p < end && b[p] == '.') {
-            int fractionEnd = digitsEnd(p + 1);
-            nanos = fractionToNanos(p + 1, fractionEnd);
-            p = fractionEnd;
+            nanos = fraction(p + 1);
+            p = scanEnd;
         }
         if (p >= end || b[p] != ' ') {
             problem = "timestamp not followed by a space";
@@ -238,11 +240,12 @@ final class StraceLineParser {
         pos = nameEnd + 1;
         int fd = -1;
         FdKind fdKind = FdKind.UNKNOWN;
-        int digitsEnd = digitsEnd(pos);
+        long firstNumber = decimal(pos);
+        int digitsEnd = scanEnd;
         if (digitsEnd > pos && digitsEnd < end) {
             byte after = b[digitsEnd];
             if (after == ',' || after == ')' || after == '<') {
-                fd = (int) parseDecimal(pos, digitsEnd);
+                fd = (int) firstNumber;
                 if (after == '<') {
                     fdKind = FdKind.ofDecoration(b, digitsEnd + 1, decorationEnd(digitsEnd));
                 }
@@ -261,8 +264,9 @@ final class StraceLineParser {
         long duration = SyscallEvent.NO_TIME;
         if (b[tail - 1] == '>') {
             int open = lastIndexOf((byte) '<', pos, tail - 1);
-            if (open > 0 && b[open - 1] == ' ' && isDuration(open + 1, tail - 1)) {
-                duration = durationNanos(open + 1, tail - 1);
+            long nanos = open > 0 && b[open - 1] == ' ' ? durationNanos(open + 1, tail - 1) : -1;
+            if (nanos >= 0) {
+                duration = nanos;
                 tail = open - 1;
             } else if (open > 0 && b[open - 1] == ' ' && startsWith(open, "<unavailable>")) {
                 tail = open - 1;
@@ -440,23 +444,50 @@ final class StraceLineParser {
         return end;
     }
 
-    private boolean isDuration(int from, int to) {
-        int digitsEnd = digitsEnd(from);
-        return digitsEnd > from && digitsEnd < to && b[digitsEnd] == '.' && digitsEnd(digitsEnd + 1) == to;
-    }
-
+    /** {@code seconds.fraction} filling exactly {@code [from, to)}, in nanoseconds; -1 when it is not that. */
     private long durationNanos(int from, int to) {
-        int dot = digitsEnd(from);
-        return parseDecimal(from, dot) * 1_000_000_000L + fractionToNanos(dot + 1, to);
+        long seconds = decimal(from);
+        int dot = scanEnd;
+        if (dot == from || dot >= to || b[dot] != '.') {
+            return -1;
+        }
+        long nanos = fraction(dot + 1);
+        return scanEnd == to ? seconds * 1_000_000_000L + nanos : -1;
     }
 
-    private long fractionToNanos(int from, int to) {
-        int stop = Math.min(to, from + 9);
+    /** The decimal digits at {@code from}; {@link #scanEnd} is set to where they end. */
+    private long decimal(int from) {
         long value = 0;
-        for (int p = from; p < stop; p++) {
-            value = value * 10 + (b[p] - '0');
+        int p = from;
+        for (; p < end; p++) {
+            int digit = b[p] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            value = value * 10 + digit;
         }
-        return value * NANO_SCALE[stop - from];
+        scanEnd = p;
+        return value;
+    }
+
+    /** The digits after a decimal point at {@code from} as nanoseconds; {@link #scanEnd} is set to their end. */
+    private long fraction(int from) {
+        long value = 0;
+        int p = from;
+        int significant = Math.min(end, from + 9);
+        for (; p < significant; p++) {
+            int digit = b[p] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            value = value * 10 + digit;
+        }
+        long nanos = value * NANO_SCALE[p - from];
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        scanEnd = p;
+        return nanos;
     }
 
     private int digitsEnd(int from) {
