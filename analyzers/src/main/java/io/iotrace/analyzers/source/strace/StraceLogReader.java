@@ -47,7 +47,7 @@ public final class StraceLogReader {
      */
     public StraceLogReader(ExecutorService workers, int parallelism, SyscallAggregator aggregator) {
         this.workers = workers;
-        this.maxInFlight = Math.max(2, parallelism * 2);
+        this.maxInFlight = Math.max(2, parallelism + 1);
         this.aggregator = aggregator;
         this.partitionTails = new CompletableFuture<?>[aggregator.partitions()];
         Arrays.fill(partitionTails, CompletableFuture.completedFuture(null));
