@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotrace.cli.testing.BuiltJars;
 import io.iotrace.cli.testing.CliRun;
 import io.iotrace.cli.testing.TargetJdk;
@@ -40,13 +41,28 @@ class LintGateTest {
 
         assertEquals(1, run.exitCode(), run.err());
         JsonNode log = new ObjectMapper().readTree(run.out());
-        assertEquals(List.of(), SarifShape.violationsOf(log));
+        assertEquals(List.of(), SarifSchema.violationsOf(run.out()));
+        assertEquals(List.of(), SarifReferences.violationsOf(log));
         JsonNode result = log.path("runs").get(0).path("results").get(0);
         assertEquals("iotrace/blocking-in-event-loop/sleep", result.path("ruleId").asText());
         JsonNode physical = result.path("locations").get(0).path("physicalLocation");
         assertEquals("src/main/java/io/iotrace/fixtures/BlockingInLoopServer.java",
                 physical.path("artifactLocation").path("uri").asText());
         assertTrue(physical.path("region").path("startLine").asInt() > 0, physical.toString());
+    }
+
+    @Test
+    void theSarifSchemaRejectsAResultWithoutMessageOrWithAnUnknownLevel() throws Exception {
+        CliRun run = CliRun.of("lint", "--format", "sarif", sleeping.toString());
+        ObjectNode log = (ObjectNode) new ObjectMapper().readTree(run.out());
+        ObjectNode result = (ObjectNode) log.path("runs").get(0).path("results").get(0);
+        result.remove("message");
+        result.put("level", "fatal");
+
+        List<String> violations = SarifSchema.violationsOf(log.toString());
+
+        assertTrue(violations.stream().anyMatch(v -> v.contains("message")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("level")), violations.toString());
     }
 
     @Test
