@@ -19,12 +19,12 @@ final class CallStats {
         this.category = SyscallCategory.of(name);
     }
 
-    void record(SyscallEvent call, long durationNanos) {
+    void record(boolean failed, long result, boolean noResult, long durationNanos) {
         calls++;
-        if (call.failed()) {
+        if (failed) {
             failures++;
-        } else if (category.movesData() && call.result() > 0 && !call.has(SyscallEvent.FLAG_NO_RESULT)) {
-            bytes += call.result();
+        } else if (category.movesData() && result > 0 && !noResult) {
+            bytes += result;
         }
         if (durationNanos != SyscallEvent.NO_TIME) {
             timedCalls++;

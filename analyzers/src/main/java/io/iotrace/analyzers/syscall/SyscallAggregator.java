@@ -26,6 +26,8 @@ public final class SyscallAggregator implements SyscallEventSink {
     private static final long BATCH_ORDINALS = 1L << 32;
 
     private final Partition[] partitions;
+    /** Holds the one event of {@link #accept}. */
+    private final SyscallEventBatch single = new SyscallEventBatch(1);
     private long nextOrdinal;
 
     /** An aggregator fed on the calling thread only. */
@@ -48,7 +50,9 @@ public final class SyscallAggregator implements SyscallEventSink {
     /** Feeds one event on the calling thread; no partition may be fed by a worker at the same time. */
     @Override
     public void accept(SyscallEvent event) {
-        partitions[partitionOf(event.tid())].accept(event, nextOrdinal++);
+        single.clear();
+        single.add(event);
+        partitions[partitionOf(event.tid())].accept(single, 0, nextOrdinal++);
     }
 
     /**
@@ -65,12 +69,12 @@ public final class SyscallAggregator implements SyscallEventSink {
      * Feeds the events of one partition's threads from a batch. Calls for one partition must not overlap and
      * must come in log order; calls for different partitions may run at the same time.
      */
-    public void acceptPartition(int partition, SyscallEvent[] events, int count, long firstOrdinal) {
+    public void acceptPartition(int partition, SyscallEventBatch events, long firstOrdinal) {
         Partition target = partitions[partition];
+        int count = events.size();
         for (int i = 0; i < count; i++) {
-            SyscallEvent event = events[i];
-            if (partitionOf(event.tid()) == partition) {
-                target.accept(event, firstOrdinal + i);
+            if (partitionOf(events.tid(i)) == partition) {
+                target.accept(events, i, firstOrdinal + i);
             }
         }
     }
@@ -97,15 +101,15 @@ public final class SyscallAggregator implements SyscallEventSink {
         ThreadActivity last;
         long events;
 
-        void accept(SyscallEvent event, long ordinal) {
+        void accept(SyscallEventBatch batch, int i, long ordinal) {
             events++;
-            int tid = event.tid();
+            int tid = batch.tid(i);
             ThreadActivity thread = last;
             if (thread == null || thread.tid != tid) {
                 thread = find(tid, ordinal);
                 last = thread;
             }
-            thread.accept(event);
+            thread.accept(batch, i);
         }
 
         private ThreadActivity find(int tid, long ordinal) {

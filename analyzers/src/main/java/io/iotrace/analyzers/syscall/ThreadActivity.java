@@ -1,7 +1,5 @@
 package io.iotrace.analyzers.syscall;
 
-import io.iotrace.analyzers.syscall.SyscallEvent.Kind;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +43,8 @@ final class ThreadActivity {
     String program;
     String exit;
 
-    private SyscallEvent unfinished;
+    /** The {@code <unfinished ...>} half of a call waiting for its resumed half: one slot, or empty. */
+    private SyscallEventBatch unfinished;
     private long dayOffset;
     private long lastTimeOfDay = Long.MIN_VALUE;
     private int lastEagainFd = -1;
@@ -60,40 +59,51 @@ final class ThreadActivity {
         this.firstOrdinal = firstOrdinal;
     }
 
-    void accept(SyscallEvent event) {
-        long start = time(event);
-        switch (event.kind()) {
-            case UNFINISHED -> unfinished = event;
-            case RESUMED -> {
-                SyscallEvent begun = unfinished;
-                unfinished = null;
-                if (begun != null && begun.name().equals(event.name())) {
-                    call(merge(begun, event), begun.startNanos() == SyscallEvent.NO_TIME ? start : time(begun));
-                } else {
-                    call(event, start);
+    /** Adds event {@code i} of a batch. */
+    void accept(SyscallEventBatch events, int i) {
+        long start = time(events.startNanos(i), events.flags(i));
+        switch (events.kind(i)) {
+            case UNFINISHED -> {
+                if (unfinished == null) {
+                    unfinished = new SyscallEventBatch(1);
                 }
+                unfinished.clear();
+                unfinished.add(events, i);
             }
-            case CALL -> call(event, start);
-            case SIGNAL -> signal(event);
-            case EXIT -> exit = "exited with " + event.result();
-            case KILLED -> exit = "killed by " + event.name();
+            case RESUMED -> resumed(events, i, start);
+            case CALL -> call(events.name(i), events.fd(i), events.fdKind(i), events.result(i), events.errno(i),
+                    events.argument(i), events.text(i), events.flags(i), events.durationNanos(i), start);
+            case SIGNAL -> signal(events.name(i));
+            case EXIT -> exit = "exited with " + events.result(i);
+            case KILLED -> exit = "killed by " + events.name(i);
         }
     }
 
     /** The unfinished half has the arguments, the resumed half the result and the whole duration. */
-    private static SyscallEvent merge(SyscallEvent begun, SyscallEvent resumed) {
-        return new SyscallEvent(begun.tid(), begun.startNanos(), resumed.durationNanos(), Kind.CALL, begun.name(),
-                begun.fd(), begun.fdKind(), resumed.result(), resumed.errno(), resumed.resultFdKind(),
-                resumed.has(SyscallEvent.FLAG_SINGLE_FD_WAIT) ? resumed.argument() : begun.argument(),
-                begun.text(), begun.flags() | resumed.flags());
+    private void resumed(SyscallEventBatch events, int i, long start) {
+        SyscallEventBatch begun = unfinished;
+        boolean paired = begun != null && begun.size() == 1 && begun.name(0).equals(events.name(i));
+        if (begun != null) {
+            begun.clear();
+        }
+        if (!paired) {
+            call(events.name(i), events.fd(i), events.fdKind(i), events.result(i), events.errno(i),
+                    events.argument(i), events.text(i), events.flags(i), events.durationNanos(i), start);
+            return;
+        }
+        long begunStart = begun.startNanos(0) == SyscallEvent.NO_TIME
+                ? start : time(begun.startNanos(0), begun.flags(0));
+        int resumedFlags = events.flags(i);
+        long argument = (resumedFlags & SyscallEvent.FLAG_SINGLE_FD_WAIT) != 0 ? events.argument(i) : begun.argument(0);
+        call(begun.name(0), begun.fd(0), begun.fdKind(0), events.result(i), events.errno(i), argument,
+                begun.text(0), begun.flags(0) | resumedFlags, events.durationNanos(i), begunStart);
     }
 
-    private long time(SyscallEvent event) {
-        long start = event.startNanos();
+    private long time(long start, int flags) {
         if (start == SyscallEvent.NO_TIME) {
             return start;
         }
-        if (event.has(SyscallEvent.FLAG_TIME_OF_DAY)) {
+        if ((flags & SyscallEvent.FLAG_TIME_OF_DAY) != 0) {
             // -t and -tt count from midnight: a jump back by more than half a day is the next day.
             if (lastTimeOfDay != Long.MIN_VALUE && start + dayOffset < lastTimeOfDay - HALF_DAY_NANOS) {
                 dayOffset += DAY_NANOS;
@@ -106,41 +116,43 @@ final class ThreadActivity {
         return start;
     }
 
-    private void call(SyscallEvent call, long start) {
-        String name = call.name();
+    private void call(String name, int fd, FdKind fdKind, long result, String errno, long argument, String text,
+                      int flags, long duration, long start) {
         CallStats stats = calls.get(name);
         if (stats == null) {
             stats = new CallStats(name);
             calls.put(name, stats);
         }
-        stats.record(call, call.durationNanos());
-        if (start != SyscallEvent.NO_TIME && call.durationNanos() != SyscallEvent.NO_TIME) {
-            lastNanos = Math.max(lastNanos, start + call.durationNanos());
+        boolean failed = errno != null;
+        boolean noResult = (flags & SyscallEvent.FLAG_NO_RESULT) != 0;
+        stats.record(failed, result, noResult, duration);
+        if (start != SyscallEvent.NO_TIME && duration != SyscallEvent.NO_TIME) {
+            lastNanos = Math.max(lastNanos, start + duration);
         }
         SyscallCategory category = stats.category;
-        boolean eagain = "EAGAIN".equals(call.errno()) || "EWOULDBLOCK".equals(call.errno());
+        boolean eagain = "EAGAIN".equals(errno) || "EWOULDBLOCK".equals(errno);
         if (eagain) {
             eagainResults++;
             if (!waitedSinceEagain) {
                 eagainRetries++;
             }
-            lastEagainFd = call.fd();
+            lastEagainFd = fd;
             waitedSinceEagain = false;
         }
         switch (category) {
-            case READ, WRITE, ZERO_COPY -> dataCall(call, category);
+            case READ, WRITE, ZERO_COPY -> dataCall(fdKind, failed, category);
             case ACCEPT -> {
-                if (!call.failed() && !call.has(SyscallEvent.FLAG_NO_RESULT)) {
+                if (!failed && !noResult) {
                     successfulAccepts++;
                     acceptedSinceSpawn = true;
                 }
             }
             case CONNECT -> {
-                if (!call.failed() || "EINPROGRESS".equals(call.errno())) {
+                if (!failed || "EINPROGRESS".equals(errno)) {
                     successfulConnects++;
                 }
             }
-            case SELECT, POLL, EPOLL_WAIT -> readinessWait(call, name);
+            case SELECT, POLL, EPOLL_WAIT -> readinessWait(name, flags, argument);
             case SIGNAL_WAIT -> {
                 signalWaits++;
                 waitedSinceEagain = true;
@@ -151,38 +163,39 @@ final class ThreadActivity {
                 }
             }
             case CONTROL -> {
-                if (call.has(SyscallEvent.FLAG_ASYNC_SETUP) && !call.failed()) {
+                if ((flags & SyscallEvent.FLAG_ASYNC_SETUP) != 0 && !failed) {
                     asyncSetups++;
                 }
             }
-            case SPAWN -> spawn(call);
+            case SPAWN -> spawn(failed || noResult, result, flags);
             case MMAP -> {
-                if (call.fd() >= 0 && !call.failed()) {
+                if (fd >= 0 && !failed) {
                     fileMmaps++;
-                    fileMmapBytes += call.argument();
+                    fileMmapBytes += argument;
                 }
             }
             default -> {
-                if (name.equals("execve") && !call.failed() && call.text() != null) {
-                    program = call.text();
+                if (name.equals("execve") && !failed && text != null) {
+                    program = text;
                 }
             }
         }
     }
 
-    private void dataCall(SyscallEvent call, SyscallCategory category) {
-        if (call.fdKind() == FdKind.SOCKET) {
+    private void dataCall(FdKind fdKind, boolean failed, SyscallCategory category) {
+        if (fdKind == FdKind.SOCKET) {
             socketDataCalls++;
-        } else if (call.fdKind() == FdKind.FILE) {
+        } else if (fdKind == FdKind.FILE) {
             fileDataCalls++;
         }
-        if (category == SyscallCategory.READ && !call.failed()) {
+        if (category == SyscallCategory.READ && !failed) {
             successfulReads++;
         }
     }
 
-    private void readinessWait(SyscallEvent call, String name) {
-        if (!waitedSinceEagain && call.has(SyscallEvent.FLAG_SINGLE_FD_WAIT) && call.argument() == lastEagainFd) {
+    private void readinessWait(String name, int flags, long argument) {
+        boolean singleFd = (flags & SyscallEvent.FLAG_SINGLE_FD_WAIT) != 0;
+        if (!waitedSinceEagain && singleFd && argument == lastEagainFd) {
             timedBlockingWaits++;
         } else {
             readinessWaits.merge(name, 1L, Long::sum);
@@ -190,20 +203,18 @@ final class ThreadActivity {
         waitedSinceEagain = true;
     }
 
-    private void spawn(SyscallEvent call) {
-        if (call.failed() || call.has(SyscallEvent.FLAG_NO_RESULT) || call.result() <= 0) {
+    private void spawn(boolean failed, long result, int flags) {
+        if (failed || result <= 0) {
             return;
         }
-        spawns.add(new Spawn((int) call.result(), call.has(SyscallEvent.FLAG_CLONE_THREAD)));
+        spawns.add(new Spawn((int) result, (flags & SyscallEvent.FLAG_CLONE_THREAD) != 0));
         if (acceptedSinceSpawn) {
             spawnsAfterAccept++;
             acceptedSinceSpawn = false;
         }
     }
 
-    private void signal(SyscallEvent signal) {
-        time(signal);
-        String name = signal.name();
+    private void signal(String name) {
         if (name.equals("SIGIO") || name.equals("SIGPOLL") || name.startsWith("SIGRT")) {
             ioSignals.merge(name, 1L, Long::sum);
             waitedSinceEagain = true;

@@ -4,11 +4,12 @@ import io.iotrace.analyzers.syscall.FdKind;
 import io.iotrace.analyzers.syscall.SyscallCategory;
 import io.iotrace.analyzers.syscall.SyscallEvent;
 import io.iotrace.analyzers.syscall.SyscallEvent.Kind;
+import io.iotrace.analyzers.syscall.SyscallEventBatch;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * Parses one strace output line straight from bytes into a {@link SyscallEvent}.
+ * Parses one strace output line straight from bytes into a {@link SyscallEventBatch}, no object per line.
  *
  * <p>It reads the head of the line (pid, timestamp, name, first argument) forwards and the tail (duration,
  * return value, errno) backwards, so long argument strings in between are never looked at. One instance per
@@ -33,21 +34,34 @@ final class StraceLineParser {
     private long start;
     private int timeFlags;
     private SyscallCategory category;
+    private SyscallEventBatch out;
+    private final SyscallEventBatch single = new SyscallEventBatch(1);
     /** Where the last {@link #decimal} or {@link #fraction} stopped: numbers are read in one pass, not scanned twice. */
     private int scanEnd;
 
-    /** Why the last {@link #parse} returned null. */
+    /** Why the last {@link #parse} failed. */
     String problem() {
         return problem;
     }
 
     /**
-     * Parses {@code bytes[from, to)}, a line without its newline.
+     * Parses {@code bytes[from, to)}, a line without its newline, as a record: for callers that want one line.
      *
-     * @param defaultTid the thread id to use when the line has no pid prefix
      * @return the event, or null when the line is malformed (see {@link #problem()})
      */
     SyscallEvent parse(byte[] bytes, int from, int to, int defaultTid) {
+        single.clear();
+        return parse(bytes, from, to, defaultTid, single) ? single.event(0) : null;
+    }
+
+    /**
+     * Parses {@code bytes[from, to)}, a line without its newline, and appends its event to {@code events}.
+     *
+     * @param defaultTid the thread id to use when the line has no pid prefix
+     * @return false when the line is malformed (see {@link #problem()})
+     */
+    boolean parse(byte[] bytes, int from, int to, int defaultTid, SyscallEventBatch events) {
+        out = events;
         b = bytes;
         pos = from;
         end = to;
@@ -62,7 +76,7 @@ final class StraceLineParser {
             return fail("empty line");
         }
         if (!readPrefix() || !readTimestamp()) {
-            return null;
+            return false;
         }
         if (pos >= end) {
             return fail("nothing after the timestamp");
@@ -80,9 +94,15 @@ final class StraceLineParser {
         return call();
     }
 
-    private SyscallEvent fail(String why) {
+    private boolean fail(String why) {
         problem = why;
-        return null;
+        return false;
+    }
+
+    private boolean emit(long duration, Kind kind, String name, int fd, FdKind fdKind, long result, String errno,
+                         FdKind resultFdKind, long argument, String text, int flags) {
+        out.add(tid, start, duration, kind, name, fd, fdKind, result, errno, resultFdKind, argument, text, flags);
+        return true;
     }
 
     /** The pid column of {@code -f -o} ({@code 1234 }), of stderr ({@code [pid  1234] }) and {@code -Y} names. */
@@ -163,7 +183,7 @@ final class StraceLineParser {
         return true;
     }
 
-    private SyscallEvent signal() {
+    private boolean signal() {
         int p = pos + 4;
         if (startsWith(p, "stopped by ")) {
             p += 11;
@@ -185,11 +205,11 @@ final class StraceLineParser {
                 kind = FdKind.ofDecoration(b, digitsEnd + 1, close);
             }
         }
-        return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.SIGNAL, name, fd, kind, 0, null,
+        return emit(SyscallEvent.NO_TIME, Kind.SIGNAL, name, fd, kind, 0, null,
                 FdKind.UNKNOWN, 0, null, timeFlags);
     }
 
-    private SyscallEvent exit() {
+    private boolean exit() {
         int p = pos + 4;
         if (startsWith(p, "exited with ")) {
             p += 12;
@@ -197,19 +217,19 @@ final class StraceLineParser {
             if (digitsEnd == p) {
                 return fail("exit line without a status");
             }
-            return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.EXIT, "exit", -1, FdKind.UNKNOWN,
+            return emit(SyscallEvent.NO_TIME, Kind.EXIT, "exit", -1, FdKind.UNKNOWN,
                     parseDecimal(p, digitsEnd), null, FdKind.UNKNOWN, 0, null, timeFlags);
         }
         if (startsWith(p, "killed by ")) {
             p += 10;
             int nameEnd = tokenEnd(p);
-            return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.KILLED, names.intern(b, p, nameEnd),
+            return emit(SyscallEvent.NO_TIME, Kind.KILLED, names.intern(b, p, nameEnd),
                     -1, FdKind.UNKNOWN, 0, null, FdKind.UNKNOWN, 0, null, timeFlags);
         }
         return fail("unknown +++ line");
     }
 
-    private SyscallEvent resumed() {
+    private boolean resumed() {
         int p = pos + 5;
         int nameEnd = nameEnd(p);
         if (nameEnd == p || !startsWith(nameEnd, " resumed>")) {
@@ -221,7 +241,7 @@ final class StraceLineParser {
         return finished(Kind.RESUMED, name, -1, FdKind.UNKNOWN);
     }
 
-    private SyscallEvent call() {
+    private boolean call() {
         int p = pos;
         int nameEnd = nameEnd(p);
         if (nameEnd == p || nameEnd >= end || b[nameEnd] != '(') {
@@ -252,14 +272,14 @@ final class StraceLineParser {
             }
         }
         if (endsWith(UNFINISHED)) {
-            return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.UNFINISHED, name, fd, fdKind, 0, null,
+            return emit(SyscallEvent.NO_TIME, Kind.UNFINISHED, name, fd, fdKind, 0, null,
                     FdKind.UNKNOWN, 0, null, timeFlags | callFlags(end));
         }
         return finished(Kind.CALL, name, fd, fdKind);
     }
 
     /** Reads {@code ...) = ret [ERRNO (text)] [<duration>]} from the end of the line. */
-    private SyscallEvent finished(Kind kind, String name, int fd, FdKind fdKind) {
+    private boolean finished(Kind kind, String name, int fd, FdKind fdKind) {
         int tail = end;
         long duration = SyscallEvent.NO_TIME;
         if (b[tail - 1] == '>') {
@@ -324,7 +344,7 @@ final class StraceLineParser {
             }
         }
         flags |= callFlags(argsEnd);
-        return new SyscallEvent(tid, start, duration, kind, name, fd, fdKind, result, errno, resultKind, argument,
+        return emit(duration, kind, name, fd, fdKind, result, errno, resultKind, argument,
                 text, flags);
     }
 
@@ -364,7 +384,7 @@ final class StraceLineParser {
     }
 
     /** {@code mmap(addr, length, prot, flags, fd, offset)}: the length and the mapped descriptor. */
-    private SyscallEvent mmap(String name, int argsEnd, long duration, long result, String errno, int flags) {
+    private boolean mmap(String name, int argsEnd, long duration, long result, String errno, int flags) {
         int[] commas = new int[5];
         int found = 0;
         int depth = 0;
@@ -390,7 +410,7 @@ final class StraceLineParser {
         if (fdEnd < commas[4] && b[fdEnd] == '<') {
             kind = FdKind.ofDecoration(b, fdEnd + 1, decorationEnd(fdEnd));
         }
-        return new SyscallEvent(tid, start, duration, Kind.CALL, name, fd, kind, result, errno, FdKind.UNKNOWN,
+        return emit(duration, Kind.CALL, name, fd, kind, result, errno, FdKind.UNKNOWN,
                 length, null, flags);
     }
 

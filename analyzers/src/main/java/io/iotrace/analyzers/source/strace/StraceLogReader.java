@@ -2,7 +2,7 @@ package io.iotrace.analyzers.source.strace;
 
 import io.iotrace.analyzers.syscall.ParseProblems;
 import io.iotrace.analyzers.syscall.SyscallAggregator;
-import io.iotrace.analyzers.syscall.SyscallEvent;
+import io.iotrace.analyzers.syscall.SyscallEventBatch;
 import io.iotrace.analyzers.syscall.SyscallEventSink;
 import io.iotrace.analyzers.syscall.SyscallLogException;
 
@@ -36,6 +36,7 @@ public final class StraceLogReader {
     private final ExecutorService workers;
     private final int maxInFlight;
     private final ConcurrentLinkedQueue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<SyscallEventBatch> freeBatches = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<StraceLineParser> parsers = ThreadLocal.withInitial(StraceLineParser::new);
     private final SyscallAggregator aggregator;
     /** Per partition, the aggregation of the last chunk submitted: the next one runs after it. */
@@ -145,7 +146,7 @@ public final class StraceLogReader {
     private InFlight submit(byte[] buffer, int length, int defaultTid) {
         CompletableFuture<ParsedChunk> parsed = CompletableFuture.supplyAsync(() -> {
             try {
-                return ParsedChunk.parse(parsers.get(), buffer, length, defaultTid);
+                return ParsedChunk.parse(parsers.get(), buffer, length, defaultTid, takeBatch());
             } finally {
                 if (buffer.length == CHUNK_BYTES) {
                     freeBuffers.offer(buffer);
@@ -156,15 +157,15 @@ public final class StraceLogReader {
         for (int i = 0; i < partitionTails.length; i++) {
             int partition = i;
             partitionTails[i] = partitionTails[i].thenCombineAsync(parsed, (previous, chunk) -> {
-                aggregator.acceptPartition(partition, chunk.events, chunk.eventCount, firstOrdinal);
+                aggregator.acceptPartition(partition, chunk.events, firstOrdinal);
                 return null;
             }, workers);
         }
         return new InFlight(parsed, CompletableFuture.allOf(partitionTails));
     }
 
-    private static void deliver(InFlight pending, Path file, long[] lineBase, SyscallEventSink alsoTo,
-                                ParseProblems problems) throws IOException {
+    private void deliver(InFlight pending, Path file, long[] lineBase, SyscallEventSink alsoTo,
+                         ParseProblems problems) throws IOException {
         ParsedChunk chunk;
         try {
             chunk = pending.parsed.get();
@@ -179,13 +180,20 @@ public final class StraceLogReader {
             problems.malformed(file, lineBase[0] + chunk.problemLines[i], chunk.problemWhy.get(i),
                     chunk.problemExcerpts.get(i));
         }
+        SyscallEventBatch events = chunk.events;
         if (alsoTo != null) {
-            SyscallEvent[] events = chunk.events;
-            for (int i = 0; i < chunk.eventCount; i++) {
-                alsoTo.accept(events[i]);
+            for (int i = 0; i < events.size(); i++) {
+                alsoTo.accept(events.event(i));
             }
         }
+        events.clear();
+        freeBatches.offer(events);
         lineBase[0] += chunk.lines;
+    }
+
+    private SyscallEventBatch takeBatch() {
+        SyscallEventBatch batch = freeBatches.poll();
+        return batch != null ? batch : new SyscallEventBatch(CHUNK_BYTES / 96);
     }
 
     private byte[] takeBuffer() {
@@ -232,25 +240,22 @@ public final class StraceLogReader {
 
     /** The events and problems of one chunk, line numbers relative to the chunk. */
     static final class ParsedChunk {
-        SyscallEvent[] events;
-        int eventCount;
+        SyscallEventBatch events;
         long lines;
         long[] problemLines = new long[4];
         List<String> problemWhy = new ArrayList<>();
         List<String> problemExcerpts = new ArrayList<>();
         int problemCount;
 
-        static ParsedChunk parse(StraceLineParser parser, byte[] buffer, int length, int defaultTid) {
+        static ParsedChunk parse(StraceLineParser parser, byte[] buffer, int length, int defaultTid,
+                                 SyscallEventBatch events) {
             ParsedChunk chunk = new ParsedChunk();
-            chunk.events = new SyscallEvent[Math.max(16, length / 96)];
+            chunk.events = events;
             int lineStart = 0;
             long line = 0;
             for (int i; (i = Newlines.next(buffer, lineStart, length)) >= 0; ) {
                 line++;
-                SyscallEvent event = parser.parse(buffer, lineStart, i, defaultTid);
-                if (event != null) {
-                    chunk.add(event);
-                } else {
+                if (!parser.parse(buffer, lineStart, i, defaultTid, events)) {
                     chunk.problem(line, parser.problem(), excerpt(buffer, lineStart, i));
                 }
                 lineStart = i + 1;
@@ -261,17 +266,10 @@ public final class StraceLogReader {
 
         static ParsedChunk oneBadLine(String why, String excerpt) {
             ParsedChunk chunk = new ParsedChunk();
-            chunk.events = new SyscallEvent[0];
+            chunk.events = new SyscallEventBatch(1);
             chunk.lines = 1;
             chunk.problem(1, why, excerpt);
             return chunk;
-        }
-
-        private void add(SyscallEvent event) {
-            if (eventCount == events.length) {
-                events = java.util.Arrays.copyOf(events, events.length * 2);
-            }
-            events[eventCount++] = event;
         }
 
         private void problem(long line, String why, String excerpt) {

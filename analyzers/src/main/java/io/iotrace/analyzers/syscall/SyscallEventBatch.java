@@ -1,0 +1,161 @@
+package io.iotrace.analyzers.syscall;
+
+import io.iotrace.analyzers.syscall.SyscallEvent.Kind;
+
+import java.util.Arrays;
+
+/**
+ * The events of a stretch of a log in columns, one array per {@link SyscallEvent} field: a parser fills it without
+ * an object per event, and it is cleared and filled again chunk after chunk. An object per event was most of what
+ * the parse allocated, and events waiting in chunks for their turn outlived young collections.
+ */
+public final class SyscallEventBatch {
+    private int size;
+    private int[] tids;
+    private long[] starts;
+    private long[] durations;
+    private Kind[] kinds;
+    private String[] names;
+    private int[] fds;
+    private FdKind[] fdKinds;
+    private long[] results;
+    private String[] errnos;
+    private FdKind[] resultFdKinds;
+    private long[] arguments;
+    private String[] texts;
+    private int[] flags;
+
+    public SyscallEventBatch(int capacity) {
+        allocate(Math.max(1, capacity));
+    }
+
+    private void allocate(int capacity) {
+        tids = new int[capacity];
+        starts = new long[capacity];
+        durations = new long[capacity];
+        kinds = new Kind[capacity];
+        names = new String[capacity];
+        fds = new int[capacity];
+        fdKinds = new FdKind[capacity];
+        results = new long[capacity];
+        errnos = new String[capacity];
+        resultFdKinds = new FdKind[capacity];
+        arguments = new long[capacity];
+        texts = new String[capacity];
+        flags = new int[capacity];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public void clear() {
+        size = 0;
+    }
+
+    /** Appends an event; the arguments are the fields of {@link SyscallEvent}. */
+    public void add(int tid, long startNanos, long durationNanos, Kind kind, String name, int fd, FdKind fdKind,
+                    long result, String errno, FdKind resultFdKind, long argument, String text, int eventFlags) {
+        if (size == tids.length) {
+            grow();
+        }
+        int i = size++;
+        tids[i] = tid;
+        starts[i] = startNanos;
+        durations[i] = durationNanos;
+        kinds[i] = kind;
+        names[i] = name;
+        fds[i] = fd;
+        fdKinds[i] = fdKind;
+        results[i] = result;
+        errnos[i] = errno;
+        resultFdKinds[i] = resultFdKind;
+        arguments[i] = argument;
+        texts[i] = text;
+        flags[i] = eventFlags;
+    }
+
+    public void add(SyscallEvent event) {
+        add(event.tid(), event.startNanos(), event.durationNanos(), event.kind(), event.name(), event.fd(),
+                event.fdKind(), event.result(), event.errno(), event.resultFdKind(), event.argument(), event.text(),
+                event.flags());
+    }
+
+    /** Appends event {@code i} of another batch. */
+    public void add(SyscallEventBatch from, int i) {
+        add(from.tids[i], from.starts[i], from.durations[i], from.kinds[i], from.names[i], from.fds[i],
+                from.fdKinds[i], from.results[i], from.errnos[i], from.resultFdKinds[i], from.arguments[i],
+                from.texts[i], from.flags[i]);
+    }
+
+    /** Event {@code i} as a record, for consumers that keep events. */
+    public SyscallEvent event(int i) {
+        return new SyscallEvent(tids[i], starts[i], durations[i], kinds[i], names[i], fds[i], fdKinds[i],
+                results[i], errnos[i], resultFdKinds[i], arguments[i], texts[i], flags[i]);
+    }
+
+    private void grow() {
+        int capacity = tids.length * 2;
+        tids = Arrays.copyOf(tids, capacity);
+        starts = Arrays.copyOf(starts, capacity);
+        durations = Arrays.copyOf(durations, capacity);
+        kinds = Arrays.copyOf(kinds, capacity);
+        names = Arrays.copyOf(names, capacity);
+        fds = Arrays.copyOf(fds, capacity);
+        fdKinds = Arrays.copyOf(fdKinds, capacity);
+        results = Arrays.copyOf(results, capacity);
+        errnos = Arrays.copyOf(errnos, capacity);
+        resultFdKinds = Arrays.copyOf(resultFdKinds, capacity);
+        arguments = Arrays.copyOf(arguments, capacity);
+        texts = Arrays.copyOf(texts, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+    }
+
+    public int tid(int i) {
+        return tids[i];
+    }
+
+    long startNanos(int i) {
+        return starts[i];
+    }
+
+    long durationNanos(int i) {
+        return durations[i];
+    }
+
+    Kind kind(int i) {
+        return kinds[i];
+    }
+
+    String name(int i) {
+        return names[i];
+    }
+
+    int fd(int i) {
+        return fds[i];
+    }
+
+    FdKind fdKind(int i) {
+        return fdKinds[i];
+    }
+
+    long result(int i) {
+        return results[i];
+    }
+
+    String errno(int i) {
+        return errnos[i];
+    }
+
+    long argument(int i) {
+        return arguments[i];
+    }
+
+    String text(int i) {
+        return texts[i];
+    }
+
+    int flags(int i) {
+        return flags[i];
+    }
+}
