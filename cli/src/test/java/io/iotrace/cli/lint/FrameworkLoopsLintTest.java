@@ -19,27 +19,30 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Loops of code nobody here wrote: Netty's NIO event loops and the JDK HttpServer's dispatcher. */
+/** Loops of code nobody here wrote, traced on JDK 17 and 25: Netty's NIO event loops and the JDK HttpServer's dispatcher. */
 class FrameworkLoopsLintTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @TempDir
     Path recordings;
 
-    @Test
-    void aNettyEchoServerGivesNoFinding() throws Exception {
-        ProcessLint lint = LoopLint.analyze(nettyEcho(), null);
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
+    void aNettyEchoServerGivesNoFinding(TargetJdk jdk) throws Exception {
+        ProcessLint lint = LoopLint.analyze(nettyEcho(jdk), null);
 
         assertEquals(List.of(), lint.findings());
         assertFalse(lint.loops().isEmpty(), "Netty's loops are recognized");
     }
 
-    @Test
-    void aNettyHandlerThatSleepsGivesExactlyThatFindingOnItsLoopThreads() throws Exception {
-        ProcessLint lint = LoopLint.analyze(nettyEcho("--sleep"), null);
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
+    void aNettyHandlerThatSleepsGivesExactlyThatFindingOnItsLoopThreads(TargetJdk jdk) throws Exception {
+        ProcessLint lint = LoopLint.analyze(nettyEcho(jdk, "--sleep"), null);
 
         assertEquals(1, lint.findings().size(), lint.findings().toString());
         Finding sleep = lint.findings().get(0);
@@ -50,10 +53,11 @@ class FrameworkLoopsLintTest {
         assertEquals(2 * 20, sleep.count());
     }
 
-    @Test
-    void theJdkHttpServerDispatcherReadingAFileIsAFileReadFinding() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
+    void theJdkHttpServerDispatcherReadingAFileIsAFileReadFinding(TargetJdk jdk) throws Exception {
         Path recording;
-        try (RunningJava server = ChildJava.on(TargetJdk.jdk17()).traced(recordings).agentOption("blocking=true")
+        try (RunningJava server = ChildJava.on(jdk).traced(recordings).agentOption("blocking=true")
                 .main(HttpServerFileReadMain.class).start()) {
             int port = server.awaitListeningPort();
             for (int i = 0; i < 5; i++) {
@@ -77,12 +81,12 @@ class FrameworkLoopsLintTest {
         assertTrue(read.count() >= 5, read.toString());
     }
 
-    private Path nettyEcho(String... args) throws Exception {
+    private Path nettyEcho(TargetJdk jdk, String... args) throws Exception {
         // Only the server and Netty's jars: the test class path also holds the agent's classes.
         String classpath = BuiltJars.classpathOf(NettyLintMain.class, io.netty.channel.Channel.class,
                 io.netty.util.concurrent.EventExecutor.class, io.netty.buffer.ByteBuf.class,
                 io.netty.resolver.AddressResolverGroup.class);
-        try (RunningJava server = ChildJava.on(TargetJdk.jdk17()).traced(recordings).agentOption("blocking=true")
+        try (RunningJava server = ChildJava.on(jdk).traced(recordings).agentOption("blocking=true")
                 .classpath(classpath).main(NettyLintMain.class).args(args).start()) {
             int port = server.awaitListeningPort();
             try (RunningJava driver = ChildJava.on(TargetJdk.jdk17()).main(LoadDriver.class)
