@@ -603,12 +603,29 @@ final class StraceLineParser {
     }
 
     private boolean startsWith(int at, byte[] prefix) {
-        return at + prefix.length <= end && java.util.Arrays.equals(b, at, at + prefix.length, prefix, 0,
-                prefix.length);
+        if (at + prefix.length > end) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** Compares from the last byte: asked of every call line, it should fail at once on the usual {@code >}. */
     private boolean endsWith(byte[] suffix) {
-        return end - suffix.length >= pos && startsWith(end - suffix.length, suffix);
+        int from = end - suffix.length;
+        if (from < pos) {
+            return false;
+        }
+        for (int i = suffix.length - 1; i >= 0; i--) {
+            if (b[from + i] != suffix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int indexOf(byte c, int from, int to) {
