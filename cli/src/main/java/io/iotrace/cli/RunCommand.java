@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,38 +43,21 @@ final class RunCommand implements Callable<Integer> {
     List<String> command;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws Exception {
         Path agentJar = Artifacts.agentJar();
         Path directory = output != null ? Files.createDirectories(output) : Files.createTempDirectory("iotrace-");
         TracedCommand traced = new TracedCommand(strace ? StraceWrapper.wrap(command, directory.toAbsolutePath())
                 : command, agentJar, directory.toAbsolutePath());
-        CountDownLatch reported = new CountDownLatch(1);
-        // Ctrl-C or SIGTERM: stop the command, and let the report below be printed before the JVM exits.
-        Thread onSignal = new Thread(() -> {
-            traced.stop();
-            try {
-                reported.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "iotrace-stop");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        int exitCode;
         try {
-            exitCode = traced.run();
-            report(directory);
+            return traced.runThenReport(exitCode -> {
+                report(directory);
+                return exitCode;
+            });
         } finally {
-            reported.countDown();
             if (output == null) {
                 deleteRecursively(directory);
             }
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException shuttingDown) {
-            // Already stopping on a signal: the hook runs and returns at once.
-        }
-        return exitCode;
     }
 
     private void report(Path directory) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TracedCommand {
     private static final long STOP_GRACE_SECONDS = 10;
+    /** How long a signal holds the JVM's exit for the report of what was traced until then. */
+    private static final long REPORT_GRACE_SECONDS = 60;
 
     private final List<String> command;
     private final Path agentJar;
@@ -46,6 +49,39 @@ public final class TracedCommand {
             throw new UserError("cannot run " + command.get(0) + ": " + e.getMessage());
         }
         return process.waitFor();
+    }
+
+    /** What to do once the command has exited, given its exit code: analyze the recordings and print the report. */
+    @FunctionalInterface
+    public interface Report<T> {
+        T afterExit(int exitCode) throws Exception;
+    }
+
+    /**
+     * Runs the command, then {@code report}. A Ctrl-C or SIGTERM meanwhile stops the command (its JVMs close their
+     * recordings as they go) and holds this JVM's exit until {@code report} has run on what was recorded.
+     */
+    public <T> T runThenReport(Report<T> report) throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            stop();
+            try {
+                reported.await(REPORT_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "iotrace-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return report.afterExit(run());
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // Already stopping on a signal: the hook runs and returns at once.
+            }
+        }
     }
 
     /**

@@ -67,22 +67,28 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long minNanos = Durations.parseNanos(minDuration);
         Pattern loops = userPattern();
-        AllowRules allowed = allow == null ? AllowRules.none() : AllowRules.read(allow);
-        Baseline known = baseline == null ? Baseline.empty() : Baseline.read(baseline);
-        List<String> warnings = new ArrayList<>();
+        // Read before a command runs, so that a bad option is told at once, not after the command.
+        Gate gate = new Gate(Durations.parseNanos(minDuration), allow == null ? AllowRules.none() : AllowRules.read(allow),
+                baseline == null ? Baseline.empty() : Baseline.read(baseline));
         boolean commandMode = spec.commandLine().getParseResult().originalArgs().contains("--");
-        List<ProcessLint> linted = commandMode ? lintCommand(loops, warnings) : lintFiles(loops);
+        return commandMode ? lintCommand(loops, gate) : report(lintFiles(loops), gate, new ArrayList<>());
+    }
 
+    /** What lets a finding through: the threshold, the allow rules and the baseline. */
+    private record Gate(long minNanos, AllowRules allowed, Baseline known) {
+    }
+
+    /** Filters the findings through the gate, prints them, and says whether the gate fails. */
+    private int report(List<ProcessLint> linted, Gate gate, List<String> warnings) throws IOException, XMLStreamException {
         List<ProcessLint> reported = new ArrayList<>();
         List<Finding> all = new ArrayList<>();
         for (ProcessLint p : linted) {
             List<Finding> kept = p.findings().stream()
-                    .filter(f -> f.maxNanos() >= minNanos && !allowed.allows(f)).toList();
+                    .filter(f -> f.maxNanos() >= gate.minNanos() && !gate.allowed().allows(f)).toList();
             all.addAll(kept);
             reported.add(new ProcessLint(p.recording(), p.pid(), p.javaVersion(), p.command(), p.loops(),
-                    kept.stream().filter(f -> !known.knows(f)).toList()));
+                    kept.stream().filter(f -> !gate.known().knows(f)).toList()));
         }
         if (writeBaseline != null) {
             Baseline.write(writeBaseline, all);
@@ -124,32 +130,40 @@ public final class LintCommand implements Callable<Integer> {
         return linted;
     }
 
-    private List<ProcessLint> lintCommand(Pattern loops, List<String> warnings) throws IOException, InterruptedException {
+    /** Runs the command traced and lints what it recorded, also when a Ctrl-C or SIGTERM stops it halfway. */
+    private int lintCommand(Pattern loops, Gate gate) throws Exception {
         Path directory = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("iotrace-lint-");
         try {
             TracedCommand traced = new TracedCommand(arguments, Artifacts.agentJar(), directory.toAbsolutePath(),
                     "blocking=true");
-            int exitCode = traced.run();
-            if (exitCode != 0) {
-                warnings.add("the command exited with " + exitCode);
-            }
-            List<ProcessLint> linted = new ArrayList<>();
-            for (Path recording : recordingsIn(directory)) {
-                if (Files.isRegularFile(LoopLint.blockingFileOf(recording))) {
-                    linted.add(lint(recording, loops));
-                } else {
-                    warnings.add(recording.getFileName() + ": its JVM wrote no blocking calls (killed before exit?)");
+            return traced.runThenReport(exitCode -> {
+                List<String> warnings = new ArrayList<>();
+                if (exitCode != 0) {
+                    warnings.add("the command exited with " + exitCode);
                 }
-            }
-            if (linted.isEmpty()) {
-                warnings.add("no JVM was traced: the command started no Java process");
-            }
-            return linted;
+                return report(lintRecordingsIn(directory, loops, warnings), gate, warnings);
+            });
         } finally {
             if (keep == null) {
                 deleteRecursively(directory);
             }
         }
+    }
+
+    private static List<ProcessLint> lintRecordingsIn(Path directory, Pattern loops, List<String> warnings)
+            throws IOException {
+        List<ProcessLint> linted = new ArrayList<>();
+        for (Path recording : recordingsIn(directory)) {
+            if (Files.isRegularFile(LoopLint.blockingFileOf(recording))) {
+                linted.add(lint(recording, loops));
+            } else {
+                warnings.add(recording.getFileName() + ": its JVM wrote no blocking calls (killed before exit?)");
+            }
+        }
+        if (linted.isEmpty()) {
+            warnings.add("no JVM was traced: the command started no Java process");
+        }
+        return linted;
     }
 
     private static ProcessLint lint(Path recording, Pattern loops) {
