@@ -30,11 +30,6 @@ public final class SyscallAggregator implements SyscallEventSink {
     private final SyscallEventBatch single = new SyscallEventBatch(1);
     private long nextOrdinal;
 
-    /** An aggregator fed on the calling thread only. */
-    public SyscallAggregator() {
-        this(1);
-    }
-
     /** @param partitions how many workers may feed it at once, each its own partition */
     public SyscallAggregator(int partitions) {
         this.partitions = new Partition[Math.max(1, partitions)];
