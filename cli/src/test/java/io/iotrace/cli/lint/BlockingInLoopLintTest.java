@@ -10,9 +10,17 @@ import io.iotrace.analyzers.finding.LoopLint;
 import io.iotrace.analyzers.finding.ProcessLint;
 import io.iotrace.cli.testing.CliRun;
 import io.iotrace.cli.testing.TargetJdk;
+import io.iotrace.cli.testing.ChildJava;
+import io.iotrace.cli.testing.RunningJava;
+import io.iotrace.fixtures.BlockingInLoopServer;
+import io.iotrace.fixtures.LoadDriver;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BlockingInLoopLintTest {
     private static final String FIXTURE = "io.iotrace.fixtures.BlockingInLoopServer";
     private static final int REQUESTS = 2 * 25;
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @TempDir
     Path recordings;
@@ -68,6 +77,26 @@ class BlockingInLoopLintTest {
             LoopHealth loop = lint.loops().get(0);
             assertTrue(loop.blockedShare() > 0 && loop.maxNanos() >= 5_000_000, loop.toString());
         }
+    }
+
+    @Test
+    void withoutTheBlockingOptionHostLookupsAreNotRecordedEvenIntoTheApplicationsOwnFlightRecording() throws Exception {
+        Path ownRecording = recordings.resolve("own.jfr");
+        try (RunningJava server = ChildJava.on(TargetJdk.jdk17()).traced(recordings)
+                .jvmOption("-XX:StartFlightRecording=filename=" + ownRecording).main(BlockingInLoopServer.class)
+                .args("--block", "dns").start()) {
+            int port = server.awaitListeningPort();
+            try (RunningJava driver = ChildJava.on(TargetJdk.jdk17()).main(LoadDriver.class)
+                    .args("--port", Integer.toString(port), "--connections", "1", "--round-trips", "5").start()) {
+                driver.awaitSuccess(TIMEOUT);
+            }
+            server.closeStdin();
+            server.awaitSuccess(TIMEOUT);
+        }
+
+        List<RecordedEvent> lookups = RecordingFile.readAllEvents(ownRecording).stream()
+                .filter(e -> e.getEventType().getName().equals("iotrace.HostLookup")).toList();
+        assertEquals(List.of(), lookups);
     }
 
     @ParameterizedTest(name = "on {0}")
