@@ -11,8 +11,8 @@ import jdk.jfr.StackTrace;
  * A host name resolved through the name service (a lookup the JVM's address cache did not answer), as a Flight
  * Recorder event with its duration and stack: JFR has no event of its own for it.
  *
- * <p>Only {@link IoTrace} touches this class, and only once the blocking probe has registered it, so that a JVM
- * without module jdk.jfr never loads it.
+ * <p>The blocking probe registers it with Flight Recorder, and only then does {@link IoTrace} commit it: a JVM without
+ * module jdk.jfr, or traced without {@code blocking=true}, never loads it.
  */
 @Name(HostLookupEvent.NAME)
 @Label("Host Name Lookup")
