@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
             });
         } finally {
             if (output == null) {
-                deleteRecursively(directory);
+                Directories.deleteTree(directory);
             }
         }
     }
@@ -85,13 +83,5 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         SyscallOutput.print(reports, warnings, analysis, reportFormat.format == ReportFormat.json, spec.commandLine().getOut());
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

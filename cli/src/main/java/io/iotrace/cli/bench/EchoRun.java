@@ -3,6 +3,7 @@ package io.iotrace.cli.bench;
 import io.iotrace.cli.attach.FirstEvent;
 import io.iotrace.cli.attach.TracingSession;
 import java.io.BufferedReader;
+import io.iotrace.cli.Directories;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +18,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One measured run: the fixture {@code BlockingEchoServer} in a child JVM (with or without the agent), driven by
@@ -60,7 +59,7 @@ final class EchoRun {
         try {
             return measure(List.of("-javaagent:" + agentJar + "=" + options), recordings);
         } finally {
-            deleteTree(recordings);
+            Directories.deleteTree(recordings);
         }
     }
 
@@ -104,7 +103,7 @@ final class EchoRun {
             }
             throw new IOException("no event recorded within " + START_TIMEOUT_SECONDS + " s of attaching to " + pid);
         } finally {
-            deleteTree(recordings);
+            Directories.deleteTree(recordings);
         }
     }
 
@@ -223,14 +222,6 @@ final class EchoRun {
         server.getOutputStream().close();
         if (!server.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new IOException("echo server did not stop within " + START_TIMEOUT_SECONDS + " s of end of input");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

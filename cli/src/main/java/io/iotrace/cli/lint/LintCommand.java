@@ -8,13 +8,13 @@ import io.iotrace.cli.Artifacts;
 import io.iotrace.cli.ExitCodes;
 import io.iotrace.cli.TracedCommand;
 import io.iotrace.cli.UserError;
+import io.iotrace.cli.Directories;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -145,7 +145,7 @@ public final class LintCommand implements Callable<Integer> {
             });
         } finally {
             if (keep == null) {
-                deleteRecursively(directory);
+                Directories.deleteTree(directory);
             }
         }
     }
@@ -200,14 +200,6 @@ public final class LintCommand implements Callable<Integer> {
     private static List<Path> recordingsIn(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".iotrace")).sorted().toList();
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
