@@ -37,7 +37,7 @@ kill "$(pgrep -P "$server")"; wait "$server" 2>/dev/null || true; server=
 for log in "$work"/*.log; do
     name=$(basename "$log")
     # No paths of the recording machine in checked-in files.
-    sed -e "s#$work#/tmp/work#g" -e "s#$here#/src/test/native#g" -e "s#$HOME#/home/user#g" "$log" > "$out/$name"
+    sed -e "s#$work#/tmp/golden#g" -e "s#$here#/src/test/native#g" -e "s#$HOME#/home/user#g" "$log" > "$out/$name"
 done
 python3 - "$out/python-http-server.log" <<'PY'
 import sys
