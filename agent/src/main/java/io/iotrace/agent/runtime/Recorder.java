@@ -24,6 +24,8 @@ public final class Recorder {
     private static final long MIN_DRAIN_INTERVAL_NANOS = 1_000_000;
     private static final long MAX_DRAIN_INTERVAL_NANOS = 50_000_000;
 
+    private static final int VIRTUAL_THREAD_RING_EVENTS = 256;
+
     final ResourceTable resources = new ResourceTable();
     private final RecordingWriter writer;
     private final int ringEvents;
@@ -54,15 +56,18 @@ public final class Recorder {
 
     /** A recorder for the calling thread, or a permanently busy one when the limit of rings is reached. */
     ThreadRecorder newThreadRecorder(Thread thread, boolean virtual) {
-        ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, ringEvents);
-        t.owner = this;
         synchronized (live) {
             if (live.size() >= maxThreads) {
                 return null;
             }
+            // A virtual thread serves one connection and there may be thousands: a small ring each keeps the
+            // bound on memory low; the writer is woken when any ring is half full.
+            int capacity = virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
+            ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, capacity);
+            t.owner = this;
             live.add(t);
+            return t;
         }
-        return t;
     }
 
     void countDropWithoutRing() {
