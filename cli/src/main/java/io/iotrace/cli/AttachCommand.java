@@ -48,10 +48,8 @@ final class AttachCommand implements Callable<Integer> {
     @Mixin
     ReportFormatOption reportFormat;
 
-    @Option(names = "--timeout", converter = Durations.class, defaultValue = "10s", paramLabel = "TIME",
-            description = "give up when the JVM does not answer an attach request within TIME"
-                    + " (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    @Mixin
+    AttachTimeoutOption attachTimeout;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -62,7 +60,7 @@ final class AttachCommand implements Callable<Integer> {
         try {
             ProcessReport report;
             List<String> warnings = new ArrayList<>();
-            try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, timeout)) {
+            try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, attachTimeout.timeout)) {
                 announce(session, err);
                 CountDownLatch reported = new CountDownLatch(1);
                 Thread onSignal = stopOnSignal(reported);
@@ -87,7 +85,7 @@ final class AttachCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } finally {
-            deleteQuietly(directory);
+            Directories.deleteTree(directory);
         }
     }
 
@@ -138,12 +136,5 @@ final class AttachCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // Stopping on a signal: the hook is running and returns now that the report is out.
         }
-    }
-
-    private static void deleteQuietly(Path directory) throws IOException {
-        for (Path file : Recordings.in(directory)) {
-            Files.deleteIfExists(file);
-        }
-        Files.deleteIfExists(directory);
     }
 }

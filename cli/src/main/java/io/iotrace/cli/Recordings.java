@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Reads recordings into reports. */
-final class Recordings {
+public final class Recordings {
     private Recordings() {
     }
 
@@ -42,7 +42,8 @@ final class Recordings {
         return analyzer.report();
     }
 
-    static List<Path> in(Path directory) throws IOException {
+    /** The recordings ({@code .iotrace} files) in {@code directory}, sorted by name. */
+    public static List<Path> in(Path directory) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(directory)) {
             s.filter(p -> p.getFileName().toString().endsWith(".iotrace")).sorted().forEach(files::add);

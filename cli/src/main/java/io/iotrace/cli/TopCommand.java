@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,10 +56,8 @@ final class TopCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     SortKey sort;
 
-    @Option(names = "--timeout", converter = Durations.class, defaultValue = "10s", paramLabel = "TIME",
-            description = "give up when the JVM does not answer an attach request within TIME"
-                    + " (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    @Mixin
+    AttachTimeoutOption attachTimeout;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -74,7 +73,7 @@ final class TopCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "iotrace-top-stop");
-        try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, timeout)) {
+        try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, attachTimeout.timeout)) {
             Runtime.getRuntime().addShutdownHook(onSignal);
             LiveSampler sampler = new LiveSampler(session.recording());
             String name = session.target().displayName().split(" ")[0];

@@ -9,6 +9,7 @@ import io.iotrace.cli.ExitCodes;
 import io.iotrace.cli.TracedCommand;
 import io.iotrace.cli.UserError;
 import io.iotrace.cli.Directories;
+import io.iotrace.cli.Recordings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,7 +111,7 @@ public final class LintCommand implements Callable<Integer> {
         for (String argument : arguments) {
             Path path = Path.of(argument);
             if (Files.isDirectory(path)) {
-                recordings.addAll(recordingsIn(path));
+                recordings.addAll(Recordings.in(path));
             } else if (argument.endsWith(".iotrace")) {
                 recordings.add(path);
             } else {
@@ -153,7 +153,7 @@ public final class LintCommand implements Callable<Integer> {
     private static List<ProcessLint> lintRecordingsIn(Path directory, Pattern loops, List<String> warnings)
             throws IOException {
         List<ProcessLint> linted = new ArrayList<>();
-        for (Path recording : recordingsIn(directory)) {
+        for (Path recording : Recordings.in(directory)) {
             if (Files.isRegularFile(LoopLint.blockingFileOf(recording))) {
                 linted.add(lint(recording, loops));
             } else {
@@ -194,12 +194,6 @@ public final class LintCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(buffer);
             spec.commandLine().getOut().flush();
-        }
-    }
-
-    private static List<Path> recordingsIn(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".iotrace")).sorted().toList();
         }
     }
 }

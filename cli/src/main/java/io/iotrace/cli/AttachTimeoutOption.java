@@ -1,0 +1,13 @@
+package io.iotrace.cli;
+
+import io.iotrace.cli.attach.Durations;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The {@code --timeout} option of every command that attaches to a running JVM. */
+final class AttachTimeoutOption {
+    @Option(names = "--timeout", converter = Durations.class, defaultValue = "10s", paramLabel = "TIME",
+            description = "give up when the JVM does not answer an attach request within TIME"
+                    + " (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+}
