@@ -1,5 +1,6 @@
 package io.iotrace.cli;
 
+import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.syscall.SyscallLogException;
 import io.iotrace.cli.syscall.AnalyzeInputs;
@@ -64,7 +65,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** The syscall report, and each recording's calls matched with the syscalls of their threads. */
     private SyscallAnalysis syscalls(AnalyzeInputs inputs) throws IOException {
         try {
-            return SyscallAnalysis.of(inputs.recordings(), inputs.syscallLogs(), strict);
+            return SyscallAnalysis.of(inputs.recordings(), inputs.syscallLogs(), strict, StraceWindow.WHOLE_RUN,
+                    SyscallAnalysis.Slowdowns.UNKNOWN);
         } catch (SyscallLogException e) {
             throw new UserError(e.getMessage());
         }

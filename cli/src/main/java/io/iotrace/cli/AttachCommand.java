@@ -1,10 +1,15 @@
 package io.iotrace.cli;
 
+import io.iotrace.analyzers.correlate.BeforeAndAfterStrace;
 import io.iotrace.analyzers.report.ProcessReport;
+import io.iotrace.analyzers.syscall.SyscallLogException;
 import io.iotrace.cli.attach.AgentStatus;
 import io.iotrace.cli.attach.Durations;
 import io.iotrace.cli.attach.FirstEvent;
 import io.iotrace.cli.attach.TracingSession;
+import io.iotrace.cli.syscall.AttachedStrace;
+import io.iotrace.cli.syscall.SyscallAnalysis;
+import io.iotrace.cli.syscall.SyscallOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,6 +36,8 @@ import picocli.CommandLine.Spec;
                 + " record for a while (or until Ctrl-C), take the instrumentation out again and report.")
 final class AttachCommand implements Callable<Integer> {
     private static final long LIVENESS_CHECK_MILLIS = 100;
+    /** When recording until Ctrl-C, how long the JVM is recorded alone before strace joins. */
+    private static final Duration STRACE_BASELINE_UNTIL_STOPPED = Duration.ofSeconds(2);
 
     @Spec
     CommandSpec spec;
@@ -51,6 +58,12 @@ final class AttachCommand implements Callable<Integer> {
     @Mixin
     AttachTimeoutOption attachTimeout;
 
+    @Option(names = "--strace", description = "after the first third of the recording (2 s when recording until"
+            + " Ctrl-C), also join strace to every thread of the JVM and match each Java call with the syscalls its"
+            + " thread made; the calls before and after strace joined measure how much it slowed the JVM. With -o,"
+            + " the log is kept as FILE.strace.log")
+    boolean strace;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     @Override
@@ -65,7 +78,16 @@ final class AttachCommand implements Callable<Integer> {
                 CountDownLatch reported = new CountDownLatch(1);
                 Thread onSignal = stopOnSignal(reported);
                 try {
-                    awaitEnd(session, warnings);
+                    long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+                    boolean running = !strace || awaitEnd(Math.min(end, System.nanoTime() + baselineNanos()),
+                            warnings);
+                    AttachedStrace straced = strace && running ? joinStrace(directory, warnings, err) : null;
+                    if (running) {
+                        awaitEnd(end, warnings);
+                    }
+                    if (straced != null) {
+                        straced.detach();
+                    }
                     OptionalLong first = FirstEvent.startNanos(session.recording());
                     AgentStatus last = session.stop();
                     if (last != null && !last.message().isEmpty()) {
@@ -77,7 +99,12 @@ final class AttachCommand implements Callable<Integer> {
                     if (output != null) {
                         Files.copy(session.recording(), output, StandardCopyOption.REPLACE_EXISTING);
                     }
-                    ReportPrinter.print(List.of(report), warnings, reportFormat.format, spec.commandLine().getOut());
+                    if (straced != null) {
+                        printWithSyscalls(report, warnings, session.recording(), straced);
+                    } else {
+                        ReportPrinter.print(List.of(report), warnings, reportFormat.format,
+                                spec.commandLine().getOut());
+                    }
                 } finally {
                     reported.countDown();
                     removeHook(onSignal);
@@ -101,19 +128,61 @@ final class AttachCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** Waits for the duration, Ctrl-C, or the target's exit. */
-    private void awaitEnd(TracingSession session, List<String> warnings) throws InterruptedException {
-        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+    /** With {@code --strace}, the JVM is recorded alone for this long first: the yardstick strace is measured by. */
+    private long baselineNanos() {
+        return duration == null ? STRACE_BASELINE_UNTIL_STOPPED.toNanos() : duration.toNanos() / 3;
+    }
+
+    /** @return strace, or null when it could not join (a warning says why) */
+    private AttachedStrace joinStrace(Path directory, List<String> warnings, PrintWriter err)
+            throws InterruptedException {
+        try {
+            AttachedStrace straced = AttachedStrace.join(pid, directory, attachTimeout.timeout);
+            err.println("iotrace: strace joined pid " + pid + "; every syscall of it now stops it");
+            err.flush();
+            return straced;
+        } catch (AttachedStrace.StraceUnavailable e) {
+            warnings.add(e.getMessage() + "; recorded without strace");
+            return null;
+        }
+    }
+
+    private void printWithSyscalls(ProcessReport report, List<String> warnings, Path recording,
+                                   AttachedStrace straced) throws IOException {
+        if (output != null) {
+            Files.copy(straced.log(), output.resolveSibling(output.getFileName() + ".strace.log"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        SyscallAnalysis analysis;
+        try {
+            analysis = SyscallAnalysis.of(List.of(recording), List.of(straced.log()), false, straced.window(),
+                    (jvm, file, syscalls) -> BeforeAndAfterStrace.measure(file, straced.joinedNanos()));
+        } catch (SyscallLogException e) {
+            warnings.add("no syscall report: " + e.getMessage());
+            ReportPrinter.print(List.of(report), warnings, reportFormat.format, spec.commandLine().getOut());
+            return;
+        }
+        SyscallOutput.print(List.of(report), warnings, analysis, reportFormat.format == ReportFormat.json,
+                spec.commandLine().getOut());
+    }
+
+    /**
+     * Waits until {@code deadline}, Ctrl-C, or the target's exit.
+     *
+     * @return whether the deadline came first
+     */
+    private boolean awaitEnd(long deadline, List<String> warnings) throws InterruptedException {
         while (System.nanoTime() < deadline) {
             if (stopRequested.await(Math.min(LIVENESS_CHECK_MILLIS, (deadline - System.nanoTime()) / 1_000_000),
                     TimeUnit.MILLISECONDS)) {
-                return;
+                return false;
             }
             if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 warnings.add("pid " + pid + " exited during the recording");
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     /** Ctrl-C or SIGTERM ends the recording early; the hook waits until the report is printed. */

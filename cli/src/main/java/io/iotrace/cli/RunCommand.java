@@ -1,7 +1,10 @@
 package io.iotrace.cli;
 
+import io.iotrace.analyzers.correlate.StraceSlowdown;
+import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.cli.syscall.StraceCalibration;
 import io.iotrace.cli.syscall.StraceWrapper;
 import io.iotrace.cli.syscall.SyscallAnalysis;
 import io.iotrace.cli.syscall.SyscallOutput;
@@ -47,8 +50,9 @@ final class RunCommand implements Callable<Integer> {
         TracedCommand traced = new TracedCommand(strace ? StraceWrapper.wrap(command, directory.toAbsolutePath())
                 : command, agentJar, directory.toAbsolutePath());
         try {
+            long start = System.nanoTime();
             return traced.runThenReport(exitCode -> {
-                report(directory);
+                report(directory, System.nanoTime() - start);
                 return exitCode;
             });
         } finally {
@@ -58,24 +62,25 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void report(Path directory) throws IOException {
+    private void report(Path directory, long wallNanos) throws IOException {
         List<String> warnings = new ArrayList<>();
         List<ProcessReport> reports = new ArrayList<>();
         for (Path file : Recordings.in(directory)) {
             reports.add(Recordings.analyzeTolerant(file, warnings));
         }
         if (strace) {
-            reportWithSyscalls(directory, reports, warnings);
+            reportWithSyscalls(directory, reports, warnings, wallNanos);
             return;
         }
         ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
     }
 
-    private void reportWithSyscalls(Path directory, List<ProcessReport> reports, List<String> warnings)
-            throws IOException {
+    private void reportWithSyscalls(Path directory, List<ProcessReport> reports, List<String> warnings,
+                                    long wallNanos) throws IOException {
         SyscallAnalysis analysis;
         try {
-            analysis = SyscallAnalysis.of(Recordings.in(directory), List.of(StraceWrapper.log(directory)), false);
+            analysis = SyscallAnalysis.of(Recordings.in(directory), List.of(StraceWrapper.log(directory)), false,
+                    StraceWindow.WHOLE_RUN,                     estimatedSlowdowns(directory, wallNanos));
         } catch (SyscallLogException e) {
             // strace failed or wrote nothing: the recordings were measured and are still reported.
             warnings.add("no syscall report: " + e.getMessage());
@@ -83,5 +88,15 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         SyscallOutput.print(reports, warnings, analysis, reportFormat.format == ReportFormat.json, spec.commandLine().getOut());
+    }
+
+    /** Calibrated once, after the command, so that the calibration's load does not slow the command itself. */
+    private static SyscallAnalysis.Slowdowns estimatedSlowdowns(Path directory, long wallNanos) {
+        List<String> why = new ArrayList<>();
+        StraceCalibration calibration = StraceCalibration.measure(directory, why);
+        if (calibration == null) {
+            return (pid, recording, syscalls) -> StraceSlowdown.unknown("not estimated: " + String.join("; ", why));
+        }
+        return (pid, recording, syscalls) -> calibration.slowdownOf(pid, syscalls, wallNanos);
     }
 }

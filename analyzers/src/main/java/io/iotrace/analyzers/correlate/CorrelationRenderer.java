@@ -18,12 +18,14 @@ final class CorrelationRenderer {
     void render(CorrelationReport report) {
         out.printf("syscalls of java process %d, matched by OS thread and time%n", report.pid());
         out.printf("  clock: %s%n", report.clock());
-        out.printf("  under strace: %s%n", report.slowdown());
+        out.printf("  under strace: %s%n", report.slowdown().describe());
         for (String warning : report.warnings()) {
             out.printf("  warning: %s%n", warning);
         }
-        out.printf("  %d java calls on OS threads%s%n", report.javaCalls(), report.callsWithoutOsThread() > 0
-                ? ", " + report.callsWithoutOsThread() + " on virtual threads (not matched)" : "");
+        out.printf("  %d java calls on OS threads%s%s%n", report.javaCalls(), report.callsWithoutOsThread() > 0
+                ? ", " + report.callsWithoutOsThread() + " on virtual threads (not matched)" : "",
+                report.callsOutsideStrace() > 0 ? ", " + report.callsOutsideStrace() + " while strace was not"
+                        + " attached (not matched)" : "");
         for (CallSyscalls call : report.calls()) {
             out.printf("  %s (%s, %s): %d calls%n", call.operation(), call.buffer(), call.resource(), call.calls());
             out.printf("      each made: %s%n", top(call.perCall()));

@@ -10,15 +10,16 @@ import java.util.List;
  * @param clock                  how the two clocks were aligned
  * @param javaCalls              calls of the recording on OS threads, all matched against the log
  * @param callsWithoutOsThread   calls of virtual threads, which cannot be matched (their carrier changes)
+ * @param callsOutsideStrace     calls made before strace joined or after it left (attach), not matched
  * @param calls                  per kind of call, the syscalls inside
  * @param outsideCalls           per Java thread, syscalls outside any call
  * @param syscallsOfOtherThreads syscalls of threads that made no recorded call (JVM internals, other processes)
  * @param slowdown               how much slower the target ran under strace, or why it is not known
  * @param warnings               why some or all of the matching could not be done
  */
-public record CorrelationReport(long pid, String clock, long javaCalls, long callsWithoutOsThread,
+public record CorrelationReport(long pid, String clock, long javaCalls, long callsWithoutOsThread, long callsOutsideStrace,
                                 List<CallSyscalls> calls, List<ThreadOutsideCalls> outsideCalls,
-                                long syscallsOfOtherThreads, String slowdown, List<String> warnings) {
+                                long syscallsOfOtherThreads, StraceSlowdown slowdown, List<String> warnings) {
 
     /** The syscalls inside calls of one operation, buffer and resource kind, or null when there were none. */
     public CallSyscalls call(String operation, String buffer, String resource) {

@@ -37,7 +37,9 @@ public final class Correlator {
     private Correlator() {
     }
 
-    public static CorrelationReport correlate(JavaCallTimeline java, SyscallTimeline syscalls) {
+    /** @param slowdown what strace cost the target, found by whoever ran it; the log alone cannot tell */
+    public static CorrelationReport correlate(JavaCallTimeline java, SyscallTimeline syscalls,
+                                              StraceSlowdown slowdown) {
         List<String> warnings = new ArrayList<>();
         String unalignable = syscalls.unalignable();
         if (unalignable != null) {
@@ -106,9 +108,9 @@ public final class Correlator {
         String clock = "strace -ttt wall-clock entry stamps against the recording's nanoTime, mapped through its"
                 + " (epoch, nanoTime) pair read at start; a syscall belongs to the call of its thread whose window"
                 + " holds its stamp (+-" + SLACK_NANOS / 1000 + " us)";
-        return new CorrelationReport(java.info().pid(), clock, javaCalls, java.callsWithoutOsThread(), perKind,
-                outside, syscalls.otherThreads(), "not measured (it needs a run without strace to compare with)",
-                List.copyOf(warnings));
+        return new CorrelationReport(java.info().pid(), clock, javaCalls, java.callsWithoutOsThread(),
+                java.callsOutsideWindow(), perKind,
+                outside, syscalls.otherThreads(), slowdown, List.copyOf(warnings));
     }
 
     /** For each syscall of the thread, the index of the call that made it, or -1 when it was outside any call. */

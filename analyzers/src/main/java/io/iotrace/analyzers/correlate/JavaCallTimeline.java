@@ -22,8 +22,14 @@ public final class JavaCallTimeline implements EventHandler {
     private final Map<Integer, ThreadCalls> threads = new LinkedHashMap<>();
     private final Map<CallKind, Integer> kindIndex = new HashMap<>();
     private final List<CallKind> kinds = new ArrayList<>();
+    private final StraceWindow window;
     private RecordingInfo info;
     private long callsWithoutOsThread;
+    private long callsOutsideWindow;
+
+    JavaCallTimeline(StraceWindow window) {
+        this.window = window;
+    }
 
     /** What a call was: the groups the report counts syscalls by. */
     public record CallKind(String operation, String buffer, String resource) {
@@ -32,10 +38,11 @@ public final class JavaCallTimeline implements EventHandler {
     /**
      * Reads a recording. A damaged one (its JVM was killed) keeps the calls before the damage, with a warning.
      *
+     * @param window the calls that strace saw; the others are counted, not matched
      * @return the timeline, or null when the file holds no recording header (the warning says why)
      */
-    public static JavaCallTimeline of(Path recording, List<String> warnings) {
-        JavaCallTimeline timeline = new JavaCallTimeline();
+    public static JavaCallTimeline of(Path recording, StraceWindow window, List<String> warnings) {
+        JavaCallTimeline timeline = new JavaCallTimeline(window);
         try {
             RecordingReader.read(recording, timeline);
         } catch (RecordingFormatException e) {
@@ -62,6 +69,10 @@ public final class JavaCallTimeline implements EventHandler {
             callsWithoutOsThread++;
             return;
         }
+        if (!window.holds(event.startNanos(), event.endNanos())) {
+            callsOutsideWindow++;
+            return;
+        }
         CallKind kind = new CallKind(event.operation().title(), event.buffer().title(),
                 event.resource() != null ? event.resource().kind().title() : "unknown");
         Integer index = kindIndex.get(kind);
@@ -79,6 +90,11 @@ public final class JavaCallTimeline implements EventHandler {
         return info;
     }
 
+    /** The recorded JVM's pid. */
+    public long pid() {
+        return info.pid();
+    }
+
     Map<Integer, ThreadCalls> threads() {
         return threads;
     }
@@ -89,6 +105,10 @@ public final class JavaCallTimeline implements EventHandler {
 
     long callsWithoutOsThread() {
         return callsWithoutOsThread;
+    }
+
+    long callsOutsideWindow() {
+        return callsOutsideWindow;
     }
 
     /** One OS thread's calls, sorted by start when {@link #sorted()} is called. */

@@ -28,7 +28,7 @@ class CorrelatorTest {
     private static final ThreadInfo VIRTUAL = new ThreadInfo(2, 11, 0, "virtual-1", true);
     private static final Resource SOCKET = new Resource(1, ResourceKind.SOCKET_CHANNEL, "127.0.0.1:1->127.0.0.1:2");
 
-    private final JavaCallTimeline java = new JavaCallTimeline();
+    private final JavaCallTimeline java = new JavaCallTimeline(StraceWindow.WHOLE_RUN);
 
     CorrelatorTest() {
         java.begin(INFO);
@@ -50,7 +50,7 @@ class CorrelatorTest {
         for (SyscallEvent event : events) {
             syscalls.accept(event);
         }
-        return Correlator.correlate(java, syscalls);
+        return Correlator.correlate(java, syscalls, StraceSlowdown.unknown("not measured in this test"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class CorrelatorTest {
         SyscallTimeline syscalls = new SyscallTimeline(Set.of(501));
         syscalls.accept(new SyscallEvent(501, 3_600_000_000_000L, 5_000, SyscallEvent.Kind.CALL, "read", 3,
                 FdKind.SOCKET, 64, null, FdKind.UNKNOWN, 0, null, SyscallEvent.FLAG_TIME_OF_DAY));
-        CorrelationReport report = Correlator.correlate(java, syscalls);
+        CorrelationReport report = Correlator.correlate(java, syscalls, StraceSlowdown.unknown("not measured in this test"));
         assertTrue(report.warnings().get(0).contains("strace -ttt"), report.warnings().toString());
     }
 

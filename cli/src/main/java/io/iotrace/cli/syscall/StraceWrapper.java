@@ -19,9 +19,14 @@ public final class StraceWrapper {
     private StraceWrapper() {
     }
 
+    /** The command under strace, logging to {@link #log} of {@code directory}. */
     public static List<String> wrap(List<String> command, Path directory) {
+        return wrapLoggingTo(command, log(directory));
+    }
+
+    static List<String> wrapLoggingTo(List<String> command, Path logFile) {
         List<String> wrapped = new ArrayList<>(List.of("strace", "-f", "--seccomp-bpf", "-q", "-e",
-                "trace=" + TRACED, "-ttt", "-T", "-yy", "-o", log(directory).toString(), "--"));
+                "trace=" + TRACED, "-ttt", "-T", "-yy", "-o", logFile.toString(), "--"));
         wrapped.addAll(command);
         return wrapped;
     }

@@ -83,6 +83,14 @@ class RunWithStraceTest {
     }
 
     @Test
+    void theReportEstimatesHowMuchSlowerTheProgramRanUnderStrace() {
+        JsonNode slowdown = correlation.get("slowdown");
+        assertTrue(slowdown.get("how").asText().startsWith("estimated"), slowdown.toString());
+        assertTrue(slowdown.get("how").asText().contains("calibrated"), slowdown.toString());
+        assertTrue(slowdown.get("factor").asDouble() > 1.0, "strace stops cost time: " + slowdown);
+    }
+
+    @Test
     void theStraceLogIsKeptAndAnalyzeMatchesItWithTheRecordingAgain() throws Exception {
         Path out = dir.resolve("out");
         Path log = out.resolve(StraceWrapper.LOG_NAME);
