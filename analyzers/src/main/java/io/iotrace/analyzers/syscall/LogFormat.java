@@ -4,8 +4,7 @@ package io.iotrace.analyzers.syscall;
 public enum LogFormat {
     STRACE(true, "an strace log"),
     PERF_TRACE(true, "a perf trace log"),
-    PERF_SCRIPT_SYSCALLS(false, "perf script output of syscall tracepoints, which this version cannot read yet"
-            + " (use strace or perf trace)"),
+    PERF_SCRIPT_SYSCALLS(true, "perf script output of syscall or io_uring tracepoints"),
     EMPTY(false, "an empty file"),
     BINARY(false, "binary data, not a text log"),
     JFR(false, "a JFR recording (JDK Flight Recorder), which iotrace does not read; record with iotrace run"),
@@ -21,7 +20,7 @@ public enum LogFormat {
         this.looksLike = looksLike;
     }
 
-    /** Whether the strace or perf trace reader can read it. */
+    /** Whether the strace, perf trace or perf script reader can read it. */
     public boolean readable() {
         return readable;
     }

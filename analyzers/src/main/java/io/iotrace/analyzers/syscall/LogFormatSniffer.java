@@ -2,16 +2,13 @@ package io.iotrace.analyzers.syscall;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Tells from the first lines of a file whether it is an strace log, a perf trace, or something else. */
+/** Tells from the first lines of a file whether it is an strace log, a perf trace, perf script output, or something else. */
 public final class LogFormatSniffer {
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final int SNIFF_LINES = 200;
@@ -25,8 +22,6 @@ public final class LogFormatSniffer {
             "^\\s*\\d+\\.\\d+\\s+\\(\\s*(?:\\d+\\.\\d+ ms)?\\s*\\):\\s+\\S");
     private static final Pattern PERF_SCRIPT = Pattern.compile(
             "^\\s*\\S.*?\\s+\\d+(?:/\\d+)?\\s+(?:\\[\\d+\\]\\s+)?\\d+\\.\\d+:\\s+(?:\\d+\\s+)?([\\w-]+:[\\w-]+|[\\w-]+):");
-
-    private static final Set<String> SYSCALL_NAMES = loadSyscallNames();
 
     /** The format and, for a refused file, the line that shows it (1-based; 1 for whole-file verdicts). */
     public record Sniff(LogFormat format, long line, String detail) {
@@ -87,7 +82,7 @@ public final class LogFormatSniffer {
             }
             Matcher call = STRACE_CALL.matcher(line);
             if (call.find()) {
-                if (SYSCALL_NAMES.contains(call.group(1)) || call.group(1).equals("restart_syscall")) {
+                if (LinuxTables.isSyscall(call.group(1)) || call.group(1).equals("restart_syscall")) {
                     syscalls++;
                 } else {
                     libraryCalls++;
@@ -104,7 +99,7 @@ public final class LogFormatSniffer {
             Matcher script = PERF_SCRIPT.matcher(line);
             if (script.find()) {
                 String event = script.group(1);
-                if (event.startsWith("raw_syscalls:") || event.startsWith("syscalls:")) {
+                if (event.startsWith("raw_syscalls:") || event.startsWith("syscalls:") || event.startsWith("io_uring:")) {
                     perfScriptSyscalls++;
                 } else {
                     perfScriptOther++;
@@ -131,22 +126,5 @@ public final class LogFormatSniffer {
             return new Sniff(LogFormat.PERF_SCRIPT_OTHER, firstOtherEvent, "event " + otherEvent);
         }
         return new Sniff(LogFormat.UNKNOWN, 1, "no line of the first " + n + " reads as a syscall");
-    }
-
-    private static Set<String> loadSyscallNames() {
-        try (InputStream in = LogFormatSniffer.class.getResourceAsStream("x86_64-syscall-names.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("x86_64-syscall-names.txt missing from the classpath");
-            }
-            Set<String> names = new HashSet<>();
-            for (String name : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                if (!name.isBlank()) {
-                    names.add(name.strip());
-                }
-            }
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -19,7 +19,10 @@ import java.util.Map;
  * <p>Because only per-thread order matters, the threads are split into partitions by thread id and each partition
  * can be fed on its own worker: one batch at a time, batches in log order ({@link #acceptPartition}). Each event
  * carries an ordinal, its place in the log, so that the report lists threads in the order they first appeared
- * whichever partition saw them.
+ * whichever partition saw them; when every thread has timestamps, the report lists them by their first call's start
+ * instead, since with {@code -z}/{@code -Z} a thread's first line can come after a later thread's lines (a call
+ * is printed when it returns, stamped with its start). Nothing else depends on the order across threads: which
+ * thread belongs to which process is settled from the clone results once all are read.
  */
 public final class SyscallAggregator implements SyscallEventSink {
     /** Ordinals reserved per batch: more than the events of any chunk of a log. */
@@ -153,13 +156,16 @@ public final class SyscallAggregator implements SyscallEventSink {
         }
     }
 
-    /** All threads in the order they first appeared in the logs. */
+    /** All threads in the order their first calls started, or without timestamps, first appeared in the logs. */
     private Map<Integer, ThreadActivity> threads() {
         List<ThreadActivity> all = new ArrayList<>();
         for (Partition partition : partitions) {
             partition.addTo(all);
         }
-        all.sort(Comparator.comparingLong(thread -> thread.firstOrdinal));
+        Comparator<ThreadActivity> inLog = Comparator.comparingLong(thread -> thread.firstOrdinal);
+        boolean allTimed = all.stream().allMatch(thread -> thread.firstNanos != Long.MAX_VALUE);
+        all.sort(allTimed ? Comparator.<ThreadActivity>comparingLong(thread -> thread.firstNanos).thenComparing(inLog)
+                : inLog);
         Map<Integer, ThreadActivity> threads = new LinkedHashMap<>();
         for (ThreadActivity thread : all) {
             threads.put(thread.tid, thread);

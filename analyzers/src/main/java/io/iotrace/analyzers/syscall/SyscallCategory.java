@@ -17,7 +17,12 @@ public enum SyscallCategory {
     POLL("poll", "ppoll"),
     EPOLL_WAIT("epoll_wait", "epoll_pwait", "epoll_pwait2"),
     EPOLL_SETUP("epoll_create", "epoll_create1", "epoll_ctl"),
-    IO_URING("io_uring_setup", "io_uring_enter", "io_uring_register"),
+    /**
+     * The io_uring syscalls, and the io_uring tracepoints perf records for what they do: a ring created, an
+     * operation submitted, one completed (strace sees only the syscalls).
+     */
+    IO_URING("io_uring_setup", "io_uring_enter", "io_uring_register",
+            "io_uring_create", "io_uring_submit_req", "io_uring_complete"),
     LINUX_AIO("io_setup", "io_submit", "io_getevents", "io_pgetevents", "io_cancel", "io_destroy"),
     /** Waits for a signal rather than for a descriptor. */
     SIGNAL_WAIT("pause", "sigsuspend", "rt_sigsuspend", "rt_sigtimedwait", "sigwaitinfo"),

@@ -158,7 +158,7 @@ final class ThreadActivity {
                 waitedSinceEagain = true;
             }
             case IO_URING, LINUX_AIO -> {
-                if (name.equals("io_uring_enter") || name.equals("io_submit")) {
+                if (name.equals("io_uring_enter") || name.equals("io_uring_submit_req") || name.equals("io_submit")) {
                     asyncSubmissions++;
                 }
             }

@@ -37,15 +37,22 @@ final class ThreadModelClassifier {
     }
 
     private static ModelVerdict detectAsync(ThreadActivity t) {
-        long uring = t.calls("io_uring_enter");
+        long enters = t.calls("io_uring_enter");
+        long submitted = t.calls("io_uring_submit_req");
+        long uring = enters + submitted;
         long aio = t.calls("io_submit");
         if (uring == 0 && aio == 0) {
             return null;
         }
         if (uring >= aio) {
-            return new ModelVerdict(IoModel.ASYNC, "io_uring", List.of(
-                    uring + " io_uring_enter calls submit and reap operations the log cannot see",
-                    t.calls("io_uring_setup") + " io_uring_setup",
+            // strace sees only the syscalls; perf's io_uring tracepoints also show the operations inside them.
+            String operations = submitted > 0
+                    ? submitted + " operations submitted and " + t.calls("io_uring_complete") + " completed"
+                    + " (io_uring tracepoints)"
+                    : enters + " io_uring_enter calls submit and reap operations the log cannot see";
+            return new ModelVerdict(IoModel.ASYNC, "io_uring", List.of(operations,
+                    // A ring recorded by both the syscall and the tracepoint shows twice.
+                    Math.max(t.calls("io_uring_setup"), t.calls("io_uring_create")) + " rings set up",
                     t.dataCalls() + " plain read/write calls beside them"));
         }
         return new ModelVerdict(IoModel.ASYNC, "linux-aio", List.of(

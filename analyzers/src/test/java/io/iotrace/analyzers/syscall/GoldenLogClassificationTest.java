@@ -7,6 +7,8 @@ import io.iotrace.analyzers.model.ThreadRole;
 import org.junit.jupiter.api.Test;
 
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Real recordings made by src/test/native/record-golden-logs.sh: each program's known I/O model is found. */
+/**
+ * Real recordings made by src/test/native/record-golden-logs.sh (strace, perf trace and perf script of the same
+ * programs): each program's known I/O model is found.
+ */
 class GoldenLogClassificationTest {
 
     static Path golden(String name) {
@@ -116,5 +121,83 @@ class GoldenLogClassificationTest {
         ProcessReport process = first(analyze("busy-nonblocking-read.perf-trace.log"));
         assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
         assertEquals(2, process.copies().writeCalls(), "the tail of the log holds the last two writes");
+    }
+
+    @Test
+    void perfScriptOfRawSyscallsPairsEnterAndExitAndFindsTheBusyReaderPolling() throws Exception {
+        ProcessReport process = first(analyze("busy-nonblocking-read.perf-script-raw.log"));
+        assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
+        assertEquals(ThreadRole.POLLER, process.threads().get(0).role());
+        // Counted by hand in the log: 451 reads (NR 0), 448 of them = -11 (EAGAIN), 3 of 4 bytes; 3 writes (NR 1).
+        WaitFigures reads = process.waits("read");
+        assertEquals(451, reads.calls());
+        assertEquals(448, reads.failures());
+        assertEquals(451, reads.timedCalls(), "each read's exit gave it a duration");
+        assertEquals(12, process.copies().readBytes());
+        assertEquals(3, process.copies().writeCalls());
+        assertEquals(12, process.copies().writeBytes());
+        assertEquals("exited with 0", process.exit(), "exit_group(0), which never returns");
+    }
+
+    @Test
+    void perfScriptOfNamedSyscallTracepointsFindsTheSelectServerAndItsForkedClients() throws Exception {
+        SyscallReport report = analyze("select-server.perf-script.log");
+        ProcessReport server = first(report);
+        assertEquals(IoModel.MULTIPLEXING, server.verdict().model());
+        assertEquals("pselect6", server.verdict().mechanism());
+        assertEquals(Architecture.SINGLE_EVENT_LOOP, server.architecture());
+        assertEquals(6, server.waits("pselect6").calls());
+        assertEquals(3, server.waits("accept").calls());
+        assertEquals(15, server.copies().writeBytes(), "hello echoed to each of 3 clients");
+        assertEquals(4, report.processes().size(), "the server and its 3 forked clients");
+        for (ProcessReport client : report.processes().subList(1, 4)) {
+            assertEquals(server.pid(), client.parentPid(), "clone without CLONE_THREAD is a fork");
+            assertEquals(IoModel.BLOCKING, client.verdict().model());
+            assertEquals(ThreadRole.CLIENT, client.threads().get(0).role());
+            assertEquals(5, client.copies().writeBytes(), "each client writes hello");
+            assertEquals("exited with 0", client.exit());
+        }
+    }
+
+    @Test
+    void perfScriptOfIoUringTracepointsShowsTheOperationsStraceCannotSee() throws Exception {
+        ProcessReport reader = first(analyze("io-uring.perf-script.log"));
+        assertEquals(IoModel.ASYNC, reader.verdict().model());
+        assertEquals("io_uring", reader.verdict().mechanism());
+        assertEquals(ThreadRole.COMPLETION_HANDLER, reader.threads().get(0).role());
+        // 20000 bytes in 4 KiB reads: 5 with data and 1 at end of file, one io_uring_enter each.
+        assertEquals(6, reader.waits("io_uring_submit_req").calls());
+        assertEquals(6, reader.waits("io_uring_complete").calls());
+        assertEquals(6, reader.waits("io_uring_enter").calls());
+        assertTrue(reader.verdict().evidence().contains("1 rings set up"), reader.verdict().evidence().toString());
+    }
+
+    @Test
+    void anStraceLogPrintedInCompletionOrderGivesTheSameModelsAsOneInOrder() throws Exception {
+        Path log = golden("python-http-server.completion-order.log");
+        assertTrue(linesOutOfTimeOrder(log) > 0, "strace -z prints a call when it returns, stamped with its start");
+        ProcessReport inOrder = first(analyze("python-http-server.log"));
+        ProcessReport completionOrder = first(analyze("python-http-server.completion-order.log"));
+        assertEquals(Architecture.THREAD_PER_CONNECTION, completionOrder.architecture());
+        assertEquals(inOrder.architecture(), completionOrder.architecture());
+        assertEquals(inOrder.verdict().model(), completionOrder.verdict().model());
+        assertEquals(inOrder.threads().stream().map(t -> t.verdict().model() + " " + t.role()).toList(),
+                completionOrder.threads().stream().map(t -> t.verdict().model() + " " + t.role()).toList(),
+                "the main thread first, then one blocking handler per request, in both");
+        assertEquals("poll", completionOrder.threads().get(0).verdict().mechanism());
+    }
+
+    /** Lines stamped earlier than a line above them ({@code -ttt} stamps are the second field). */
+    private static long linesOutOfTimeOrder(Path log) throws Exception {
+        double latest = 0;
+        long earlier = 0;
+        for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+            double stamp = Double.parseDouble(line.split(" +")[1]);
+            if (stamp < latest) {
+                earlier++;
+            }
+            latest = Math.max(latest, stamp);
+        }
+        return earlier;
     }
 }

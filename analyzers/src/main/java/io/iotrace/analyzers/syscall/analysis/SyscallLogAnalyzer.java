@@ -1,8 +1,8 @@
 package io.iotrace.analyzers.syscall.analysis;
 
+import io.iotrace.analyzers.source.perf.PerfScriptReader;
 import io.iotrace.analyzers.source.perf.PerfTraceReader;
 import io.iotrace.analyzers.source.strace.StraceLogReader;
-import io.iotrace.analyzers.syscall.LogFormat;
 import io.iotrace.analyzers.syscall.LogFormatSniffer;
 import io.iotrace.analyzers.syscall.ParseProblems;
 import io.iotrace.analyzers.syscall.SyscallAggregator;
@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Reads strace and perf trace logs and classifies every process and thread in them: the entry point.
+ * Reads strace logs, perf trace logs and perf script output of syscall tracepoints, and classifies every process and thread in them: the entry point.
  *
  * <p>It sits in its own package because it joins the readers ({@code source.strace}, {@code source.perf}) to the
  * aggregation ({@code syscall}), which the readers depend on: keeping it in {@code syscall} made a cycle.
@@ -70,9 +70,11 @@ public final class SyscallLogAnalyzer {
                 }
                 long eventsBefore = aggregator.events();
                 long skippedBefore = problems.skippedLines();
-                long fileLines = sniff.format() == LogFormat.PERF_TRACE
-                        ? PerfTraceReader.read(file, perfSink, problems)
-                        : strace.read(file, alsoTo, problems);
+                long fileLines = switch (sniff.format()) {
+                    case PERF_TRACE -> PerfTraceReader.read(file, perfSink, problems);
+                    case PERF_SCRIPT_SYSCALLS -> PerfScriptReader.read(file, perfSink, problems);
+                    default -> strace.read(file, alsoTo, problems);
+                };
                 if (aggregator.events() == eventsBefore) {
                     throw new SyscallLogException(file, 0, "nothing could be read: all "
                             + (problems.skippedLines() - skippedBefore) + " lines were malformed");
