@@ -75,15 +75,17 @@ final class TopCommand implements Callable<Integer> {
         }, "iotrace-top-stop");
         try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, attachTimeout.timeout)) {
             Runtime.getRuntime().addShutdownHook(onSignal);
-            LiveSampler sampler = new LiveSampler(session.recording());
             String name = session.target().displayName().split(" ")[0];
             String title = "iotrace top - pid " + pid + (name.isEmpty() ? "" : " " + name) + " - every "
                     + Durations.format(interval);
-            if (batch || System.console() == null) {
-                batch(sampler, title);
-            } else {
-                try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-                    new FullScreen(terminal, title, sampler, interval, sort).run(() -> stopRequested.getCount() == 0);
+            try (LiveSampler sampler = new LiveSampler(session.recording())) {
+                if (batch || System.console() == null) {
+                    batch(sampler, title);
+                } else {
+                    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                        new FullScreen(terminal, title, sampler, interval, sort)
+                                .run(() -> stopRequested.getCount() == 0);
+                    }
                 }
             }
         } finally {
@@ -99,7 +101,7 @@ final class TopCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void batch(LiveSampler sampler, String title) throws InterruptedException {
+    private void batch(LiveSampler sampler, String title) throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         out.println(title + " - sort: " + sort);
         out.flush();

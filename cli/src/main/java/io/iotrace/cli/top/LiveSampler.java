@@ -8,26 +8,28 @@ import io.iotrace.analyzers.event.IoEvent;
 import io.iotrace.analyzers.event.RecordingInfo;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.source.recording.RecordingFormatException;
-import io.iotrace.analyzers.source.recording.RecordingReader;
+import io.iotrace.analyzers.source.recording.RecordingFollower;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a recording that is still being written into one table per interval. It reads the whole file each time
- * (the agent flushes it every few milliseconds; a cut-short tail is simply not there yet), classifies the threads
- * over everything seen, and subtracts the previous totals to get rates.
+ * Turns a recording that is still being written into one table per interval. It follows the file (the agent
+ * flushes it every few milliseconds), reading only the chunks written since the last interval, classifies the
+ * threads over everything seen, and subtracts the previous totals to get rates.
  */
-public final class LiveSampler {
-    private final Path recording;
+public final class LiveSampler implements AutoCloseable {
+    private final RecordingAnalyzer analyzer = new RecordingAnalyzer();
+    private final ThreadCounters counters = new ThreadCounters();
+    private final RecordingFollower follower;
     private Map<Long, ThreadCounters.Counter> previous = Map.of();
     private long previousNanos = System.nanoTime();
     private ProcessReport lastReport;
 
     public LiveSampler(Path recording) {
-        this.recording = recording;
+        this.follower = new RecordingFollower(recording, new Both(analyzer, counters));
     }
 
     /** The report over everything read so far; null before the first sample. */
@@ -35,28 +37,31 @@ public final class LiveSampler {
         return lastReport;
     }
 
-    /** Reads the recording again and returns one row per thread group for the time since the last sample. */
-    public List<GroupRow> sample() {
-        Map<Long, Long> seenBefore = new HashMap<>();
-        previous.forEach((key, c) -> seenBefore.put(key, c.calls));
-        RecordingAnalyzer analyzer = new RecordingAnalyzer();
-        ThreadCounters counters = new ThreadCounters(seenBefore);
-        try {
-            RecordingReader.read(recording, new Both(analyzer, counters));
-        } catch (RecordingFormatException stillGrowing) {
-            // The tail not written yet: everything before it has been delivered.
-        }
+    /**
+     * Reads what the agent wrote since the last sample and returns one row per thread group for that time.
+     *
+     * @throws RecordingFormatException when the recording is damaged; the last report stays as it was
+     */
+    public List<GroupRow> sample() throws RecordingFormatException {
+        counters.startInterval();
+        follower.poll();
         long now = System.nanoTime();
         double seconds = Math.max(1e-3, (now - previousNanos) / 1e9);
         ProcessReport report = analyzer.report();
+        Map<Long, ThreadCounters.Counter> totals = counters.snapshot();
         List<GroupRow> rows = new ArrayList<>();
         for (GroupReport g : report.groups()) {
-            rows.add(row(g, counters.threads(), seconds));
+            rows.add(row(g, totals, seconds));
         }
-        previous = counters.threads();
+        previous = totals;
         previousNanos = now;
         lastReport = report;
         return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        follower.close();
     }
 
     private GroupRow row(GroupReport g, Map<Long, ThreadCounters.Counter> now, double seconds) {

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Running totals per thread over a whole recording, read again at every refresh: calls, bytes in and out, time in
- * calls, and the longest stall of a selector loop among the events the previous read had not seen.
+ * Running totals per thread over a recording followed as it grows: calls, bytes in and out, time in calls, and
+ * the longest stall of a selector loop since the interval began.
  */
 final class ThreadCounters implements EventHandler {
     /** One thread's totals. */
@@ -18,16 +18,33 @@ final class ThreadCounters implements EventHandler {
         long bytesOut;
         long callNanos;
         long lastSelectEnd;
-        /** Longest time between a select's return and the next select, among the new events. */
+        /** Longest time between a select's return and the next select, in this interval. */
         long newStallNanos;
+
+        Counter copy() {
+            Counter c = new Counter();
+            c.calls = calls;
+            c.bytesIn = bytesIn;
+            c.bytesOut = bytesOut;
+            c.callNanos = callNanos;
+            c.lastSelectEnd = lastSelectEnd;
+            c.newStallNanos = newStallNanos;
+            return c;
+        }
     }
 
     private final Map<Long, Counter> threads = new HashMap<>();
-    private final Map<Long, Long> seenBefore;
 
-    /** @param seenBefore calls per thread that the previous read counted, so that only newer stalls count */
-    ThreadCounters(Map<Long, Long> seenBefore) {
-        this.seenBefore = seenBefore;
+    /** Starts a new interval: stalls are measured afresh; totals run on. */
+    void startInterval() {
+        threads.values().forEach(c -> c.newStallNanos = 0);
+    }
+
+    /** The totals now, apart from the counters that go on changing. */
+    Map<Long, Counter> snapshot() {
+        Map<Long, Counter> copy = new HashMap<>();
+        threads.forEach((key, c) -> copy.put(key, c.copy()));
+        return copy;
     }
 
     @Override
@@ -43,8 +60,7 @@ final class ThreadCounters implements EventHandler {
             }
         }
         if (event.operation() == Operation.SELECT) {
-            boolean isNew = c.calls > seenBefore.getOrDefault(event.thread().key(), 0L);
-            if (c.lastSelectEnd != 0 && isNew) {
+            if (c.lastSelectEnd != 0) {
                 c.newStallNanos = Math.max(c.newStallNanos, event.startNanos() - c.lastSelectEnd);
             }
             c.lastSelectEnd = event.endNanos();

@@ -50,7 +50,7 @@ public final class RecordingReader {
     private long offset;
     private long events;
 
-    private RecordingReader(Path file, EventHandler handler) {
+    RecordingReader(Path file, EventHandler handler) {
         this.file = file;
         this.handler = handler;
         this.async = new AsyncPairing(handler);
@@ -86,11 +86,18 @@ public final class RecordingReader {
         if (n == 0) {
             throw problem("empty file, not an iotrace recording");
         }
-        if (n < magic.length || !Arrays.equals(magic, MAGIC)) {
+        checkMagic(magic, n);
+        offset = magic.length;
+        checkVersion(readShort(in));
+    }
+
+    void checkMagic(byte[] magic, int n) throws RecordingFormatException {
+        if (n < MAGIC.length || !Arrays.equals(Arrays.copyOf(magic, MAGIC.length), MAGIC)) {
             throw problem(foreignFormat(magic, n));
         }
-        offset = magic.length;
-        int version = readShort(in);
+    }
+
+    void checkVersion(int version) throws RecordingFormatException {
         if (version != VERSION) {
             throw problem("recording format version " + version + " is not supported (this iotrace reads "
                     + VERSION + ")");
@@ -106,12 +113,7 @@ public final class RecordingReader {
             }
             long chunkStart = offset;
             offset++;
-            int length = readInt(in);
-            // The agent's writer never makes a chunk larger than its 1 MiB buffer: a larger length is damage,
-            // and must not be allocated.
-            if (length < 0 || length > MAX_CHUNK_BYTES) {
-                throw new RecordingFormatException(file, chunkStart, events, "damaged chunk length " + length);
-            }
+            int length = checkedLength(readInt(in), chunkStart);
             byte[] payload = new byte[length];
             int got = in.readNBytes(payload, 0, length);
             if (got < length) {
@@ -119,23 +121,46 @@ public final class RecordingReader {
                         + events + " events (the traced JVM was killed while writing)");
             }
             offset += length;
-            Payload p = new Payload(payload, chunkStart);
-            switch (tag) {
-                case TAG_INFO -> info(p);
-                case TAG_THREAD -> thread(p);
-                case TAG_RESOURCE -> resource(p);
-                case TAG_EVENTS -> events(p);
-                case TAG_DROPS -> droppedByThread.put(p.i64(), p.i64());
-                case TAG_END -> {
-                    p.i64();
-                    long dropped = p.i64();
-                    async.flush();
-                    handler.end(Math.max(dropped, droppedByThread.values().stream().mapToLong(Long::longValue).sum()));
-                    return;
-                }
-                default -> throw new RecordingFormatException(file, chunkStart, events, "unknown chunk tag " + tag);
+            if (chunk(tag, payload, chunkStart)) {
+                return;
             }
         }
+    }
+
+    /**
+     * The agent's writer never makes a chunk larger than its 1 MiB buffer: a larger length is damage, and must not
+     * be allocated.
+     */
+    int checkedLength(int length, long chunkStart) throws RecordingFormatException {
+        if (length < 0 || length > MAX_CHUNK_BYTES) {
+            throw new RecordingFormatException(file, chunkStart, events, "damaged chunk length " + length);
+        }
+        return length;
+    }
+
+    /**
+     * Delivers one whole chunk.
+     *
+     * @return whether it was the end marker
+     */
+    boolean chunk(int tag, byte[] payload, long chunkStart) throws RecordingFormatException {
+        Payload p = new Payload(payload, chunkStart);
+        switch (tag) {
+            case TAG_INFO -> info(p);
+            case TAG_THREAD -> thread(p);
+            case TAG_RESOURCE -> resource(p);
+            case TAG_EVENTS -> events(p);
+            case TAG_DROPS -> droppedByThread.put(p.i64(), p.i64());
+            case TAG_END -> {
+                p.i64();
+                long dropped = p.i64();
+                async.flush();
+                handler.end(Math.max(dropped, droppedByThread.values().stream().mapToLong(Long::longValue).sum()));
+                return true;
+            }
+            default -> throw new RecordingFormatException(file, chunkStart, events, "unknown chunk tag " + tag);
+        }
+        return false;
     }
 
     private void info(Payload p) throws RecordingFormatException {
