@@ -7,7 +7,8 @@ package io.iotrace.analyzers.finding;
  * @param threadName      the caller's name
  * @param virtualThread   the caller is a virtual thread
  * @param kind            what blocked
- * @param resource        on what: a file path, a socket address, a monitor or parked-on class; empty when none
+ * @param resource        on what: a file path, a socket address, a monitor or parked-on class; for a pinned
+ *                        virtual thread, why it stayed on its carrier (JDK 24+); empty when none
  * @param startEpochNanos wall clock, ns since the epoch
  * @param durationNanos   how long the thread was blocked
  * @param stack           where the call was made

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -17,6 +19,8 @@ import jdk.jfr.consumer.RecordingFile;
 /** Streams the blocking calls of a Flight Recorder file (the agent's {@code iotrace-<pid>.jfr}). */
 public final class JfrBlockingCalls {
     private static final String AGENT_RUNTIME = "io.iotrace.agent.runtime.";
+    /** The address a hidden class's name ends with: {@code .0x1c338800} (JDK 21+) or {@code /0x1c338800}. */
+    private static final Pattern HIDDEN_CLASS_ADDRESS = Pattern.compile("[./]0x[0-9a-f]+$");
 
     private JfrBlockingCalls() {
     }
@@ -63,7 +67,9 @@ public final class JfrBlockingCalls {
             case DNS -> stringField(event, "host");
             case MONITOR_ENTER, MONITOR_WAIT -> className(event, "monitorClass");
             case PARK -> className(event, "parkedClass");
-            case SLEEP, PINNED -> "";
+            // Why the thread could not unmount, from JDK 24 on ("Native or VM frame on stack"); JDK 21 does not say.
+            case PINNED -> stringField(event, "pinnedReason");
+            case SLEEP -> "";
         };
     }
 
@@ -82,13 +88,18 @@ public final class JfrBlockingCalls {
     }
 
     /**
-     * {@code a.B$$Lambda} for a lambda's hidden class, named {@code a.B$$Lambda.0x7e1cd448} (JDK 21+) or
-     * {@code a.B$$Lambda$14/0x7e1cd448} (JDK 17): the address changes from run to run, and a finding's fingerprint
-     * must not.
+     * A hidden class's name without its address, which changes from run to run while a finding's fingerprint must
+     * not: {@code a.B$$Lambda} for a lambda's, named {@code a.B$$Lambda.0x7e1cd448} (JDK 21+) or
+     * {@code a.B$$Lambda$14/0x7e1cd448} (JDK 17); {@code java.lang.invoke.LambdaForm$MH} for the method handles'
+     * {@code java.lang.invoke.LambdaForm$MH.0x1c338800} (on the stack of every Foreign Function upcall).
      */
-    private static String withoutHiddenClassSuffix(String className) {
+    static String withoutHiddenClassSuffix(String className) {
         int lambda = className.indexOf("$$Lambda");
-        return lambda < 0 ? className : className.substring(0, lambda + "$$Lambda".length());
+        if (lambda >= 0) {
+            return className.substring(0, lambda + "$$Lambda".length());
+        }
+        Matcher address = HIDDEN_CLASS_ADDRESS.matcher(className);
+        return address.find() ? className.substring(0, address.start()) : className;
     }
 
     /**

@@ -38,6 +38,8 @@ public final class LoopLint {
             "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "jdk.jfr.", "io.iotrace.agent.");
     /** HotSpot's class initialization lock is an {@code int[]}. */
     private static final String CLASS_INIT_LOCK = "[I";
+    /** How JDK 24+ words the pin of a virtual thread waiting for another to initialize a class. */
+    private static final String CLASS_INIT_PIN = "Waited for initialization of ";
 
     private final LoopTimeline timeline = new LoopTimeline();
     private final Map<String, Accumulator> byStack = new LinkedHashMap<>();
@@ -141,9 +143,12 @@ public final class LoopLint {
     /**
      * A thread that needs a class another thread is initializing enters and waits on the class's init lock, which
      * Flight Recorder reports as a monitor of class {@code int[]}, the wait without an {@code Object.wait} frame:
-     * the JVM's wait, once per class.
+     * the JVM's wait, once per class. A virtual thread waits so pinned, and JDK 24+ says so in the pin's reason.
      */
     private static boolean isClassInitializationWait(BlockingCall call) {
+        if (call.kind() == BlockingKind.PINNED) {
+            return call.resource().startsWith(CLASS_INIT_PIN);
+        }
         boolean monitor = call.kind() == BlockingKind.MONITOR_ENTER || call.kind() == BlockingKind.MONITOR_WAIT;
         return monitor && (call.resource().equals(CLASS_INIT_LOCK) || call.kind() == BlockingKind.MONITOR_WAIT
                 && call.stack().frames().stream()
