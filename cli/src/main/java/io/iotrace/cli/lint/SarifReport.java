@@ -47,7 +47,7 @@ final class SarifReport {
     private static Map<String, Object> result(Finding f, ProcessLint process) {
         String message = f.kind().description() + " " + String.join(", ", f.threads()) + " (JVM " + process.pid()
                 + "): " + f.count() + " calls, total " + Durations.format(f.totalNanos()) + ", max "
-                + Durations.format(f.maxNanos()) + (f.resource().isEmpty() ? "" : ", on " + f.resource());
+                + Durations.format(f.maxNanos()) + (f.resource().isEmpty() ? "" : " (" + f.resource() + ")");
         List<Object> frames = new ArrayList<>();
         for (Frame frame : f.stack().frames()) {
             frames.add(map("location", location(frame)));
