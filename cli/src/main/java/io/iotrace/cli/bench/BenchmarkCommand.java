@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code iotrace benchmark}: the agent's overhead on the blocking echo server, untraced and traced in turn. */
-@Command(name = "benchmark", mixinStandardHelpOptions = true,
+@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = StraceParseCommand.class,
         description = "Measure the agent's overhead: run the bundled blocking echo server under the bundled load"
                 + " driver without and with the agent, alternating, and compare the server's CPU time.")
 public final class BenchmarkCommand implements Callable<Integer> {

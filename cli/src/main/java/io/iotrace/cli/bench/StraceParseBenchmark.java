@@ -1,4 +1,4 @@
-package io.iotrace.analyzers.bench;
+package io.iotrace.cli.bench;
 
 import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
 import io.iotrace.analyzers.syscall.SyscallReport;
@@ -28,12 +28,8 @@ import java.util.Locale;
  * {@code wc -l}, a plain {@code BufferedReader.readLine()} count loop, and {@link SyscallLogAnalyzer#analyze}
  * through to the rendered report. Prints seconds, MiB/s, lines/s, ratios, peak heap and peak RSS, and the CPU
  * seconds this JVM spent in each (the parse runs on every core, so on a machine shared with other work its wall time
- * suffers more than the single-threaded loop's: the CPU ratio says how much work each does). Run:
- * <pre>
- * mvn -q -o -pl analyzers test-compile
- * java -Xmx256m -cp analyzers/target/classes:analyzers/target/test-classes \
- *     io.iotrace.analyzers.bench.StraceParseBenchmark 1024
- * </pre>
+ * suffers more than the single-threaded loop's: the CPU ratio says how much work each does). Run by
+ * {@code iotrace benchmark strace-parse}, in a JVM of its own whose heap is capped at the target.
  */
 public final class StraceParseBenchmark {
     private static final int RUNS = 3;

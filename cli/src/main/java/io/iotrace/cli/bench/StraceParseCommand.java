@@ -1,0 +1,49 @@
+package io.iotrace.cli.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code iotrace benchmark strace-parse}: the strace parser's speed against {@code wc -l} and a plain Java
+ * {@code readLine} loop, run in a JVM of its own whose heap is capped at the target, so that a parse needing more
+ * than that fails instead of hiding in a large default heap.
+ */
+@Command(name = "strace-parse", mixinStandardHelpOptions = true,
+        description = "Measure the strace log parser: generate a -f -ttt -T -yy log of --mib MiB, then time wc -l,"
+                + " a BufferedReader.readLine() loop and iotrace's parse through to the report (median of 3 each,"
+                + " on the file in page cache), with the parse's peak heap and RSS, in a JVM capped at 256 MiB.")
+public final class StraceParseCommand implements Callable<Integer> {
+    private static final String HEAP_TARGET = "-Xmx256m";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mib", defaultValue = "1024", description = "size of the generated log (default: ${DEFAULT-VALUE})")
+    long mebibytes;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), HEAP_TARGET, "-cp", System.getProperty("java.class.path"),
+                StraceParseBenchmark.class.getName(), Long.toString(mebibytes))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        copy(child.getInputStream(), spec.commandLine().getOut());
+        return child.waitFor();
+    }
+
+    private static void copy(InputStream from, PrintWriter to) throws IOException {
+        byte[] buffer = new byte[8192];
+        for (int n; (n = from.read(buffer)) > 0; ) {
+            to.write(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            to.flush();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.iotrace.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iotrace.cli.testing.CliRun;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@code iotrace benchmark strace-parse} on a tiny log: all three contenders counted the same lines (the
+ * benchmark refuses to print otherwise) and every figure is printed; their values are never judged.
+ */
+class StraceParseCommandTest {
+    private static final Pattern CONTENDER =
+            Pattern.compile("(?m)^(wc -l|readLine loop|iotrace parse) +[0-9.]+ s +\\d+ MiB/s +\\d+ lines/s +[0-9.]+x wc$");
+
+    @Test
+    void aTinyParseBenchmarkPrintsEachContenderTheRatioAndThePeakHeap() {
+        CliRun run = CliRun.of("benchmark", "strace-parse", "--mib", "2");
+
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        Matcher contender = CONTENDER.matcher(run.out());
+        int contenders = 0;
+        while (contender.find()) {
+            contenders++;
+        }
+        assertEquals(3, contenders, run.out());
+        assertTrue(run.out().contains("parse / readLine: "), run.out());
+        assertTrue(run.out().contains("peak heap during parse: "), run.out());
+    }
+}
