@@ -19,12 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each reason {@code iotrace attach} cannot trace a pid: one line, exit code 2, and the process unharmed. */
 class AttachRefusalsTest {
@@ -81,6 +83,25 @@ class AttachRefusalsTest {
                 signal("CONT", server.pid());
             }
             assertTrue(server.process().isAlive());
+        }
+    }
+
+    @Test
+    void aJvmOlderThan17IsRefusedAndRunsOn(@TempDir Path dir) throws Exception {
+        // Java 11 runs a single source file directly; the fixtures are compiled for 17 and would not load.
+        Path program = Files.writeString(dir.resolve("Idle.java"), "public class Idle {\n"
+                + "    public static void main(String[] args) throws Exception {\n"
+                + "        System.out.println(\"READY\");\n"
+                + "        System.in.read();\n"
+                + "    }\n"
+                + "}\n");
+        TargetJdk java11 = TargetJdk.java11();
+        Process old = new ProcessBuilder(java11.java().toString(), program.toString()).start();
+        try (RunningJava idle = RunningJava.of("java 11 Idle", old)) {
+            idle.awaitLine("READY", Duration.ofSeconds(60));
+            assertRefused(CliRun.of("attach", Long.toString(idle.pid())), "runs Java 11; iotrace attaches to Java 17"
+                    + " or newer");
+            assertTrue(idle.process().isAlive(), "the old JVM runs on");
         }
     }
 

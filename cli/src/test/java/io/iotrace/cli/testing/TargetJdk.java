@@ -49,6 +49,25 @@ public record TargetJdk(String name, Path home) {
     }
 
     /**
+     * A Java 11 runtime, only ever to be refused: {@code IOTRACE_TEST_JAVA11} (what {@code .ci/run} exports after
+     * {@code .ci/fetch-java11}), else one in /usr/lib/jvm. Debian 12 packages no Java older than 17, so the fetch can
+     * fail without the project being broken: the test that needs it is then skipped, on CI too, and says why.
+     */
+    public static TargetJdk java11() {
+        String configured = System.getenv("IOTRACE_TEST_JAVA11");
+        if (configured != null && !configured.isBlank()) {
+            Path home = Path.of(configured);
+            Assertions.assertTrue(Files.isExecutable(home.resolve("bin/java")),
+                    "IOTRACE_TEST_JAVA11 names " + home + ", which has no bin/java");
+            return new TargetJdk("Java 11", home);
+        }
+        Path home = JVMS.resolve("java-11-openjdk-amd64");
+        Assumptions.assumeTrue(Files.isExecutable(home.resolve("bin/java")),
+                "Java 11 not found: run .ci/fetch-java11 DIR and set IOTRACE_TEST_JAVA11 to the home it prints");
+        return new TargetJdk("Java 11", home);
+    }
+
+    /**
      * Missing on a developer's machine, the tests that need the JDK are skipped; on CI ({@code CI} set) they fail,
      * so that a broken CI image cannot pass by testing less.
      */
