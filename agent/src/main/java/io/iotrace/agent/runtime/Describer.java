@@ -13,6 +13,8 @@ import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Turns a JDK I/O object into a readable description: endpoints for sockets, the path for files.
@@ -28,6 +30,10 @@ final class Describer {
     private static final Field SOCKET_PORT = field(SocketImpl.class, "port");
     private static final Field SOCKET_LOCALPORT = field(SocketImpl.class, "localport");
     private static final Field FILE_CHANNEL_PATH = field(className("sun.nio.ch.FileChannelImpl"), "path");
+    /** An asynchronous file channel keeps no path, only its descriptor: Linux names the file behind it. */
+    private static final Field ASYNC_FILE_CHANNEL_FD = field(className("sun.nio.ch.AsynchronousFileChannelImpl"),
+            "fdObj");
+    private static final Field FD_NUMBER = field(FileDescriptor.class, "fd");
 
     private Describer() {
     }
@@ -76,7 +82,17 @@ final class Describer {
         if (FILE_CHANNEL_PATH != null && FILE_CHANNEL_PATH.getDeclaringClass().isInstance(r)) {
             return path(get(FILE_CHANNEL_PATH, r), null);
         }
+        if (ASYNC_FILE_CHANNEL_FD != null && FD_NUMBER != null
+                && ASYNC_FILE_CHANNEL_FD.getDeclaringClass().isInstance(r)) {
+            return openedFile((FileDescriptor) get(ASYNC_FILE_CHANNEL_FD, r));
+        }
         return r.getClass().getName();
+    }
+
+    /** The file a descriptor was opened on, as {@code /proc/self/fd} links it (Linux only, like the agent). */
+    private static String openedFile(FileDescriptor fd) throws Exception {
+        int number = (Integer) get(FD_NUMBER, fd);
+        return Files.readSymbolicLink(Path.of("/proc/self/fd", Integer.toString(number))).toString();
     }
 
     private static String endpoints(SocketAddress local, SocketAddress remote) {

@@ -66,6 +66,8 @@ class AsyncCompletionTest {
         }
         assertEquals(1, completions.stream().map(c -> c.resource().id()).distinct().count(), "one channel");
         assertEquals(submits.get(0).resource(), completions.get(0).resource(), "the submitting channel");
+        assertEquals(work.resolve("async.bin").toRealPath().toString(), submits.get(0).resource().description(),
+                "the channel is named by its file");
     }
 
     @ParameterizedTest(name = "on {0}")
