@@ -18,7 +18,7 @@ final class CorrelationRenderer {
     void render(CorrelationReport report) {
         out.printf("syscalls of java process %d, matched by OS thread and time%n", report.pid());
         out.printf("  clock: %s%n", report.clock());
-        out.printf("  under strace: %s%n", report.slowdown().describe());
+        out.printf("  under the tracer: %s%n", report.slowdown().describe());
         for (String warning : report.warnings()) {
             out.printf("  warning: %s%n", warning);
         }

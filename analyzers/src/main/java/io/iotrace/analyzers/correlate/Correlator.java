@@ -14,14 +14,12 @@ import java.util.TreeMap;
 /**
  * Matches each Java call of a recording with the syscalls its OS thread made inside the call's time window.
  *
- * <p>Clocks: strace {@code -ttt} stamps a syscall with CLOCK_REALTIME when it stops the thread at the syscall's
- * entry, in µs. The agent times calls with {@code System.nanoTime()} (CLOCK_MONOTONIC) and records one pair
- * ({@code Instant.now()}, {@code System.nanoTime()}) read back to back at start; {@link
- * io.iotrace.analyzers.event.RecordingInfo#toEpochNanos} maps call times to the wall clock through it. Both clocks
- * are slewed alike by NTP, so the mapping holds for the whole run unless the wall clock is stepped. A syscall made
- * by a Java call is entered after the call's start and returns before its end, so its stamp lies inside the
- * mapped window, give or take the µs the stamp is cut to and the instant between the two reads of the pair:
- * {@link #SLACK_NANOS} allows for that, and a stamp within the slack of two calls goes to the nearer one.
+ * <p>Clocks: the agent times calls with {@code System.nanoTime()} (CLOCK_MONOTONIC); strace {@code -ttt} stamps a
+ * syscall's entry with CLOCK_REALTIME, perf with the clock perf record was given. {@link ClockAlignment} places
+ * each stamp on the recording's clock. A syscall made by a Java call is entered after the call's start and returns
+ * before its end, so its stamp lies inside the call's window, give or take the µs the stamp is cut to and, for
+ * strace, the instant between the two reads of the recording's (epoch, nanoTime) pair: {@link #SLACK_NANOS} allows
+ * for that, and a stamp within the slack of two calls goes to the nearer one.
  */
 public final class Correlator {
     static final long SLACK_NANOS = 10_000;
@@ -45,6 +43,11 @@ public final class Correlator {
         if (unalignable != null) {
             warnings.add("the syscall log cannot be matched with the recording: " + unalignable);
         }
+        if (syscalls.otherClock() > 0) {
+            warnings.add(syscalls.otherClock() + " syscalls were stamped with another clock than the first log's"
+                    + " and were not matched: give the logs of one tracer at a time");
+        }
+        ClockAlignment alignment = syscalls.clock() != null ? new ClockAlignment(syscalls.clock(), java.info()) : null;
         List<CallKind> kinds = java.kinds();
         List<Map<String, Long>> syscallsByKind = new ArrayList<>();
         List<Map<String, Long>> patternsByKind = new ArrayList<>();
@@ -61,7 +64,7 @@ public final class Correlator {
             calls.sorted();
             javaCalls += calls.size;
             ThreadSyscalls made = syscalls.threads().get(calls.tid);
-            int[] callOf = made == null ? new int[0] : assign(calls, made);
+            int[] callOf = made == null ? new int[0] : assign(calls, made, alignment);
             Map<String, Long> io = new TreeMap<>();
             Map<String, Long> other = new TreeMap<>();
             int k = 0;
@@ -96,8 +99,7 @@ public final class Correlator {
         }
         if (callsOnTracedThreads >= MIN_CALLS_FOR_CLOCK_CHECK && emptyCallsOnTracedThreads * 2 > callsOnTracedThreads) {
             warnings.add(emptyCallsOnTracedThreads + " of " + callsOnTracedThreads + " calls on traced threads"
-                    + " matched no syscall: the clocks may disagree (was the log recorded during the same run, with"
-                    + " -ttt, on this machine?)");
+                    + " matched no syscall: the clocks may disagree (" + alignment.mismatchHint() + ")");
         }
         List<CallSyscalls> perKind = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
@@ -105,20 +107,20 @@ public final class Correlator {
             perKind.add(new CallSyscalls(kind.operation(), kind.buffer(), kind.resource(), callsByKind[i],
                     syscallsByKind.get(i), patternsByKind.get(i)));
         }
-        String clock = "strace -ttt wall-clock entry stamps against the recording's nanoTime, mapped through its"
-                + " (epoch, nanoTime) pair read at start; a syscall belongs to the call of its thread whose window"
-                + " holds its stamp (+-" + SLACK_NANOS / 1000 + " us)";
+        String clock = alignment == null ? "not aligned: the log's stamps cannot be placed on the recording's clock"
+                : alignment.describe() + "; a syscall belongs to the call of its thread whose window holds its"
+                        + " stamp (+-" + SLACK_NANOS / 1000 + " us)";
         return new CorrelationReport(java.info().pid(), clock, javaCalls, java.callsWithoutOsThread(),
                 java.callsOutsideWindow(), perKind,
                 outside, syscalls.otherThreads(), slowdown, List.copyOf(warnings));
     }
 
     /** For each syscall of the thread, the index of the call that made it, or -1 when it was outside any call. */
-    private static int[] assign(ThreadCalls calls, ThreadSyscalls made) {
+    private static int[] assign(ThreadCalls calls, ThreadSyscalls made, ClockAlignment alignment) {
         int[] callOf = new int[made.size];
         int j = 0;
         for (int k = 0; k < made.size; k++) {
-            long t = made.starts[k];
+            long t = alignment.toNanoTime(made.starts[k]);
             while (j < calls.size && calls.ends[j] + SLACK_NANOS < t) {
                 j++;
             }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The recording's calls per OS thread, in wall-clock time, ready to be matched with the syscalls of that thread.
+ * The recording's calls per OS thread, on the recording's clock ({@code System.nanoTime()}), ready to be matched with the syscalls of that thread.
  * Holds every call (three numbers each): correlation needs them all until the syscall log has been read.
  */
 public final class JavaCallTimeline implements EventHandler {
@@ -81,7 +81,7 @@ public final class JavaCallTimeline implements EventHandler {
             kinds.add(kind);
             kindIndex.put(kind, index);
         }
-        long start = info.toEpochNanos(event.startNanos());
+        long start = event.startNanos();
         threads.computeIfAbsent(tid, ThreadCalls::new).add(start, start + event.durationNanos(), index,
                 event.thread().name());
     }

@@ -1,5 +1,6 @@
 package io.iotrace.analyzers.correlate;
 
+import io.iotrace.analyzers.syscall.SyscallClock;
 import io.iotrace.analyzers.syscall.SyscallEvent;
 import io.iotrace.analyzers.syscall.SyscallEventSink;
 
@@ -10,22 +11,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The syscalls of the threads of interest in a log, with their entry times in epoch ns; the syscalls of other
- * threads are only counted, so that memory grows with the recorded threads' syscalls alone. A call split by another
- * thread's output counts once, at its {@code <unfinished ...>} half, which carries the entry time.
+ * The syscalls of the threads of interest in a log, with their entry stamps on the clock the log gives; the
+ * syscalls of other threads are only counted, so that memory grows with the recorded threads' syscalls alone. A call
+ * split by another thread's output counts once, at its {@code <unfinished ...>} half, which carries the entry time.
+ * Stamps are kept on one clock, the first that can be aligned with a recording ({@link ClockAlignment}); stamps
+ * of another (an strace and a perf log given together) are counted and left out.
  */
 public final class SyscallTimeline implements SyscallEventSink {
-    /** Before 2001-09-09 in epoch ns: a time this small counts from the tracer's start (perf trace), not the epoch. */
-    private static final long SMALLEST_EPOCH_NANOS = 1_000_000_000L * 1_000_000_000L;
-
     private final Set<Integer> tids;
     private final Map<Integer, ThreadSyscalls> threads = new HashMap<>();
     private final Map<String, Integer> nameIndex = new HashMap<>();
     private final List<String> names = new ArrayList<>();
-    private long untimed;
-    private long timeOfDay;
-    private long timed;
-    private long relative;
+    private final long[] callsByClock = new long[SyscallClock.values().length];
+    private SyscallClock clock;
+    private long otherClock;
     private long otherThreads;
 
     /** @param tids the threads whose syscalls are kept: the OS threads of the recordings */
@@ -38,19 +37,17 @@ public final class SyscallTimeline implements SyscallEventSink {
         if (event.kind() != SyscallEvent.Kind.CALL && event.kind() != SyscallEvent.Kind.UNFINISHED) {
             return;
         }
-        if (event.startNanos() == SyscallEvent.NO_TIME) {
-            untimed++;
+        SyscallClock stamped = SyscallClock.of(event);
+        callsByClock[stamped.ordinal()]++;
+        if (!ClockAlignment.possible(stamped)) {
             return;
         }
-        if (event.has(SyscallEvent.FLAG_TIME_OF_DAY)) {
-            timeOfDay++;
+        if (clock == null) {
+            clock = stamped;
+        } else if (stamped != clock) {
+            otherClock++;
             return;
         }
-        if (event.startNanos() < SMALLEST_EPOCH_NANOS) {
-            relative++;
-            return;
-        }
-        timed++;
         if (!tids.contains(event.tid())) {
             otherThreads++;
             return;
@@ -66,17 +63,37 @@ public final class SyscallTimeline implements SyscallEventSink {
 
     /** Why the log cannot be aligned with a recording, or null when it can. */
     String unalignable() {
-        if (timed > 0) {
+        if (clock != null) {
             return null;
         }
-        if (relative > 0) {
-            return "its times count from the tracer's start (perf trace), not from the epoch: use strace -ttt";
+        if (calls(SyscallClock.PERF_OTHER) > 0) {
+            return "its header shows perf record ran without -k CLOCK_MONOTONIC: its times are perf's own clock,"
+                    + " which the JVM cannot read; record with perf record -k CLOCK_MONOTONIC";
         }
-        if (timeOfDay > 0) {
+        if (calls(SyscallClock.SINCE_TRACER_START) > 0) {
+            return "its times count from the tracer's start (perf trace), not from the epoch: use strace -ttt, or"
+                    + " perf record -k CLOCK_MONOTONIC and perf script";
+        }
+        if (calls(SyscallClock.TIME_OF_DAY) > 0) {
             return "its times are times of day (-t/-tt), which cannot be placed on the recording's clock:"
                     + " record with strace -ttt";
         }
-        return untimed > 0 ? "it has no timestamps: record with strace -ttt" : "it holds no syscalls";
+        return calls(SyscallClock.NONE) > 0 ? "it has no timestamps: record with strace -ttt"
+                : "it holds no syscalls";
+    }
+
+    private long calls(SyscallClock stamped) {
+        return callsByClock[stamped.ordinal()];
+    }
+
+    /** The clock of the kept stamps, or null when none could be kept. */
+    SyscallClock clock() {
+        return clock;
+    }
+
+    /** Timed syscalls left out because they were on another clock than the kept ones. */
+    long otherClock() {
+        return otherClock;
     }
 
     /** Timed syscalls of threads outside {@code tids}. */

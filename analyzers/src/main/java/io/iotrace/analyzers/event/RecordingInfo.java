@@ -17,4 +17,9 @@ public record RecordingInfo(long pid, String javaVersion, String command, String
     public long toEpochNanos(long nanoTime) {
         return epochNanosAtStart + (nanoTime - nanoTimeAtStart);
     }
+
+    /** The {@code System.nanoTime()} value of this JVM at a wall-clock time in ns since the epoch. */
+    public long toNanoTime(long epochNanos) {
+        return nanoTimeAtStart + (epochNanos - epochNanosAtStart);
+    }
 }

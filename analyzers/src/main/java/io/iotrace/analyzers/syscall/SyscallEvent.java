@@ -4,8 +4,9 @@ package io.iotrace.analyzers.syscall;
  * One line of a syscall log: a call, half of a call split by another thread's output, a signal, or an exit.
  *
  * @param tid            thread id; 0 when the log names none (a single-task log)
- * @param startNanos     when the call started (or the signal arrived): epoch ns, or ns since midnight when
- *                       {@link #FLAG_TIME_OF_DAY} is set; {@link #NO_TIME} when the log has no timestamps
+ * @param startNanos     when the call started (or the signal arrived), on the clock the {@code FLAG_*} clock bits
+ *                       name ({@link SyscallClock#of}): epoch ns when none is set; {@link #NO_TIME} when the log
+ *                       has no timestamps
  * @param durationNanos  time spent in the call ({@code -T}), {@link #NO_TIME} when not known
  * @param kind           what the line is
  * @param name           syscall name, or signal name for {@link Kind#SIGNAL} and {@link Kind#KILLED}
@@ -39,6 +40,14 @@ public record SyscallEvent(int tid, long startNanos, long durationNanos, Kind ki
     public static final int FLAG_NO_RESULT = 8;
     /** {@link #startNanos} counts from midnight ({@code -t}, {@code -tt}), not from the epoch. */
     public static final int FLAG_TIME_OF_DAY = 16;
+    /** {@link #startNanos} counts from the tracer's start ({@code perf trace}). */
+    public static final int FLAG_SINCE_TRACER_START = 32;
+    /** {@link #startNanos} is on the clock perf recorded with, which the log does not name. */
+    public static final int FLAG_PERF_CLOCK = 64;
+    /** {@link #startNanos} is CLOCK_MONOTONIC, as the log's own header says. */
+    public static final int FLAG_MONOTONIC = 128;
+    /** {@link #startNanos} is on a clock other than CLOCK_MONOTONIC, as the log's own header says. */
+    public static final int FLAG_OTHER_CLOCK = 256;
 
     public boolean has(int flag) {
         return (flags & flag) != 0;

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Syscalls go to the call of their thread whose wall-clock window holds them; the rest is outside any call. */
+/**
+ * Syscalls go to the call of their thread whose window holds them, once placed on the recording's clock; the rest is
+ * outside any call.
+ */
 class CorrelatorTest {
     /** The recording's clock pair: nanoTime 1,000 was epoch 1.7e18 ns. */
     private static final RecordingInfo INFO = new RecordingInfo(77, "17", "Main", "EPoll", 1_700_000_000_000_000_000L,
@@ -43,6 +46,12 @@ class CorrelatorTest {
     private static SyscallEvent syscall(int tid, long atMicros, String name) {
         return new SyscallEvent(tid, EPOCH + atMicros * 1_000, 5_000, SyscallEvent.Kind.CALL, name, 3, FdKind.SOCKET,
                 64, null, FdKind.UNKNOWN, 0, null, 0);
+    }
+
+    /** A syscall perf stamped {@code atMicros} µs after the recording's start, on the clock given by {@code flag}. */
+    private static SyscallEvent perfSyscall(int tid, long atMicros, String name, int flag) {
+        return new SyscallEvent(tid, INFO.nanoTimeAtStart() + atMicros * 1_000, 5_000, SyscallEvent.Kind.CALL, name,
+                3, FdKind.UNKNOWN, 64, null, FdKind.UNKNOWN, 0, null, flag);
     }
 
     private CorrelationReport correlate(SyscallEvent... events) {
@@ -109,5 +118,51 @@ class CorrelatorTest {
         CorrelationReport report = correlate(shifted);
         assertEquals(20, report.call("read", "heap ByteBuffer", "socket channel").callsThatMade("none"));
         assertTrue(report.warnings().get(0).contains("clocks may disagree"), report.warnings().toString());
+    }
+
+    @Test
+    void perfStampsAreTakenAsTheRecordingsOwnClockWithoutMapping() {
+        read(WORKER, 0, BufferKind.HEAP_BUFFER);
+        read(WORKER, 1_000, BufferKind.HEAP_BUFFER);
+        CorrelationReport report = correlate(perfSyscall(501, 20, "read", SyscallEvent.FLAG_PERF_CLOCK),
+                perfSyscall(501, 500, "epoll_wait", SyscallEvent.FLAG_PERF_CLOCK),
+                perfSyscall(501, 1_060, "read", SyscallEvent.FLAG_PERF_CLOCK));
+        assertEquals(2, report.call("read", "heap ByteBuffer", "socket channel").callsThatMade("read"));
+        assertEquals(Map.of("epoll_wait", 1L), report.outsideCalls().get(0).io());
+        assertTrue(report.clock().startsWith("perf script entry stamps taken as CLOCK_MONOTONIC"), report.clock());
+        assertEquals(List.of(), report.warnings());
+    }
+
+    @Test
+    void perfStampsOfPerfsOwnClockMatchNothingAndTheWarningNamesTheMissingOption() {
+        SyscallEvent[] ownClock = new SyscallEvent[20];
+        for (int i = 0; i < 20; i++) {
+            read(WORKER, i * 1_000L, BufferKind.HEAP_BUFFER);
+            // perf's sched clock ran 1.5 ms ahead of CLOCK_MONOTONIC on the machine this was written on.
+            ownClock[i] = perfSyscall(501, i * 1_000L + 1_500, "read", SyscallEvent.FLAG_PERF_CLOCK);
+        }
+        CorrelationReport report = correlate(ownClock);
+        assertEquals(20, report.call("read", "heap ByteBuffer", "socket channel").callsThatMade("none"));
+        assertTrue(report.warnings().get(0).contains("clocks may disagree")
+                && report.warnings().get(0).contains("-k CLOCK_MONOTONIC"), report.warnings().toString());
+    }
+
+    @Test
+    void aPerfLogWhoseHeaderNamesAnotherClockCannotBeMatchedAndSaysWhy() {
+        read(WORKER, 0, BufferKind.HEAP_BUFFER);
+        CorrelationReport report = correlate(perfSyscall(501, 20, "read", SyscallEvent.FLAG_OTHER_CLOCK));
+        assertTrue(report.warnings().get(0).contains("without -k CLOCK_MONOTONIC"), report.warnings().toString());
+        assertTrue(report.clock().startsWith("not aligned"), report.clock());
+    }
+
+    @Test
+    void stampsOfASecondClockAreLeftOutWithAWarning() {
+        read(WORKER, 0, BufferKind.HEAP_BUFFER);
+        CorrelationReport report = correlate(syscall(501, 20, "read"),
+                perfSyscall(501, 30, "read", SyscallEvent.FLAG_MONOTONIC));
+        assertEquals(Map.of("read", 1L), report.call("read", "heap ByteBuffer", "socket channel").syscalls());
+        assertTrue(report.clock().startsWith("strace -ttt"), report.clock());
+        assertTrue(report.warnings().get(0).startsWith("1 syscalls were stamped with another clock"),
+                report.warnings().toString());
     }
 }

@@ -117,4 +117,18 @@ class SequenceClassificationTest {
         assertEquals(2, report.events());
         assertEquals(500_000_000L, report.process(7).orElseThrow().waits("connect").maxNanos());
     }
+
+    @Test
+    void aLogInCompletionOrderListsThreadsByTheirFirstCallsStartNotByTheirFirstLine() throws Exception {
+        // strace -f -ttt -z prints a call when it returns: the new thread 101's first call returned and was printed
+        // before the clone3 that made it returned in thread 100, though the clone3 started first.
+        String log = """
+                101 1700000000.000050 set_robust_list(0x7f2d2fbff9a0, 24) = 0
+                100 1700000000.000000 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f2d2fbff910, parent_tid=0x7f2d2fbff910, exit_signal=0, stack=0x7f2d2f3ff000, stack_size=0x7fff00, tls=0x7f2d2fbff640} => {parent_tid=[101]}, 88) = 101
+                101 1700000000.000200 write(1<pipe:[1234]>, "b", 1) = 1
+                100 1700000000.000100 read(0<pipe:[1233]>, "a", 1) = 1
+                """;
+        ProcessReport process = analyze("completion-order.log", log).processes().get(0);
+        assertEquals(List.of(100, 101), process.threads().stream().map(ThreadReport::tid).toList());
+    }
 }

@@ -9,9 +9,6 @@ import io.iotrace.cli.testing.BuiltJars;
 import io.iotrace.cli.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * recording and strace log it kept: each Java call is matched with the syscalls its thread made inside it.
  */
 class RunWithStraceTest {
-    private static final Set<String> SOCKET_READS = Set.of("read", "recvfrom");
-
     @TempDir
     static Path dir;
     static CliRun run;
@@ -41,38 +36,20 @@ class RunWithStraceTest {
     }
 
     private static JsonNode calls(String operation, String buffer, String resource) {
-        for (JsonNode call : correlation.get("calls")) {
-            if (call.get("operation").asText().equals(operation) && call.get("buffer").asText().equals(buffer)
-                    && call.get("resource").asText().equals(resource)) {
-                return call;
-            }
-        }
-        throw new AssertionError("no " + operation + " " + buffer + " " + resource + " calls in " + correlation);
-    }
-
-    /** Asserts that every call made exactly one socket read syscall and returns how many calls there were. */
-    private static long everyCallMadeOneSocketRead(JsonNode calls) {
-        long matched = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = calls.get("perCall").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> pattern = it.next();
-            assertTrue(SOCKET_READS.contains(pattern.getKey()), pattern.getKey() + " in " + calls);
-            matched += pattern.getValue().asLong();
-        }
-        assertEquals(calls.get("calls").asLong(), matched, calls.toString());
-        return matched;
+        return CorrelationJson.calls(correlation, operation, buffer, resource);
     }
 
     @Test
     void everySocketReadIntoAHeapBufferIsExactlyOneReadSyscall() {
         JsonNode heap = calls("read", "heap ByteBuffer", "socket channel");
-        assertEquals(ReadsAndTransferProgram.ROUNDS, everyCallMadeOneSocketRead(heap));
+        assertEquals(ReadsAndTransferProgram.ROUNDS, CorrelationJson.everyCallMadeOneSocketRead(heap));
     }
 
     @Test
     void heapBufferReadsMakeAsManySyscallsAsDirectOnesTheirExtraCopyIsInUserSpace() {
         JsonNode heap = calls("read", "heap ByteBuffer", "socket channel");
         JsonNode direct = calls("read", "direct ByteBuffer", "socket channel");
-        assertEquals(ReadsAndTransferProgram.ROUNDS, everyCallMadeOneSocketRead(direct));
+        assertEquals(ReadsAndTransferProgram.ROUNDS, CorrelationJson.everyCallMadeOneSocketRead(direct));
         assertEquals(heap.get("perCall"), direct.get("perCall"));
     }
 

@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * <p>Timestamps are kept as perf prints them, in seconds of the clock perf recorded with: with
  * {@code perf record -k CLOCK_MONOTONIC} that is CLOCK_MONOTONIC, the clock of {@code System.nanoTime()}, so
  * they line up with a JVM's own nanoTime stamps; without {@code -k} perf uses its own sched clock, which lines up
- * with nothing. perf script sorts events by time, so each thread's events arrive in order; a thread has at most
+ * with nothing. The output does not say which ({@link SyscallEvent#FLAG_PERF_CLOCK}) unless perf script ran with
+ * {@code --header}: the header's {@code # event :} lines show {@code clockid = 1} for CLOCK_MONOTONIC and no
+ * {@code use_clockid} for perf's own clock. perf script sorts events by time, so each thread's events arrive in order; a thread has at most
  * one call open, so memory grows with the threads, not the file. Descriptors carry no labels here: every fd is
  * {@link FdKind#UNKNOWN}. A call whose enter came before the recording started has no start and no duration; a
  * call whose exit never came ({@code exit_group}, a lost event, the end of the recording) has no result.
@@ -50,6 +52,10 @@ public final class PerfScriptReader {
     private static final Pattern FIELD = Pattern.compile("(\\w+): (?:0x)?([0-9a-f]+)");
     private static final Pattern URING_RESULT = Pattern.compile("\\bresult (-?\\d+)");
     private static final Pattern URING_FD = Pattern.compile("\\bfd (\\d+)");
+    /** A {@code perf script --header} line describing a recorded event: its clock, if perf record was given one. */
+    private static final Pattern HEADER_EVENT = Pattern.compile("^#\\s*event\\s*:.*");
+    private static final Pattern HEADER_CLOCKID = Pattern.compile("\\bclockid = (\\d+)");
+    private static final int CLOCK_MONOTONIC = 1;
     private static final long CLONE_THREAD = 0x10000;
     /** The kernel returns errors as -1 .. -4095. */
     private static final long MAX_ERRNO = 4095;
@@ -59,6 +65,8 @@ public final class PerfScriptReader {
     private final ParseProblems problems;
     /** Per thread, the call that entered and has not exited yet. */
     private final Map<Integer, Entered> open = new HashMap<>();
+    /** The clock bit of every stamp: unstated until a header line names it. */
+    private int clock = SyscallEvent.FLAG_PERF_CLOCK;
 
     private record Entered(String name, long start, int fd, long argument, int flags) {
     }
@@ -80,7 +88,9 @@ public final class PerfScriptReader {
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
-                if (!line.isBlank() && !parse(line)) {
+                if (line.startsWith("#")) {
+                    header(line);
+                } else if (!line.isBlank() && !parse(line)) {
                     problems.malformed(file, lineNumber, "not a perf script tracepoint line",
                             line.length() > 80 ? line.substring(0, 80) + "..." : line);
                 }
@@ -89,6 +99,14 @@ public final class PerfScriptReader {
         open.forEach((tid, call) -> sink.accept(neverReturned(tid, call)));
         open.clear();
         return lineNumber;
+    }
+
+    private void header(String line) {
+        if (HEADER_EVENT.matcher(line).matches()) {
+            Matcher id = HEADER_CLOCKID.matcher(line);
+            boolean monotonic = id.find() && Integer.parseInt(id.group(1)) == CLOCK_MONOTONIC;
+            clock = monotonic ? SyscallEvent.FLAG_MONOTONIC : SyscallEvent.FLAG_OTHER_CLOCK;
+        }
     }
 
     /** @return false when the line cannot be read */
@@ -174,14 +192,14 @@ public final class PerfScriptReader {
     private boolean uring(int tid, long time, String event, String payload) {
         switch (event) {
             case "io_uring_create", "io_uring_submit_req" -> sink.accept(new SyscallEvent(tid, time,
-                    SyscallEvent.NO_TIME, Kind.CALL, event, -1, FdKind.UNKNOWN, 0, null, FdKind.UNKNOWN, 0, null, 0));
+                    SyscallEvent.NO_TIME, Kind.CALL, event, -1, FdKind.UNKNOWN, 0, null, FdKind.UNKNOWN, 0, null, clock));
             case "io_uring_complete" -> {
                 Matcher result = URING_RESULT.matcher(payload);
                 long value = result.find() ? Long.parseLong(result.group(1)) : 0;
                 boolean failed = value < 0 && value >= -MAX_ERRNO;
                 sink.accept(new SyscallEvent(tid, time, SyscallEvent.NO_TIME, Kind.CALL, event, -1, FdKind.UNKNOWN,
                         failed ? -1 : value, failed ? LinuxTables.errnoName(-value) : null, FdKind.UNKNOWN, 0, null,
-                        0));
+                        clock));
             }
             default -> {
                 // io_uring_file_get and the rest add nothing the counts above do not already say.
@@ -202,11 +220,11 @@ public final class PerfScriptReader {
     }
 
     private void enterNamed(int tid, long time, String name, long first, long fd, long second) {
-        int flags = 0;
+        int flags = clock;
         if (SyscallCategory.of(name) == SyscallCategory.SPAWN) {
             // clone3 passes its flags in memory perf does not show; glibc uses it only for threads.
             boolean thread = name.equals("clone3") || name.equals("clone") && (first & CLONE_THREAD) != 0;
-            flags = thread ? SyscallEvent.FLAG_CLONE_THREAD : 0;
+            flags |= thread ? SyscallEvent.FLAG_CLONE_THREAD : 0;
         }
         long argument = SyscallCategory.of(name) == SyscallCategory.MMAP ? second : 0;
         Entered previous = open.put(tid, new Entered(name, time, (int) fd, argument, flags));
@@ -216,7 +234,7 @@ public final class PerfScriptReader {
         if (name.equals("exit_group")) {
             sink.accept(neverReturned(tid, open.remove(tid)));
             sink.accept(new SyscallEvent(tid, time, SyscallEvent.NO_TIME, Kind.EXIT, name, -1, FdKind.UNKNOWN,
-                    (int) first, null, FdKind.UNKNOWN, 0, null, 0));
+                    (int) first, null, FdKind.UNKNOWN, 0, null, clock));
         }
     }
 

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * that carries the whole duration.
  *
  * <p>Line by line with regular expressions: perf trace slows the traced program so much that its logs stay small.
- * Timestamps are milliseconds since perf started, not wall-clock time. perf shows no flags for {@code clone3};
- * glibc uses it only for {@code pthread_create} (fork uses {@code clone}), so a {@code clone3} counts as a thread.
+ * Timestamps are milliseconds since perf started, not wall-clock time ({@link SyscallEvent#FLAG_SINCE_TRACER_START}).
+ * perf shows no flags for {@code clone3}; glibc uses it only for {@code pthread_create} (fork uses {@code clone}),
+ * so a {@code clone3} counts as a thread.
  */
 public final class PerfTraceReader {
     private static final Pattern LINE = Pattern.compile(
@@ -64,15 +65,17 @@ public final class PerfTraceReader {
         }
         long start = m.group(1).equals("?") ? SyscallEvent.NO_TIME : millisToNanos(m.group(1));
         long duration = m.group(2) == null ? SyscallEvent.NO_TIME : millisToNanos(m.group(2));
+        int clock = start == SyscallEvent.NO_TIME ? 0 : SyscallEvent.FLAG_SINCE_TRACER_START;
         int tid = Integer.parseInt(m.group(4));
         String body = m.group(5).strip();
         Matcher continued = CONTINUED.matcher(body);
         if (continued.matches()) {
-            return finished(Kind.RESUMED, tid, start, duration, continued.group(1), "", continued.group(2));
+            return finished(Kind.RESUMED, tid, start, duration, clock, continued.group(1), "",
+                    continued.group(2));
         }
         Matcher call = CALL.matcher(body);
         if (call.matches()) {
-            return finished(Kind.CALL, tid, start, duration, call.group(1), call.group(2), call.group(3));
+            return finished(Kind.CALL, tid, start, duration, clock, call.group(1), call.group(2), call.group(3));
         }
         Matcher unfinished = UNFINISHED.matcher(body);
         if (unfinished.matches()) {
@@ -81,17 +84,17 @@ public final class PerfTraceReader {
             boolean hasFd = fd.find();
             return new SyscallEvent(tid, start, SyscallEvent.NO_TIME, Kind.UNFINISHED, unfinished.group(1),
                     hasFd ? Integer.parseInt(fd.group(1)) : -1, hasFd ? kind(fd.group(2)) : FdKind.UNKNOWN, 0, null,
-                    FdKind.UNKNOWN, 0, null, spawnFlags(unfinished.group(1), args));
+                    FdKind.UNKNOWN, 0, null, clock | spawnFlags(unfinished.group(1), args));
         }
         return null;
     }
 
-    private static SyscallEvent finished(Kind kind, int tid, long start, long duration, String name, String args,
-                                         String result) {
+    private static SyscallEvent finished(Kind kind, int tid, long start, long duration, int clock, String name,
+                                         String args, String result) {
         Matcher fd = FIRST_FD.matcher(args);
         boolean hasFd = fd.find();
         Matcher value = RESULT.matcher(result.strip());
-        int flags = spawnFlags(name, args);
+        int flags = clock | spawnFlags(name, args);
         long returned = 0;
         String errno = null;
         if (value.find()) {
