@@ -65,6 +65,8 @@ final class AttachCommand implements Callable<Integer> {
     boolean strace;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    /** strace while it holds the target, with {@code --strace}. */
+    private AttachedStrace straced;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -78,15 +80,13 @@ final class AttachCommand implements Callable<Integer> {
                 CountDownLatch reported = new CountDownLatch(1);
                 Thread onSignal = stopOnSignal(reported);
                 try {
-                    long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-                    boolean running = !strace || awaitEnd(Math.min(end, System.nanoTime() + baselineNanos()),
-                            warnings);
-                    AttachedStrace straced = strace && running ? joinStrace(directory, warnings, err) : null;
-                    if (running) {
-                        awaitEnd(end, warnings);
-                    }
-                    if (straced != null) {
-                        straced.detach();
+                    try {
+                        record(directory, warnings, err);
+                    } finally {
+                        // Never leave the target stopped at every syscall, whatever went wrong.
+                        if (straced != null) {
+                            straced.detach();
+                        }
                     }
                     OptionalLong first = FirstEvent.startNanos(session.recording());
                     AgentStatus last = session.stop();
@@ -100,7 +100,7 @@ final class AttachCommand implements Callable<Integer> {
                         Files.copy(session.recording(), output, StandardCopyOption.REPLACE_EXISTING);
                     }
                     if (straced != null) {
-                        printWithSyscalls(report, warnings, session.recording(), straced);
+                        printWithSyscalls(report, warnings, session.recording());
                     } else {
                         ReportPrinter.print(List.of(report), warnings, reportFormat.format,
                                 spec.commandLine().getOut());
@@ -128,6 +128,18 @@ final class AttachCommand implements Callable<Integer> {
         err.flush();
     }
 
+    /** Records until the duration ends, Ctrl-C or the target's exit; with {@code --strace}, strace joins on the way. */
+    private void record(Path directory, List<String> warnings, PrintWriter err) throws InterruptedException {
+        long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        if (strace) {
+            if (!awaitEnd(Math.min(end, System.nanoTime() + baselineNanos()), warnings)) {
+                return;
+            }
+            straced = joinStrace(directory, warnings, err);
+        }
+        awaitEnd(end, warnings);
+    }
+
     /** With {@code --strace}, the JVM is recorded alone for this long first: the yardstick strace is measured by. */
     private long baselineNanos() {
         return duration == null ? STRACE_BASELINE_UNTIL_STOPPED.toNanos() : duration.toNanos() / 3;
@@ -137,18 +149,17 @@ final class AttachCommand implements Callable<Integer> {
     private AttachedStrace joinStrace(Path directory, List<String> warnings, PrintWriter err)
             throws InterruptedException {
         try {
-            AttachedStrace straced = AttachedStrace.join(pid, directory, attachTimeout.timeout);
+            AttachedStrace joined = AttachedStrace.join(pid, directory, attachTimeout.timeout);
             err.println("iotrace: strace joined pid " + pid + "; every syscall of it now stops it");
             err.flush();
-            return straced;
+            return joined;
         } catch (AttachedStrace.StraceUnavailable e) {
             warnings.add(e.getMessage() + "; recorded without strace");
             return null;
         }
     }
 
-    private void printWithSyscalls(ProcessReport report, List<String> warnings, Path recording,
-                                   AttachedStrace straced) throws IOException {
+    private void printWithSyscalls(ProcessReport report, List<String> warnings, Path recording) throws IOException {
         if (output != null) {
             Files.copy(straced.log(), output.resolveSibling(output.getFileName() + ".strace.log"),
                     StandardCopyOption.REPLACE_EXISTING);

@@ -56,8 +56,11 @@ public final class AttachedStrace {
         try {
             long joined = attached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new AttachedStrace(strace, log, joined);
+        } catch (InterruptedException e) {
+            letGo(strace);
+            throw e;
         } catch (ExecutionException | TimeoutException e) {
-            strace.destroyForcibly();
+            letGo(strace);
             String message;
             synchronized (said) {
                 message = said.isEmpty() ? "it did not attach within " + timeout.toSeconds() + " s"
@@ -107,6 +110,11 @@ public final class AttachedStrace {
     /** Detaches strace from the target (SIGTERM makes strace let go of every thread) and waits for it. */
     public void detach() throws InterruptedException {
         detachedNanos = System.nanoTime();
+        letGo(strace);
+    }
+
+    /** SIGTERM, which strace answers by detaching from every thread; SIGKILL only if it does not end. */
+    private static void letGo(Process strace) throws InterruptedException {
         strace.destroy();
         if (!strace.waitFor(DETACH_SECONDS, TimeUnit.SECONDS)) {
             strace.destroyForcibly();
