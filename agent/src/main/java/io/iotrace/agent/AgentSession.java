@@ -45,12 +45,13 @@ final class AgentSession {
         AgentSession session = new AgentSession(options, recorder, hooks);
         try {
             warmUp();
-            hooks.install();
+            // Recording before the hooks go in: the calls of each class are recorded as soon as its hooks are.
             IoTrace.start(recorder);
             if (probing) {
                 IoTrace.recordHostLookups();
             }
             recorder.start();
+            hooks.install();
             selfTest(failures);
         } catch (Throwable e) {
             session.stop();
