@@ -29,9 +29,14 @@ final class HookInstaller {
     private final List<String> targets = targetClasses();
     private ClassFileTransformer transformer;
 
+    /** Sets up the hooks and starts building their advice in the background; {@link #install} puts them in. */
     HookInstaller(Instrumentation inst, List<String> failures) {
         this.inst = inst;
         this.failures = failures;
+        if (shared == null) {
+            shared = new HookTransformer();
+        }
+        shared.prepareInBackground();
     }
 
     /**
@@ -39,9 +44,6 @@ final class HookInstaller {
      * record as soon as that class is done, rather than all at the end.
      */
     void install() throws UnmodifiableClassException {
-        if (shared == null) {
-            shared = new HookTransformer();
-        }
         shared.reportTo(failures);
         transformer = shared;
         inst.addTransformer(transformer, true);

@@ -5,7 +5,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +35,7 @@ final class HookTransformer implements ClassFileTransformer {
             .with(Implementation.Context.Disabled.Factory.INSTANCE);
 
     /** The hooks of each target class, by internal name ({@code java/io/FileInputStream}). */
-    private final Map<String, List<Instrumentations.Hook>> hooks = new HashMap<>();
+    private final Map<String, List<Instrumentations.Hook>> hooks = new LinkedHashMap<>();
     private final Map<String, List<AsmVisitorWrapper>> advice = new ConcurrentHashMap<>();
     /** What each class was made into, kept for the next attach, which is handed the same original bytes. */
     private final Map<String, Made> made = new ConcurrentHashMap<>();
@@ -53,6 +53,29 @@ final class HookTransformer implements ClassFileTransformer {
     /** Where the classes that could not be instrumented are reported from now on, for the self-test. */
     void reportTo(List<String> failures) {
         this.failures = failures;
+    }
+
+    /**
+     * Builds the advice of every class, in the table's order, on a thread of its own, so that it overlaps with
+     * the rest of the session's set-up; a transformation that needs a class's advice waits for that class's only.
+     * A failure here is left for the transformation to meet again and report.
+     */
+    void prepareInBackground() {
+        if (advice.size() == hooks.size()) {
+            return;
+        }
+        Thread preparer = new Thread(() -> {
+            IoTrace.exemptCurrentThread();
+            for (String internalName : hooks.keySet()) {
+                try {
+                    advice.computeIfAbsent(internalName, this::adviceOf);
+                } catch (Throwable e) {
+                    // See above.
+                }
+            }
+        }, "iotrace-advice");
+        preparer.setDaemon(true);
+        preparer.start();
     }
 
     @Override
