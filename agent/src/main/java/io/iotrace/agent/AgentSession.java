@@ -33,6 +33,9 @@ final class AgentSession {
      * so the application goes on as if the agent had never come.
      */
     static AgentSession start(AgentOptions options, Instrumentation inst) throws Exception {
+        // First: it starts building the advice on a thread of its own, in parallel with the steps below.
+        List<String> failures = new CopyOnWriteArrayList<>();
+        HookInstaller hooks = new HookInstaller(inst, failures);
         Module runtime = IoTrace.class.getModule();
         openJavaBaseTo(inst, runtime);
         Files.createDirectories(options.directory());
@@ -40,17 +43,16 @@ final class AgentSession {
         boolean probing = options.blocking() && BlockingProbe.start(options.blockingFile());
         Recorder recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
                 SelectorProvider.provider().getClass().getName());
-        List<String> failures = new CopyOnWriteArrayList<>();
-        HookInstaller hooks = new HookInstaller(inst, failures);
         AgentSession session = new AgentSession(options, recorder, hooks);
         try {
             warmUp();
-            hooks.install();
+            // Recording before the hooks go in: the calls of each class are recorded as soon as its hooks are.
             IoTrace.start(recorder);
             if (probing) {
                 IoTrace.recordHostLookups();
             }
             recorder.start();
+            hooks.install();
             selfTest(failures);
         } catch (Throwable e) {
             session.stop();

@@ -1,65 +1,55 @@
 package io.iotrace.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-
-import io.iotrace.agent.runtime.IoTrace;
 import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
 
-/**
- * Installs the hooks of {@link Instrumentations} into java.base, and can take them out again.
- *
- * <p>ByteBuddy's transformer is wrapped so that while it works (it reads the agent jar, which is file I/O on
- * an application thread) the thread's calls are not recorded.
- */
+/** Installs the hooks of {@link Instrumentations} into java.base, and can take them out again. */
 final class HookInstaller {
     /** How instrumented bytecode names the runtime in its constant pool. */
     private static final String RUNTIME_ENTRY = "io/iotrace/agent/runtime/IoTrace";
 
+    /**
+     * Outlives a session (this class is loaded once, see {@link Sessions}): a later attach to the same JVM
+     * reuses the advice and the instrumented bytes. Sessions run one at a time, so no lock.
+     */
+    private static HookTransformer shared;
+
     private final Instrumentation inst;
     private final List<String> failures;
-    private final Set<String> targets = new HashSet<>();
+    private final List<String> targets = targetClasses();
     private ClassFileTransformer transformer;
 
+    /** Sets up the hooks and starts building their advice in the background; {@link #install} puts them in. */
     HookInstaller(Instrumentation inst, List<String> failures) {
         this.inst = inst;
         this.failures = failures;
-        for (Instrumentations.Hook hook : Instrumentations.hooks()) {
-            targets.add(hook.className());
+        if (shared == null) {
+            shared = new HookTransformer();
         }
+        shared.prepareInBackground();
     }
 
+    /**
+     * Installs the hooks into the loaded classes one class at a time, in the table's order: each class's hooks
+     * record as soon as that class is done, rather than all at the end.
+     */
     void install() throws UnmodifiableClassException {
-        AgentBuilder builder = new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-                .with(new FailureListener(failures))
-                .ignore(ElementMatchers.any(), ElementMatchers.not(ElementMatchers.isBootstrapClassLoader()));
-        for (Instrumentations.Hook hook : Instrumentations.hooks()) {
-            builder = builder.type(named(hook.className()))
-                    .transform((DynamicType.Builder<?> b, TypeDescription type, ClassLoader loader,
-                                JavaModule module, ProtectionDomain domain) ->
-                            b.visit(Advice.to(hook.advice()).on(hook.methods())));
-        }
-        transformer = new AgentWorkTransformer(builder.makeRaw(), targets);
+        shared.reportTo(failures);
+        transformer = shared;
         inst.addTransformer(transformer, true);
-        retransformLoadedTargets();
+        for (Class<?> loaded : loadedTargets(inst, targets)) {
+            inst.retransformClasses(loaded);
+        }
     }
 
     /** Removes the hooks: the JDK classes get their original bytes back. */
@@ -78,14 +68,31 @@ final class HookInstaller {
         }
     }
 
-    private static List<Class<?>> loadedTargets(Instrumentation inst, Set<String> targets) {
-        List<Class<?>> loaded = new ArrayList<>();
+    /** The target classes the JVM has loaded, in the order of {@code targets}. */
+    private static List<Class<?>> loadedTargets(Instrumentation inst, List<String> targets) {
+        Map<String, Class<?>> byName = new HashMap<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (c.getClassLoader() == null && targets.contains(c.getName())) {
+            if (c.getClassLoader() == null) {
+                byName.put(c.getName(), c);
+            }
+        }
+        List<Class<?>> loaded = new ArrayList<>();
+        for (String target : targets) {
+            Class<?> c = byName.get(target);
+            if (c != null) {
                 loaded.add(c);
             }
         }
         return loaded;
+    }
+
+    /** The classes of the hook table, each once, in the order the table first names them. */
+    private static List<String> targetClasses() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Instrumentations.Hook hook : Instrumentations.hooks()) {
+            names.add(hook.className());
+        }
+        return List.copyOf(names);
     }
 
     /**
@@ -94,11 +101,7 @@ final class HookInstaller {
      * made of the class. Zero means the JDK runs its original code.
      */
     static int countInstrumented(Instrumentation inst) throws UnmodifiableClassException {
-        Set<String> targets = new HashSet<>();
-        for (Instrumentations.Hook hook : Instrumentations.hooks()) {
-            targets.add(hook.className());
-        }
-        List<Class<?>> loaded = loadedTargets(inst, targets);
+        List<Class<?>> loaded = loadedTargets(inst, targetClasses());
         byte[] marker = RUNTIME_ENTRY.getBytes(StandardCharsets.UTF_8);
         Set<String> instrumented = ConcurrentHashMap.newKeySet();
         ClassFileTransformer probe = new ClassFileTransformer() {
@@ -133,56 +136,5 @@ final class HookInstaller {
             return true;
         }
         return false;
-    }
-
-    private static final class AgentWorkTransformer implements ClassFileTransformer {
-        private final ClassFileTransformer delegate;
-        private final Set<String> internalNames = new HashSet<>();
-
-        AgentWorkTransformer(ClassFileTransformer delegate, Set<String> targets) {
-            this.delegate = delegate;
-            for (String target : targets) {
-                internalNames.add(target.replace('.', '/'));
-            }
-        }
-
-        @Override
-        public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                                ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
-            // Only the listed java.base classes are instrumented: answering every other class here, by name,
-            // spares ByteBuddy from parsing each class the JVM loads, which dominated the agent's start-up cost.
-            if (loader != null || !internalNames.contains(className)) {
-                return null;
-            }
-            boolean wasBusy = IoTrace.beginAgentWork();
-            try {
-                return delegate.transform(module, loader, className, redefined, domain, bytes);
-            } finally {
-                IoTrace.endAgentWork(wasBusy);
-            }
-        }
-    }
-
-    /** Collects transformation errors for the self-test's report instead of printing stack traces. */
-    private static final class FailureListener extends AgentBuilder.Listener.Adapter {
-        private final List<String> failures;
-
-        FailureListener(List<String> failures) {
-            this.failures = failures;
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                            Throwable throwable) {
-            failures.add(typeName + ": " + throwable);
-        }
-
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module,
-                                     boolean loaded, DynamicType dynamicType) {
-            if (Boolean.getBoolean("iotrace.debug")) {
-                System.err.println("[iotrace] instrumented " + type.getName());
-            }
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * process that is not a JVM dies of it.
  *
  * @param facts       what Linux says about the process
- * @param displayName the main class or jar and its arguments, as the JVM announces itself; empty when unlisted
+ * @param displayName the main class or jar and its arguments, as the JVM announces itself; empty until known
  */
 public record TargetJvm(ProcessFacts facts, String displayName) {
 
@@ -22,8 +22,10 @@ public record TargetJvm(ProcessFacts facts, String displayName) {
         }
         ProcessFacts facts = ProcessFacts.of(pid)
                 .orElseThrow(() -> new AttachFailure("no process with pid " + pid));
-        VirtualMachineDescriptor listed = listed().get(pid);
-        boolean jvm = listed != null || facts.mapsJvm();
+        // The listing reads every JVM's perf data, which costs a first attach a few hundred ms: it is needed
+        // only when the memory maps cannot tell. The name then comes from the JVM itself (see named).
+        VirtualMachineDescriptor listed = facts.mapsJvm() ? null : listed().get(pid);
+        boolean jvm = facts.mapsJvm() || listed != null;
         int me = ProcessFacts.currentUid();
         if (facts.uid() != me && me != 0) {
             throw new AttachFailure("pid " + pid + (jvm ? " is a JVM of user " : " belongs to user ") + facts.user()
@@ -33,6 +35,11 @@ public record TargetJvm(ProcessFacts facts, String displayName) {
             throw new AttachFailure("pid " + pid + " (" + commandName(pid) + ") is not a JVM");
         }
         return new TargetJvm(facts, listed != null ? listed.displayName() : "");
+    }
+
+    /** This JVM named by {@code command}, its {@code sun.java.command} (what the listing shows), if it had no name. */
+    public TargetJvm named(String command) {
+        return displayName.isEmpty() ? new TargetJvm(facts, command) : this;
     }
 
     public long pid() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * One recording of a running JVM: the agent loaded into it, the hooks live, the recording growing in a folder
@@ -37,15 +38,18 @@ public final class TracingSession implements AutoCloseable {
      */
     public static TracingSession start(long pid, Path agentJar, Path directory, Duration timeout) {
         long attachStart = System.nanoTime();
-        TargetJvm target = TargetJvm.check(pid);
+        TargetJvm checked = TargetJvm.check(pid);
         AgentConnection connection = AgentConnection.open(pid, timeout);
         try {
-            String version = connection.systemProperties().getProperty("java.specification.version", "?");
+            // One read for all three: each is a round trip to a target that may be busy.
+            Properties properties = connection.systemProperties();
+            TargetJvm target = checked.named(properties.getProperty("sun.java.command", ""));
+            String version = properties.getProperty("java.specification.version", "?");
             if (featureOf(version) < OLDEST_JAVA) {
                 throw new AttachFailure("pid " + pid + " runs Java " + version + "; iotrace attaches to Java "
                         + OLDEST_JAVA + " or newer");
             }
-            refuseIfTraced(pid, connection.status());
+            refuseIfTraced(pid, AgentStatus.of(properties));
             letTargetWrite(directory, target.facts().uid());
             String session = ProcessHandle.current().pid() + "-" + System.nanoTime();
             connection.loadAgent(agentJar, "command=start,session=" + session + ",owner="

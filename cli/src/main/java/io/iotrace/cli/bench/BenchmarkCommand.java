@@ -50,6 +50,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " recorded event on a warmed-up echo server under load (target: under 1 s)")
     int attaches;
 
+    @Option(names = "--pause-ms", defaultValue = "0", paramLabel = "MS",
+            description = "with --attach: each connection of the load pauses this long after each round trip, a paced"
+                    + " load instead of one that saturates the server (default: ${DEFAULT-VALUE})")
+    int pauseMillis;
+
     @Option(names = "--java", description = "java binary for the server and driver (default: the one running iotrace)")
     Path java;
 
@@ -62,7 +67,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Path agentJar = Artifacts.agentJar();
         BenchmarkReport report = new BenchmarkReport(spec.commandLine().getOut());
         if (attaches > 0) {
-            report.attachLatencies(run.attachLatencies(agentJar, attaches));
+            report.attachLatencies(run.attachLatencies(agentJar, attaches, pauseMillis), connections, pauseMillis);
             return 0;
         }
         String jvm = java != null ? javaBinary.toString() : "Java " + System.getProperty("java.version");
@@ -82,6 +87,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 || timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--pairs, --connections, --round-trips, --size and"
                     + " --timeout-seconds must be at least 1, --warm-up at least 0");
+        }
+        if (pauseMillis < 0 || pauseMillis > 0 && attaches == 0) {
+            throw new ParameterException(spec.commandLine(), "--pause-ms must be at least 0, and is for --attach only");
         }
         if (java != null && !Files.isExecutable(java)) {
             throw new ParameterException(spec.commandLine(), "--java " + java + " is not an executable file");

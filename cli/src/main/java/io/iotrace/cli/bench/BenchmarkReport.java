@@ -59,9 +59,11 @@ final class BenchmarkReport {
     }
 
     /** The attach benchmark: each attach's time to the first recorded event, their median and the verdict. */
-    void attachLatencies(List<Long> latencies) {
+    void attachLatencies(List<Long> latencies, int connections, int pauseMillis) {
         out.println("iotrace benchmark --attach: time from 'iotrace attach' (pid checks, attach, agent load, hooks"
-                + " installed) to the first recorded event, on a warmed-up BlockingEchoServer under load");
+                + " installed) to the first recorded event, on a warmed-up BlockingEchoServer under load: "
+                + connections + " connections, each " + (pauseMillis == 0 ? "as fast as the server answers"
+                : "pausing " + pauseMillis + " ms after each round trip"));
         for (int i = 0; i < latencies.size(); i++) {
             out.printf(Locale.ROOT, "attach %d: %.3f s%n", i + 1, latencies.get(i) / 1e9);
         }

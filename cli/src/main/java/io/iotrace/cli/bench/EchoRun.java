@@ -64,19 +64,22 @@ final class EchoRun {
     }
 
     /**
-     * Attaches to an untraced, warmed-up server while the load driver keeps it busy, {@code attaches} times in a
-     * row (each session detaches before the next), and returns, for each, the ns from the start of the attach to
+     * Attaches to an untraced, warmed-up server while the load driver keeps it busy (each connection pausing
+     * {@code pauseMillis} after each round trip, if not 0), {@code attaches} times in a row (each session detaches
+     * before the next), and returns, for each, the ns from the start of the attach to
      * the start of the first recorded event. Both are {@code System.nanoTime()}, one clock for all processes on
      * Linux.
      */
-    List<Long> attachLatencies(Path agentJar, int attaches) throws IOException, InterruptedException {
+    List<Long> attachLatencies(Path agentJar, int attaches, int pauseMillis) throws IOException,
+            InterruptedException {
         Process server = new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), SERVER)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Process load = null;
         try {
             int port = awaitListening(server);
             drive(port, Math.max(1, workload.warmUpRoundTrips()));
-            load = startDriver(port, Integer.MAX_VALUE / workload.connections(), ProcessBuilder.Redirect.DISCARD);
+            load = startDriver(port, Integer.MAX_VALUE / workload.connections(), pauseMillis,
+                    ProcessBuilder.Redirect.DISCARD);
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < attaches; i++) {
                 latencies.add(attachOnce(server.pid(), agentJar));
@@ -192,7 +195,7 @@ final class EchoRun {
     private long drive(int port, int roundTrips) throws IOException, InterruptedException {
         Path output = Files.createTempFile("iotrace-bench-driver", ".out");
         try {
-            Process driver = startDriver(port, roundTrips, ProcessBuilder.Redirect.to(output.toFile()));
+            Process driver = startDriver(port, roundTrips, 0, ProcessBuilder.Redirect.to(output.toFile()));
             if (!driver.waitFor(workload.timeoutSeconds() + START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 driver.destroyForcibly();
                 throw new IOException("load driver did not finish within " + workload.timeoutSeconds() + " s");
@@ -208,11 +211,13 @@ final class EchoRun {
         }
     }
 
-    private Process startDriver(int port, int roundTrips, ProcessBuilder.Redirect output) throws IOException {
+    private Process startDriver(int port, int roundTrips, int pauseMillis, ProcessBuilder.Redirect output)
+            throws IOException {
         return new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), DRIVER,
                 "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--connections", Integer.toString(workload.connections()),
                 "--round-trips", Integer.toString(roundTrips), "--size", Integer.toString(workload.size()),
+                "--pause-ms", Integer.toString(pauseMillis),
                 "--timeout-seconds", Integer.toString(workload.timeoutSeconds()))
                 .redirectErrorStream(true).redirectOutput(output).start();
     }

@@ -59,4 +59,25 @@ class BenchmarkCommandTest {
         assertTrue(run.out().contains("Attach to first event (median of 1): "), run.out());
         assertTrue(!run.err().contains("self-test failed"), "the agent's self-test failed on attach: " + run.err());
     }
+
+    @Test
+    void theAttachBenchmarkUnderAPacedLoadSaysSoAndStillSeesAnEvent() {
+        Path fixtures = BuiltJars.projectRoot().resolve("fixtures/target/iotrace-fixtures.jar");
+        System.setProperty("iotrace.fixtures.jar", fixtures.toString());
+
+        CliRun run = CliRun.of("benchmark", "--attach", "1", "--connections", "1", "--warm-up", "200",
+                "--pause-ms", "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("1 connections, each pausing 1 ms after each round trip"), run.out());
+        assertTrue(Pattern.compile("(?m)^attach 1: \\d+\\.\\d{3} s$").matcher(run.out()).find(), run.out());
+    }
+
+    @Test
+    void pausingIsRefusedForTheOverheadBenchmark() {
+        CliRun run = CliRun.of("benchmark", "--pause-ms", "1");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--pause-ms must be at least 0, and is for --attach only"), run.err());
+    }
 }
