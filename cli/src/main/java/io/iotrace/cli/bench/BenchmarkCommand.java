@@ -46,8 +46,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     String agentOptions;
 
     @Option(names = "--attach", paramLabel = "N",
-            description = "instead of the overhead, measure N times the time from 'iotrace attach' to the first"
-                    + " recorded event on a warmed-up echo server under load (target: under 1 s)")
+            description = "instead of the overhead, start N warmed-up echo servers under load and measure on each"
+                    + " the time from 'iotrace attach' to the first recorded event, for the first attach and for a"
+                    + " second one (target: under 1 s)")
     int attaches;
 
     @Option(names = "--pause-ms", defaultValue = "0", paramLabel = "MS",

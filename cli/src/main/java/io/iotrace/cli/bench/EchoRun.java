@@ -1,18 +1,15 @@
 package io.iotrace.cli.bench;
 
-import io.iotrace.cli.attach.FirstEvent;
-import io.iotrace.cli.attach.TracingSession;
-import java.io.BufferedReader;
 import io.iotrace.cli.Directories;
+import io.iotrace.cli.IoTraceCli;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +29,8 @@ final class EchoRun {
     private static final String DRIVER = "io.iotrace.fixtures.LoadDriver";
     private static final Pattern LISTENING = Pattern.compile("LISTENING (\\d+)");
     private static final Pattern ELAPSED = Pattern.compile("DONE .*elapsedMs=(\\d+)");
+    /** What {@code iotrace attach} prints on stderr once the recording is in. */
+    private static final Pattern FIRST_EVENT = Pattern.compile("first event (\\d+\\.\\d+) s after attach began");
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final long QUIET_PERIOD_MILLIS = 200;
     /** One {@code /proc} tick: what a server that is only waiting may still show in a period. */
@@ -64,50 +63,52 @@ final class EchoRun {
     }
 
     /**
-     * Attaches to an untraced, warmed-up server while the load driver keeps it busy (each connection pausing
-     * {@code pauseMillis} after each round trip, if not 0), {@code attaches} times in a row (each session detaches
-     * before the next), and returns, for each, the ns from the start of the attach to
-     * the start of the first recorded event. Both are {@code System.nanoTime()}, one clock for all processes on
-     * Linux.
+     * For each of {@code rounds} fresh, untraced, warmed-up servers kept busy by the load driver (each connection
+     * pausing {@code pauseMillis} after each round trip, if not 0): the time from the start of an {@code iotrace
+     * attach} to its first recorded event, for the first attach to that JVM and for a second one after the first
+     * has detached. Each attach is a fresh {@code iotrace} process, as a user runs it; it prints the time, measured
+     * on {@code System.nanoTime()}, one clock for all processes on Linux.
      */
-    List<Long> attachLatencies(Path agentJar, int attaches, int pauseMillis) throws IOException,
+    List<AttachLatency> attachLatencies(Path agentJar, int rounds, int pauseMillis) throws IOException,
             InterruptedException {
-        Process server = new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), SERVER)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Process load = null;
-        try {
-            int port = awaitListening(server);
-            drive(port, Math.max(1, workload.warmUpRoundTrips()));
-            load = startDriver(port, Integer.MAX_VALUE / workload.connections(), pauseMillis,
-                    ProcessBuilder.Redirect.DISCARD);
-            List<Long> latencies = new ArrayList<>();
-            for (int i = 0; i < attaches; i++) {
-                latencies.add(attachOnce(server.pid(), agentJar));
+        List<AttachLatency> latencies = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            Process server = new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), SERVER)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process load = null;
+            try {
+                int port = awaitListening(server);
+                drive(port, Math.max(1, workload.warmUpRoundTrips()));
+                load = startDriver(port, Integer.MAX_VALUE / workload.connections(), pauseMillis,
+                        ProcessBuilder.Redirect.DISCARD);
+                long first = attachFromFreshCli(server.pid(), agentJar);
+                latencies.add(new AttachLatency(first, attachFromFreshCli(server.pid(), agentJar)));
+            } finally {
+                if (load != null) {
+                    load.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                }
+                server.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
-            return latencies;
-        } finally {
-            if (load != null) {
-                load.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            }
-            server.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
+        return latencies;
     }
 
-    private static long attachOnce(long pid, Path agentJar) throws IOException, InterruptedException {
-        Path recordings = Files.createTempDirectory("iotrace-bench-attach");
-        try (TracingSession session = TracingSession.start(pid, agentJar, recordings, Duration.ofSeconds(10))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-            while (System.nanoTime() < deadline) {
-                OptionalLong first = FirstEvent.startNanos(session.recording());
-                if (first.isPresent()) {
-                    return first.getAsLong() - session.attachStartNanos();
-                }
-                Thread.sleep(5);
-            }
-            throw new IOException("no event recorded within " + START_TIMEOUT_SECONDS + " s of attaching to " + pid);
-        } finally {
-            Directories.deleteTree(recordings);
+    /** Runs {@code iotrace attach PID --duration 1s} in a JVM of its own and reads the time it prints. */
+    private static long attachFromFreshCli(long pid, Path agentJar) throws IOException, InterruptedException {
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Diotrace.agent.jar=" + agentJar, "-cp", System.getProperty("java.class.path"),
+                IoTraceCli.class.getName(), "attach", Long.toString(pid), "--duration", "1s")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!cli.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+            cli.destroyForcibly();
+            throw new IOException("iotrace attach " + pid + " failed: " + err.strip());
         }
+        Matcher first = FIRST_EVENT.matcher(err);
+        if (!first.find()) {
+            throw new IOException("iotrace attach " + pid + " recorded no event: " + err.strip());
+        }
+        return Math.round(Double.parseDouble(first.group(1)) * 1e9);
     }
 
     private RunResult measure(List<String> serverJvmOptions, Path recordings) throws IOException,
