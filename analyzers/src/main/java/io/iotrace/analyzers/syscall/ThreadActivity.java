@@ -36,7 +36,6 @@ final class ThreadActivity {
     long fileDataCalls;
     long asyncSetups;
     long signalWaits;
-    long asyncSubmissions;
     long spawnsAfterAccept;
     long fileMmaps;
     long fileMmapBytes;
@@ -156,11 +155,6 @@ final class ThreadActivity {
             case SIGNAL_WAIT -> {
                 signalWaits++;
                 waitedSinceEagain = true;
-            }
-            case IO_URING, LINUX_AIO -> {
-                if (name.equals("io_uring_enter") || name.equals("io_uring_submit_req") || name.equals("io_submit")) {
-                    asyncSubmissions++;
-                }
             }
             case CONTROL -> {
                 if ((flags & SyscallEvent.FLAG_ASYNC_SETUP) != 0 && !failed) {
