@@ -133,6 +133,9 @@ final class AttachCommand implements Callable<Integer> {
         long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         if (strace) {
             if (!awaitEnd(Math.min(end, System.nanoTime() + baselineNanos()), warnings)) {
+                warnings.add("strace did not join: the recording ended within its first "
+                        + Durations.format(Duration.ofNanos(baselineNanos())) + ", in which the JVM is recorded alone"
+                        + " as the yardstick of what strace costs");
                 return;
             }
             straced = joinStrace(directory, warnings, err);
@@ -167,7 +170,7 @@ final class AttachCommand implements Callable<Integer> {
         SyscallAnalysis analysis;
         try {
             analysis = SyscallAnalysis.of(List.of(recording), List.of(straced.log()), false, straced.window(),
-                    (jvm, file, syscalls) -> BeforeAndAfterStrace.measure(file, straced.joinedNanos()));
+                    (jvm, file, syscalls) -> BeforeAndAfterStrace.measure(file, straced.window()));
         } catch (SyscallLogException e) {
             warnings.add("no syscall report: " + e.getMessage());
             ReportPrinter.print(List.of(report), warnings, reportFormat.format, spec.commandLine().getOut());

@@ -25,20 +25,20 @@ public final class BeforeAndAfterStrace implements EventHandler {
     static final int MIN_CALLS_PER_SIDE = 20;
     private static final int SHOWN_OPERATIONS = 3;
 
-    private final long straceJoinedNanos;
+    private final StraceWindow strace;
     private final Side before = new Side();
     private final Side after = new Side();
 
-    private BeforeAndAfterStrace(long straceJoinedNanos) {
-        this.straceJoinedNanos = straceJoinedNanos;
+    private BeforeAndAfterStrace(StraceWindow strace) {
+        this.strace = strace;
     }
 
     /**
-     * @param straceJoinedNanos {@code System.nanoTime()} of the machine when strace had attached to every thread;
-     *                          the recording's events are on the same clock
+     * @param strace when strace held every thread of the JVM, on the recording's clock; the calls after it left
+     *               ran at full speed again and count on neither side, nor do those it saw only part of
      */
-    public static StraceSlowdown measure(Path recording, long straceJoinedNanos) {
-        BeforeAndAfterStrace comparison = new BeforeAndAfterStrace(straceJoinedNanos);
+    public static StraceSlowdown measure(Path recording, StraceWindow strace) {
+        BeforeAndAfterStrace comparison = new BeforeAndAfterStrace(strace);
         try {
             RecordingReader.read(recording, comparison);
         } catch (RecordingFormatException e) {
@@ -49,7 +49,11 @@ public final class BeforeAndAfterStrace implements EventHandler {
 
     @Override
     public void onEvent(IoEvent event) {
-        (event.startNanos() < straceJoinedNanos ? before : after).add(event);
+        if (event.endNanos() < strace.fromNanos()) {
+            before.add(event);
+        } else if (strace.holds(event.startNanos(), event.endNanos())) {
+            after.add(event);
+        }
     }
 
     private StraceSlowdown slowdown() {

@@ -24,8 +24,8 @@ final class CorrelationRenderer {
         }
         out.printf("  %d java calls on OS threads%s%s%n", report.javaCalls(), report.callsWithoutOsThread() > 0
                 ? ", " + report.callsWithoutOsThread() + " on virtual threads (not matched)" : "",
-                report.callsOutsideStrace() > 0 ? ", " + report.callsOutsideStrace() + " while strace was not"
-                        + " attached (not matched)" : "");
+                report.callsOutsideStrace() > 0 ? ", " + report.callsOutsideStrace() + " not wholly while strace"
+                        + " was attached (not matched)" : "");
         for (CallSyscalls call : report.calls()) {
             out.printf("  %s (%s, %s): %d calls%n", call.operation(), call.buffer(), call.resource(), call.calls());
             out.printf("      each made: %s%n", top(call.perCall()));

@@ -10,7 +10,8 @@ import java.util.List;
  * @param clock                  how the two clocks were aligned
  * @param javaCalls              calls of the recording on OS threads, all matched against the log
  * @param callsWithoutOsThread   calls of virtual threads, which cannot be matched (their carrier changes)
- * @param callsOutsideStrace     calls made before strace joined or after it left (attach), not matched
+ * @param callsOutsideStrace     calls strace did not see whole, made before it joined or after it left (attach):
+ *                               not counted; the syscalls of one it saw part of are left out with it
  * @param calls                  per kind of call, the syscalls inside
  * @param outsideCalls           per Java thread, syscalls outside any call
  * @param syscallsOfOtherThreads syscalls of threads that made no recorded call (JVM internals, other processes)

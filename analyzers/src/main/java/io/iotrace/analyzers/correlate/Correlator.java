@@ -62,7 +62,6 @@ public final class Correlator {
         long emptyCallsOnTracedThreads = 0;
         for (ThreadCalls calls : java.threads().values()) {
             calls.sorted();
-            javaCalls += calls.size;
             ThreadSyscalls made = syscalls.threads().get(calls.tid);
             int[] callOf = made == null ? new int[0] : assign(calls, made, alignment);
             Map<String, Long> io = new TreeMap<>();
@@ -70,19 +69,24 @@ public final class Correlator {
             int k = 0;
             for (int call = 0; call < calls.size; call++) {
                 int kind = calls.kinds[call];
-                callsByKind[kind]++;
+                boolean clipped = kind == JavaCallTimeline.CLIPPED;
                 Map<String, Integer> inside = new TreeMap<>();
                 for (; k < callOf.length && (callOf[k] < 0 || callOf[k] <= call); k++) {
                     String name = syscalls.name(made.names[k]);
                     if (callOf[k] < 0) {
                         (isIo(name) ? io : other).merge(name, 1L, Long::sum);
-                    } else {
+                    } else if (!clipped) {
                         if (!JVM_OWN.contains(name)) {
                             inside.merge(name, 1, Integer::sum);
                         }
                         syscallsByKind.get(kind).merge(name, 1L, Long::sum);
                     }
                 }
+                if (clipped) {
+                    continue;
+                }
+                javaCalls++;
+                callsByKind[kind]++;
                 patternsByKind.get(kind).merge(pattern(inside), 1L, Long::sum);
                 if (made != null) {
                     callsOnTracedThreads++;

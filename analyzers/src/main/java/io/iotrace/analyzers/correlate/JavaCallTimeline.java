@@ -22,6 +22,9 @@ public final class JavaCallTimeline implements EventHandler {
     private final Map<Integer, ThreadCalls> threads = new LinkedHashMap<>();
     private final Map<CallKind, Integer> kindIndex = new HashMap<>();
     private final List<CallKind> kinds = new ArrayList<>();
+    /** The kind of a call that strace saw only part of: matched with its syscalls, then counted nowhere. */
+    static final int CLIPPED = -1;
+
     private final StraceWindow window;
     private RecordingInfo info;
     private long callsWithoutOsThread;
@@ -71,6 +74,11 @@ public final class JavaCallTimeline implements EventHandler {
         }
         if (!window.holds(event.startNanos(), event.endNanos())) {
             callsOutsideWindow++;
+            if (window.overlaps(event.startNanos(), event.endNanos())) {
+                // Half seen by strace: kept only so that its syscalls are not taken for ones made outside any call.
+                threads.computeIfAbsent(tid, ThreadCalls::new).add(event.startNanos(), event.endNanos(), CLIPPED,
+                        event.thread().name());
+            }
             return;
         }
         CallKind kind = new CallKind(event.operation().title(), event.buffer().title(),

@@ -8,7 +8,13 @@ package io.iotrace.analyzers.correlate;
 public record StraceWindow(long fromNanos, long toNanos) {
     public static final StraceWindow WHOLE_RUN = new StraceWindow(Long.MIN_VALUE, Long.MAX_VALUE);
 
+    /** Whether strace saw the whole call. */
     boolean holds(long startNanos, long endNanos) {
         return startNanos >= fromNanos && endNanos <= toNanos;
+    }
+
+    /** Whether strace saw any of the call. */
+    boolean overlaps(long startNanos, long endNanos) {
+        return startNanos <= toNanos && endNanos >= fromNanos;
     }
 }

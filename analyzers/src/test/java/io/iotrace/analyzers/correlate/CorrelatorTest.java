@@ -79,6 +79,36 @@ class CorrelatorTest {
         assertEquals(Map.of("futex", 1L), outside.other());
     }
 
+    /**
+     * strace joined at 1,000 µs and left at 3,000 µs: a read blocked across the join made a read syscall strace saw,
+     * which is that call's, not one made outside any call; the call itself is not counted, as strace missed its start.
+     */
+    @Test
+    void aCallThatStraceSawOnlyPartOfKeepsItsSyscallsButIsNotCounted() {
+        JavaCallTimeline window = new JavaCallTimeline(new StraceWindow(1_000 + 1_000 * 1_000, 1_000 + 3_000 * 1_000));
+        window.begin(INFO);
+        window.onEvent(new IoEvent(1_000 + 900 * 1_000, 200_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
+                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+        window.onEvent(new IoEvent(1_000 + 2_000 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
+                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+        window.onEvent(new IoEvent(1_000 + 5_000 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
+                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+        SyscallTimeline syscalls = new SyscallTimeline(window.osThreads());
+        syscalls.accept(syscall(501, 1_050, "read"));
+        syscalls.accept(syscall(501, 2_020, "read"));
+        syscalls.accept(syscall(501, 2_500, "epoll_wait"));
+
+        CorrelationReport report = Correlator.correlate(window, syscalls, StraceSlowdown.unknown("not measured"));
+
+        assertEquals(1, report.javaCalls(), "only the read strace saw whole");
+        assertEquals(2, report.callsOutsideStrace(), "the half-seen read and the one after strace left");
+        CallSyscalls reads = report.call("read", "heap ByteBuffer", "socket channel");
+        assertEquals(1, reads.calls());
+        assertEquals(Map.of("read", 1L), reads.syscalls());
+        assertEquals(Map.of("epoll_wait", 1L), report.outsideCalls().get(0).io(), "the half-seen read's syscall is"
+                + " not outside any call");
+    }
+
     @Test
     void aStampWithinTheSlackBeforeACallStillCountsForIt() {
         read(WORKER, 0, BufferKind.DIRECT_BUFFER);

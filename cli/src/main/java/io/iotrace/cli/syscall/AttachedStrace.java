@@ -93,11 +93,6 @@ public final class AttachedStrace {
         attached.completeExceptionally(new IOException("strace ended"));
     }
 
-    /** {@code System.nanoTime()} when strace held every thread. */
-    public long joinedNanos() {
-        return joinedNanos;
-    }
-
     /** While strace held the target: from when it had joined every thread to when it was told to let go. */
     public StraceWindow window() {
         return new StraceWindow(joinedNanos, detachedNanos);
