@@ -109,7 +109,10 @@ public final class SyscallTimeline implements SyscallEventSink {
         return names.get(index);
     }
 
-    /** One thread's syscalls in log order, which strace keeps per thread (also with -z/-Z). */
+    /**
+     * One thread's syscalls in the order they started: strace writes each thread's calls so (also with -z/-Z), and
+     * the perf script reader hands on an io_uring tracepoint after the call it fired in.
+     */
     static final class ThreadSyscalls {
         long[] starts = new long[64];
         int[] names = new int[64];

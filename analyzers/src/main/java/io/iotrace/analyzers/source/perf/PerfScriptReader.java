@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +67,11 @@ public final class PerfScriptReader {
     private final ParseProblems problems;
     /** Per thread, the call that entered and has not exited yet. */
     private final Map<Integer, Entered> open = new HashMap<>();
+    /**
+     * Per thread, the io_uring tracepoints fired inside its open call ({@code io_uring_enter} submits and reaps):
+     * handed on after that call, which started before them, so that each thread's events stay in time order.
+     */
+    private final Map<Integer, List<SyscallEvent>> insideOpenCall = new HashMap<>();
     /** The clock bit of every stamp: unstated until a header line names it. */
     private int clock = SyscallEvent.FLAG_PERF_CLOCK;
 
@@ -96,7 +103,9 @@ public final class PerfScriptReader {
                 }
             }
         }
-        open.forEach((tid, call) -> sink.accept(neverReturned(tid, call)));
+        for (Map.Entry<Integer, Entered> call : List.copyOf(open.entrySet())) {
+            close(call.getKey(), neverReturned(call.getKey(), call.getValue()));
+        }
         open.clear();
         return lineNumber;
     }
@@ -191,15 +200,15 @@ public final class PerfScriptReader {
 
     private boolean uring(int tid, long time, String event, String payload) {
         switch (event) {
-            case "io_uring_create", "io_uring_submit_req" -> sink.accept(new SyscallEvent(tid, time,
+            case "io_uring_create", "io_uring_submit_req" -> tracepoint(tid, new SyscallEvent(tid, time,
                     SyscallEvent.NO_TIME, Kind.CALL, event, -1, FdKind.UNKNOWN, 0, null, FdKind.UNKNOWN, 0, null, clock));
             case "io_uring_complete" -> {
                 Matcher result = URING_RESULT.matcher(payload);
                 long value = result.find() ? Long.parseLong(result.group(1)) : 0;
                 boolean failed = value < 0 && value >= -MAX_ERRNO;
-                sink.accept(new SyscallEvent(tid, time, SyscallEvent.NO_TIME, Kind.CALL, event, -1, FdKind.UNKNOWN,
-                        failed ? -1 : value, failed ? LinuxTables.errnoName(-value) : null, FdKind.UNKNOWN, 0, null,
-                        clock));
+                tracepoint(tid, new SyscallEvent(tid, time, SyscallEvent.NO_TIME, Kind.CALL, event, -1,
+                        FdKind.UNKNOWN, failed ? -1 : value, failed ? LinuxTables.errnoName(-value) : null,
+                        FdKind.UNKNOWN, 0, null, clock));
             }
             default -> {
                 // io_uring_file_get and the rest add nothing the counts above do not already say.
@@ -229,10 +238,10 @@ public final class PerfScriptReader {
         long argument = SyscallCategory.of(name) == SyscallCategory.MMAP ? second : 0;
         Entered previous = open.put(tid, new Entered(name, time, (int) fd, argument, flags));
         if (previous != null) {
-            sink.accept(neverReturned(tid, previous));
+            close(tid, neverReturned(tid, previous));
         }
         if (name.equals("exit_group")) {
-            sink.accept(neverReturned(tid, open.remove(tid)));
+            close(tid, neverReturned(tid, open.remove(tid)));
             sink.accept(new SyscallEvent(tid, time, SyscallEvent.NO_TIME, Kind.EXIT, name, -1, FdKind.UNKNOWN,
                     (int) first, null, FdKind.UNKNOWN, 0, null, clock));
         }
@@ -242,7 +251,7 @@ public final class PerfScriptReader {
         Entered call = open.get(tid);
         if (call != null && call.name.equals(name)) {
             open.remove(tid);
-            sink.accept(returned(tid, call.name, call.start, time - call.start, call.fd, call.argument, call.flags,
+            close(tid, returned(tid, call.name, call.start, time - call.start, call.fd, call.argument, call.flags,
                     result));
             return;
         }
@@ -250,6 +259,24 @@ public final class PerfScriptReader {
             return; // the new task's side of fork or clone: strace shows only the parent's call
         }
         sink.accept(returned(tid, name, SyscallEvent.NO_TIME, SyscallEvent.NO_TIME, -1, 0, 0, result));
+    }
+
+    /** A tracepoint inside an open call waits for that call; any other is handed on now. */
+    private void tracepoint(int tid, SyscallEvent event) {
+        if (open.containsKey(tid)) {
+            insideOpenCall.computeIfAbsent(tid, t -> new ArrayList<>()).add(event);
+        } else {
+            sink.accept(event);
+        }
+    }
+
+    /** Hands on a call that has ended, then the tracepoints that fired inside it. */
+    private void close(int tid, SyscallEvent call) {
+        sink.accept(call);
+        List<SyscallEvent> inside = insideOpenCall.remove(tid);
+        if (inside != null) {
+            inside.forEach(sink::accept);
+        }
     }
 
     private static SyscallEvent returned(int tid, String name, long start, long duration, int fd, long argument,

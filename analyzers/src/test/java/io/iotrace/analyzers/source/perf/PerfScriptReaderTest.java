@@ -45,6 +45,26 @@ class PerfScriptReaderTest {
         return events;
     }
 
+    /**
+     * io_uring's tracepoints fire inside the io_uring_enter that submits and reaps, which perf shows only at its
+     * exit: they come after that call, so that each thread's events are in the order they started.
+     */
+    @Test
+    void theIoUringTracepointsInsideACallComeAfterItInStartOrder() throws Exception {
+        String text = """
+                      uring_read 14634 [000]  8514.612827:  syscalls:sys_enter_io_uring_enter: fd: 0x00000005, to_submit: 0x00000001
+                      uring_read 14634 [000]  8514.612836:       io_uring:io_uring_submit_req: ring 0xffff88826d611800, opcode READ
+                      uring_read 14634 [000]  8514.612861:         io_uring:io_uring_complete: ring 0xffff88826d611800, result 4096, cflags 0x0
+                      uring_read 14634 [000]  8514.612863:   syscalls:sys_exit_io_uring_enter: 0x1
+                      uring_read 14634 [000]  8514.612900:       io_uring:io_uring_submit_req: ring 0xffff88826d611800, opcode READ
+                """;
+        List<SyscallEvent> events = read(text, new ParseProblems(true));
+        assertEquals(List.of("io_uring_enter", "io_uring_submit_req", "io_uring_complete", "io_uring_submit_req"),
+                events.stream().map(SyscallEvent::name).toList());
+        assertEquals(List.of(8514_612_827_000L, 8514_612_836_000L, 8514_612_861_000L, 8514_612_900_000L),
+                events.stream().map(SyscallEvent::startNanos).toList());
+    }
+
     @Test
     void withoutAHeaderTheClockIsUnstated() throws Exception {
         SyscallEvent read = read(CALLS, new ParseProblems(true)).get(0);
