@@ -81,7 +81,8 @@ final class BenchmarkReport {
         out.flush();
     }
 
-    private static String loadAverage() {
+    /** The 1-minute load average, printed beside figures that a busy machine distorts. */
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
@@ -93,7 +94,8 @@ final class BenchmarkReport {
         return medianOf(pairs.stream().mapToDouble(figure).toArray());
     }
 
-    private static double medianOf(double[] figures) {
+    /** The median, NaNs left out; NaN when nothing is left. */
+    static double medianOf(double[] figures) {
         double[] values = Arrays.stream(figures).filter(v -> !Double.isNaN(v)).sorted().toArray();
         int n = values.length;
         if (n == 0) {

@@ -72,37 +72,64 @@ final class EchoRun {
     List<AttachLatency> attachLatencies(Path agentJar, int rounds, int pauseMillis) throws IOException,
             InterruptedException {
         List<AttachLatency> latencies = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-            Process server = new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), SERVER)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            Process load = null;
-            try {
-                int port = awaitListening(server);
-                drive(port, Math.max(1, workload.warmUpRoundTrips()));
-                load = startDriver(port, Integer.MAX_VALUE / workload.connections(), pauseMillis,
-                        ProcessBuilder.Redirect.DISCARD);
-                long first = attachFromFreshCli(server.pid(), agentJar);
-                latencies.add(new AttachLatency(first, attachFromFreshCli(server.pid(), agentJar)));
-            } finally {
-                if (load != null) {
-                    load.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Path serverErr = Files.createTempFile("iotrace-bench-server", ".err");
+        try {
+            for (int i = 0; i < rounds; i++) {
+                Process server = new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), SERVER)
+                        .redirectError(serverErr.toFile()).start();
+                Process load = null;
+                try {
+                    int port = awaitListening(server);
+                    drive(port, Math.max(1, workload.warmUpRoundTrips()));
+                    load = startDriver(port, Integer.MAX_VALUE / workload.connections(), pauseMillis,
+                            ProcessBuilder.Redirect.DISCARD);
+                    long first = attachFromFreshCli(server.pid(), agentJar);
+                    latencies.add(new AttachLatency(first, attachFromFreshCli(server.pid(), agentJar)));
+                } finally {
+                    if (load != null) {
+                        load.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    }
+                    server.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 }
-                server.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                refuseIfTheAgentComplained(server.pid(), Files.readString(serverErr));
             }
+        } finally {
+            Files.deleteIfExists(serverErr);
         }
         return latencies;
     }
 
+    /**
+     * A time measured while the hooks missed calls or classes measures the wrong thing: the agent says so on the
+     * target's stderr ({@code [iotrace] self-test failed}, {@code could not be instrumented}).
+     */
+    private static void refuseIfTheAgentComplained(long pid, String serverErr) throws IOException {
+        for (String line : serverErr.lines().toList()) {
+            if (line.startsWith("[iotrace] ")) {
+                throw new IOException("the agent in pid " + pid + " said: " + line.substring("[iotrace] ".length()));
+            }
+        }
+    }
+
     /** Runs {@code iotrace attach PID --duration 1s} in a JVM of its own and reads the time it prints. */
     private static long attachFromFreshCli(long pid, Path agentJar) throws IOException, InterruptedException {
-        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Diotrace.agent.jar=" + agentJar, "-cp", System.getProperty("java.class.path"),
-                IoTraceCli.class.getName(), "attach", Long.toString(pid), "--duration", "1s")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!cli.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || cli.exitValue() != 0) {
-            cli.destroyForcibly();
-            throw new IOException("iotrace attach " + pid + " failed: " + err.strip());
+        Path errFile = Files.createTempFile("iotrace-bench-attach", ".err");
+        String err;
+        try {
+            Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Diotrace.agent.jar=" + agentJar, "-cp", System.getProperty("java.class.path"),
+                    IoTraceCli.class.getName(), "attach", Long.toString(pid), "--duration", "1s")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errFile.toFile()).start();
+            boolean ended = cli.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!ended) {
+                cli.destroyForcibly().waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+            err = Files.readString(errFile);
+            if (!ended || cli.exitValue() != 0) {
+                throw new IOException("iotrace attach " + pid + (ended ? " failed: " : " did not end: ") + err.strip());
+            }
+        } finally {
+            Files.deleteIfExists(errFile);
         }
         Matcher first = FIRST_EVENT.matcher(err);
         if (!first.find()) {

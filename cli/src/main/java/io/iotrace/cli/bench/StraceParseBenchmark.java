@@ -2,6 +2,7 @@ package io.iotrace.cli.bench;
 
 import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
 import io.iotrace.analyzers.syscall.SyscallReport;
+import io.iotrace.cli.ExitCodes;
 import com.sun.management.OperatingSystemMXBean;
 
 import java.io.BufferedOutputStream;
@@ -16,7 +17,6 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,10 +34,22 @@ import java.util.Locale;
 public final class StraceParseBenchmark {
     private static final int RUNS = 3;
 
-    public static void main(String[] args) throws Exception {
-        long mebibytes = args.length > 0 ? Long.parseLong(args[0]) : 1024;
+    /** Run by {@link StraceParseCommand}, which checks the size; a failure is one line on stderr and exit code 2. */
+    public static void main(String[] args) {
+        try {
+            run(args.length > 0 ? Long.parseLong(args[0]) : 1024);
+        } catch (Exception e) {
+            System.err.println("iotrace: the strace parse benchmark failed: " + e.getMessage());
+            System.exit(ExitCodes.USAGE_OR_INPUT);
+        }
+    }
+
+    private static void run(long mebibytes) throws Exception {
         Path dir = Files.createTempDirectory("iotrace-bench");
         Path log = dir.resolve("bench.strace.log");
+        // Also when the command that started this JVM stops it: a gigabyte must not stay behind in /tmp.
+        dir.toFile().deleteOnExit();
+        log.toFile().deleteOnExit();
         try {
             long lines = generate(log, mebibytes << 20);
             double mib = Files.size(log) / (1024.0 * 1024);
@@ -62,7 +74,7 @@ public final class StraceParseBenchmark {
             System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x); the parse's first, cold run:"
                     + " %.3f s%n", parse / readLine, coldParse);
             System.out.printf(Locale.ROOT, "CPU seconds: readLine loop %.3f, parse %.3f (%.2fx); load average %s%n",
-                    readLineTiming.cpu, parseTiming.cpu, parseTiming.cpu / readLineTiming.cpu, loadAverage());
+                    readLineTiming.cpu, parseTiming.cpu, parseTiming.cpu / readLineTiming.cpu, BenchmarkReport.loadAverage());
             System.out.printf(Locale.ROOT, "peak heap during parse: %.1f MiB (target < 256), peak RSS of this JVM: %s%n",
                     heap / (1024.0 * 1024), peakRss());
         } finally {
@@ -93,14 +105,7 @@ public final class StraceParseBenchmark {
                 throw new IllegalStateException("counted " + lines + " lines, expected " + expectedLines);
             }
         }
-        Arrays.sort(seconds);
-        Arrays.sort(cpu);
-        return new Timing(seconds[RUNS / 2], cpu[RUNS / 2]);
-    }
-
-    private static String loadAverage() throws IOException {
-        Path loadavg = Path.of("/proc/loadavg");
-        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
+        return new Timing(BenchmarkReport.medianOf(seconds), BenchmarkReport.medianOf(cpu));
     }
 
     private static void print(String what, double seconds, double mib, long lines, double wc) {

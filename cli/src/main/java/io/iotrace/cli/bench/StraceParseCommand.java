@@ -1,5 +1,6 @@
 package io.iotrace.cli.bench;
 
+import io.iotrace.cli.ExitCodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,12 +33,20 @@ public final class StraceParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (mebibytes < 1) {
+            throw new ParameterException(spec.commandLine(), "--mib must be at least 1, was " + mebibytes);
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), HEAP_TARGET, "-cp", System.getProperty("java.class.path"),
                 StraceParseBenchmark.class.getName(), Long.toString(mebibytes))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        copy(child.getInputStream(), spec.commandLine().getOut());
-        return child.waitFor();
+        try {
+            copy(child.getInputStream(), spec.commandLine().getOut());
+            return child.waitFor() == 0 ? ExitCodes.OK : ExitCodes.USAGE_OR_INPUT;
+        } finally {
+            // Ctrl-C or an error here: the child's gigabyte of log must not go on being written.
+            child.destroy();
+        }
     }
 
     private static void copy(InputStream from, PrintWriter to) throws IOException {

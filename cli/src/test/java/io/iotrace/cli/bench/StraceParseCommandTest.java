@@ -30,4 +30,12 @@ class StraceParseCommandTest {
         assertTrue(run.out().contains("parse / readLine: "), run.out());
         assertTrue(run.out().contains("peak heap during parse: "), run.out());
     }
+
+    @Test
+    void aSizeBelowOneMebibyteIsAUsageError() {
+        CliRun run = CliRun.of("benchmark", "strace-parse", "--mib", "0");
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains("--mib must be at least 1, was 0"), run.err());
+    }
 }
