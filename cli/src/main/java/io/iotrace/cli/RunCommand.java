@@ -4,6 +4,7 @@ import io.iotrace.analyzers.correlate.StraceSlowdown;
 import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.analyzers.syscall.SyscallReport;
 import io.iotrace.cli.syscall.StraceCalibration;
 import io.iotrace.cli.syscall.StraceWrapper;
 import io.iotrace.cli.syscall.SyscallAnalysis;
@@ -80,23 +81,42 @@ final class RunCommand implements Callable<Integer> {
         SyscallAnalysis analysis;
         try {
             analysis = SyscallAnalysis.of(Recordings.in(directory), List.of(StraceWrapper.log(directory)), false,
-                    StraceWindow.WHOLE_RUN,                     estimatedSlowdowns(directory, wallNanos));
+                    StraceWindow.WHOLE_RUN, new EstimatedSlowdowns(directory, wallNanos));
         } catch (SyscallLogException e) {
             // strace failed or wrote nothing: the recordings were measured and are still reported.
             warnings.add("no syscall report: " + e.getMessage());
             ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
             return;
         }
-        SyscallOutput.print(reports, warnings, analysis, reportFormat.format == ReportFormat.json, spec.commandLine().getOut());
+        SyscallOutput.print(reports, warnings, analysis, reportFormat.format == ReportFormat.json,
+                spec.commandLine().getOut());
     }
 
-    /** Calibrated once, after the command, so that the calibration's load does not slow the command itself. */
-    private static SyscallAnalysis.Slowdowns estimatedSlowdowns(Path directory, long wallNanos) {
-        List<String> why = new ArrayList<>();
-        StraceCalibration calibration = StraceCalibration.measure(directory, why);
-        if (calibration == null) {
-            return (pid, recording, syscalls) -> StraceSlowdown.unknown("not estimated: " + String.join("; ", why));
+    /**
+     * Calibrated after the command, so that the calibration's load does not slow the command itself, and only once
+     * a traced JVM's syscalls were read: it takes a few seconds.
+     */
+    private static final class EstimatedSlowdowns implements SyscallAnalysis.Slowdowns {
+        private final Path directory;
+        private final long wallNanos;
+        private final List<String> why = new ArrayList<>();
+        private StraceCalibration calibration;
+        private boolean calibrated;
+
+        EstimatedSlowdowns(Path directory, long wallNanos) {
+            this.directory = directory;
+            this.wallNanos = wallNanos;
         }
-        return (pid, recording, syscalls) -> calibration.slowdownOf(pid, syscalls, wallNanos);
+
+        @Override
+        public StraceSlowdown of(long pid, Path recording, SyscallReport syscalls) {
+            if (!calibrated) {
+                calibration = StraceCalibration.measure(directory, why);
+                calibrated = true;
+            }
+            return calibration == null ? StraceSlowdown.unknown("not estimated: " + String.join("; ", why))
+                    : calibration.slowdownOf(pid, syscalls, wallNanos);
+        }
     }
+
 }

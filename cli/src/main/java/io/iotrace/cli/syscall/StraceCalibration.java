@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What one stop at a traced syscall costs on this machine, measured right after a {@code run --strace}: dd copying
+ * What a traced syscall (strace stops the thread at its entry and at its exit) costs on this machine, measured right after a {@code run --strace}: dd copying
  * 1-byte blocks (a read and a write each, both traced) under the same strace options, at two sizes, against dd
  * alone. The slope between the sizes leaves out strace's and dd's start-up; the median of three runs each leaves
  * out most of the noise of a busy machine.
@@ -30,13 +30,13 @@ public final class StraceCalibration {
     private static final int RUNS = 3;
     private static final long RUN_TIMEOUT_SECONDS = 30;
 
-    private final double stopNanos;
+    private final double tracedSyscallNanos;
 
-    private StraceCalibration(double stopNanos) {
-        this.stopNanos = stopNanos;
+    private StraceCalibration(double tracedSyscallNanos) {
+        this.tracedSyscallNanos = tracedSyscallNanos;
     }
 
-    /** Measures the cost of a stop; null with the reason in {@code why} when it cannot be measured. */
+    /** Measures the cost of a traced syscall; null with the reason in {@code why} when it cannot be measured. */
     public static StraceCalibration measure(Path scratch, List<String> why) {
         try {
             Path log = Files.createTempFile(scratch, "calibration-", ".log");
@@ -59,7 +59,7 @@ public final class StraceCalibration {
 
     /**
      * The estimated slowdown of one traced JVM: its busiest thread was stopped at that many syscalls, each costing
-     * {@link #stopNanos}, within the command's wall time.
+     * {@link #tracedSyscallNanos}, within the command's wall time.
      */
     public StraceSlowdown slowdownOf(long pid, SyscallReport syscalls, long wallNanos) {
         ProcessReport process = syscalls.process((int) pid).orElse(null);
@@ -69,11 +69,11 @@ public final class StraceCalibration {
         long stops = process.threads().stream().mapToLong(ThreadReport::syscalls).sum();
         ThreadReport busiest = process.threads().stream().max(Comparator.comparingLong(ThreadReport::syscalls))
                 .orElseThrow();
-        double lostNanos = busiest.syscalls() * stopNanos;
+        double lostNanos = busiest.syscalls() * tracedSyscallNanos;
         String how = String.format(Locale.ROOT, "estimated, not measured: strace stopped it at %,d syscalls, %,d of"
-                + " them on its busiest thread (tid %d); a stop costs %.1f us here (calibrated just now with dd's"
+                + " them on its busiest thread (tid %d); a traced syscall (two stops) costs %.1f us here (calibrated just now with dd's"
                 + " 1-byte reads under the same strace options, against dd alone), so that thread lost %.2f s of"
-                + " the run's %.2f s", stops, busiest.syscalls(), busiest.tid(), stopNanos / 1000, lostNanos / 1e9,
+                + " the run's %.2f s", stops, busiest.syscalls(), busiest.tid(), tracedSyscallNanos / 1000, lostNanos / 1e9,
                 wallNanos / 1e9);
         if (lostNanos >= wallNanos) {
             return StraceSlowdown.unknown("not estimated: the calibration does not fit this run (" + how + ")");
@@ -100,7 +100,7 @@ public final class StraceCalibration {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 throw new CalibrationFailed("calibration run did not end: " + String.join(" ", command));
             }
             if (process.exitValue() != 0) {
