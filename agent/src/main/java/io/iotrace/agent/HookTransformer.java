@@ -22,8 +22,9 @@ import net.bytebuddy.pool.TypePool;
  * Inlines the advice of {@link Instrumentations} into the java.base classes it names, and into no other class.
  *
  * <p>Each class is described from the bytes the JVM hands over and only decorated (its methods' code changes,
- * nothing else), so ByteBuddy neither resolves the class hierarchy nor adds members. The advice of a class is
- * built when that class is first transformed, not all at once: under load, the first hooks go live sooner.
+ * nothing else), so ByteBuddy neither resolves the class hierarchy nor adds members. The advice is built on a
+ * thread of its own in the table's order, and a class waits only for its own: under load, the first hooks go live
+ * sooner.
  * One instance serves every attach to a JVM, and gives a class it has instrumented before the same bytes again,
  * so that attaching again costs little more than the JVM's own retransformation.
  * While it works (it reads the agent jar and jrt, which is file I/O, maybe on an application thread that loads

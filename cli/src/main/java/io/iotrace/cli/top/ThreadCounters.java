@@ -66,8 +66,4 @@ final class ThreadCounters implements EventHandler {
             c.lastSelectEnd = event.endNanos();
         }
     }
-
-    Map<Long, Counter> threads() {
-        return threads;
-    }
 }
