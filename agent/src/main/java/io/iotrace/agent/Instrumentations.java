@@ -48,8 +48,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  *
  * <p>Only Java methods that wrap native calls are touched, never native methods (that would need a prefix,
  * which adds methods), so that attaching to a running JVM needs no JVM flag. Every method below has the
- * same signature on JDK 17 and JDK 25 (checked with javap), except where its comment says otherwise; where a public method calls another one listed
- * here, the thread's guard records only the outer call.
+ * same signature on JDK 17 and JDK 25 (checked with javap), except where its comment says otherwise; where a
+ * public method calls another one listed here, the thread's guard records only the outer call.
  *
  * <p>Attaching installs the classes in the order the table first names them, so the socket classes, where a
  * busy server spends its I/O, come first: their calls are recorded while the rest is still being installed.

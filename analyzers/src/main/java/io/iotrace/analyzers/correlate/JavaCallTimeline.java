@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The recording's calls per OS thread, on the recording's clock ({@code System.nanoTime()}), ready to be matched with the syscalls of that thread.
+ * The recording's calls per OS thread, on the recording's clock ({@code System.nanoTime()}), ready to be matched
+ * with the syscalls of that thread.
  * Holds every call (three numbers each): correlation needs them all until the syscall log has been read.
  */
 public final class JavaCallTimeline implements EventHandler {

@@ -19,7 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Reads strace logs, perf trace logs and perf script output of syscall tracepoints, and classifies every process and thread in them: the entry point.
+ * Reads strace logs, perf trace logs and perf script output of syscall tracepoints, and classifies every process
+ * and thread in them: the entry point.
  *
  * <p>It sits in its own package because it joins the readers ({@code source.strace}, {@code source.perf}) to the
  * aggregation ({@code syscall}), which the readers depend on: keeping it in {@code syscall} made a cycle.
