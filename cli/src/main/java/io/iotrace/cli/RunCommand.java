@@ -49,18 +49,12 @@ final class RunCommand implements Callable<Integer> {
         Path agentJar = Artifacts.agentJar();
         Path directory = output != null ? Files.createDirectories(output) : Files.createTempDirectory("iotrace-");
         TracedCommand traced = new TracedCommand(strace ? StraceWrapper.wrap(command, directory.toAbsolutePath())
-                : command, agentJar, directory.toAbsolutePath());
-        try {
-            long start = System.nanoTime();
-            return traced.runThenReport(exitCode -> {
-                report(directory, System.nanoTime() - start);
-                return exitCode;
-            });
-        } finally {
-            if (output == null) {
-                Directories.deleteTree(directory);
-            }
-        }
+                : command, agentJar, directory.toAbsolutePath()).deletingRecordingsAfterReport(output == null);
+        long start = System.nanoTime();
+        return traced.runThenReport(exitCode -> {
+            report(directory, System.nanoTime() - start);
+            return exitCode;
+        });
     }
 
     private void report(Path directory, long wallNanos) throws IOException {

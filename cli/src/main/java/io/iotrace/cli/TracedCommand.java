@@ -21,6 +21,7 @@ public final class TracedCommand {
     private final Path agentJar;
     private final Path recordingDirectory;
     private final String moreAgentOptions;
+    private boolean deleteRecordings;
     private Process process;
 
     TracedCommand(List<String> command, Path agentJar, Path recordingDirectory) {
@@ -33,6 +34,15 @@ public final class TracedCommand {
         this.agentJar = agentJar;
         this.recordingDirectory = recordingDirectory;
         this.moreAgentOptions = moreAgentOptions;
+    }
+
+    /**
+     * Deletes the recording directory once the report is out. Here rather than by the caller: after a signal the
+     * JVM exits as soon as the report is out, and a caller's clean-up afterwards may never run.
+     */
+    public TracedCommand deletingRecordingsAfterReport(boolean delete) {
+        this.deleteRecordings = delete;
+        return this;
     }
 
     /** Runs the command with inherited standard streams and returns its exit code. */
@@ -75,6 +85,9 @@ public final class TracedCommand {
         try {
             return report.afterExit(run());
         } finally {
+            if (deleteRecordings) {
+                Directories.deleteTree(recordingDirectory);
+            }
             reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onSignal);

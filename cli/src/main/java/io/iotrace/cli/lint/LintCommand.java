@@ -8,7 +8,6 @@ import io.iotrace.cli.Artifacts;
 import io.iotrace.cli.ExitCodes;
 import io.iotrace.cli.TracedCommand;
 import io.iotrace.cli.UserError;
-import io.iotrace.cli.Directories;
 import io.iotrace.cli.Recordings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -132,22 +131,17 @@ public final class LintCommand implements Callable<Integer> {
 
     /** Runs the command traced and lints what it recorded, also when a Ctrl-C or SIGTERM stops it halfway. */
     private int lintCommand(Pattern loops, Gate gate) throws Exception {
+        Path agentJar = Artifacts.agentJar();
         Path directory = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("iotrace-lint-");
-        try {
-            TracedCommand traced = new TracedCommand(arguments, Artifacts.agentJar(), directory.toAbsolutePath(),
-                    "blocking=true");
-            return traced.runThenReport(exitCode -> {
-                List<String> warnings = new ArrayList<>();
-                if (exitCode != 0) {
-                    warnings.add("the command exited with " + exitCode);
-                }
-                return report(lintRecordingsIn(directory, loops, warnings), gate, warnings);
-            });
-        } finally {
-            if (keep == null) {
-                Directories.deleteTree(directory);
+        TracedCommand traced = new TracedCommand(arguments, agentJar, directory.toAbsolutePath(), "blocking=true")
+                .deletingRecordingsAfterReport(keep == null);
+        return traced.runThenReport(exitCode -> {
+            List<String> warnings = new ArrayList<>();
+            if (exitCode != 0) {
+                warnings.add("the command exited with " + exitCode);
             }
-        }
+            return report(lintRecordingsIn(directory, loops, warnings), gate, warnings);
+        });
     }
 
     private static List<ProcessLint> lintRecordingsIn(Path directory, Pattern loops, List<String> warnings)

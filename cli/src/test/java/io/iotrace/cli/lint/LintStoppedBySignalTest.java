@@ -1,5 +1,6 @@
 package io.iotrace.cli.lint;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,13 @@ import io.iotrace.cli.testing.RunningJava;
 import io.iotrace.cli.testing.TargetJdk;
 import io.iotrace.fixtures.BlockingInLoopServer;
 import io.iotrace.fixtures.LoadDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code iotrace lint -- COMMAND} stopped by SIGTERM (what Ctrl-C or a CI timeout sends) stops the command and still
@@ -20,6 +26,10 @@ import org.junit.jupiter.api.Test;
 class LintStoppedBySignalTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
+    /** The CLI's temporary folders go here, to be found gone after the signal. */
+    @TempDir
+    Path scratch;
+
     @Test
     void sigtermStopsTheTracedServerAndTheFindingsAreStillReported() throws Exception {
         TargetJdk jdk = TargetJdk.jdk17();
@@ -27,7 +37,8 @@ class LintStoppedBySignalTest {
                 + BlockingInLoopServer.class.getName() + " --block sleep";
         // The CLI in a JVM of its own, so that the signal is its alone; this JVM's class path holds it.
         try (RunningJava lint = ChildJava.on(jdk).classpath(System.getProperty("java.class.path"))
-                .jvmOption("-Diotrace.agent.jar=" + BuiltJars.agentJar()).main(IoTraceCli.class)
+                .jvmOption("-Diotrace.agent.jar=" + BuiltJars.agentJar()).jvmOption("-Djava.io.tmpdir=" + scratch)
+                .main(IoTraceCli.class)
                 .args(("lint -- " + server).split(" ")).start()) {
             int port = lint.awaitListeningPort();
             try (RunningJava driver = ChildJava.on(jdk).main(LoadDriver.class)
@@ -41,6 +52,9 @@ class LintStoppedBySignalTest {
             assertTrue(lint.stdout().contains("sleep at " + BlockingInLoopServer.class.getName() + ".sleepPerRequest"),
                     lint.describeOutput());
             assertFalse(lint.process().descendants().findAny().isPresent(), "the server is stopped too");
+            try (Stream<Path> left = Files.list(scratch)) {
+                assertEquals(List.of(), left.toList(), "the recordings folder is deleted, also after a signal");
+            }
         }
     }
 }
