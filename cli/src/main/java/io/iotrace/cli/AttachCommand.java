@@ -6,6 +6,7 @@ import io.iotrace.analyzers.syscall.SyscallLogException;
 import io.iotrace.cli.attach.AgentStatus;
 import io.iotrace.cli.attach.Durations;
 import io.iotrace.cli.attach.FirstEvent;
+import io.iotrace.cli.attach.RecordingWindow;
 import io.iotrace.cli.attach.TracingSession;
 import io.iotrace.cli.syscall.AttachedStrace;
 import io.iotrace.cli.syscall.SyscallAnalysis;
@@ -21,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +34,6 @@ import picocli.CommandLine.Spec;
         description = "Trace a running JVM (Java 17 or newer, same user) without restarting it: load the agent,"
                 + " record for a while (or until Ctrl-C), take the instrumentation out again and report.")
 final class AttachCommand implements Callable<Integer> {
-    private static final long LIVENESS_CHECK_MILLIS = 100;
     /** When recording until Ctrl-C, how long the JVM is recorded alone before strace joins. */
     private static final Duration STRACE_BASELINE_UNTIL_STOPPED = Duration.ofSeconds(2);
 
@@ -64,7 +62,6 @@ final class AttachCommand implements Callable<Integer> {
             + " the log is kept as FILE.strace.log")
     boolean strace;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
     /** strace while it holds the target, with {@code --strace}. */
     private AttachedStrace straced;
 
@@ -77,11 +74,9 @@ final class AttachCommand implements Callable<Integer> {
             List<String> warnings = new ArrayList<>();
             try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, attachTimeout.timeout)) {
                 announce(session, err);
-                CountDownLatch reported = new CountDownLatch(1);
-                Thread onSignal = stopOnSignal(reported);
-                try {
+                try (RecordingWindow window = RecordingWindow.open(pid)) {
                     try {
-                        record(directory, warnings, err);
+                        record(window, directory, warnings, err);
                     } finally {
                         // Never leave the target stopped at every syscall, whatever went wrong.
                         if (straced != null) {
@@ -105,9 +100,6 @@ final class AttachCommand implements Callable<Integer> {
                         ReportPrinter.print(List.of(report), warnings, reportFormat.format,
                                 spec.commandLine().getOut());
                     }
-                } finally {
-                    reported.countDown();
-                    removeHook(onSignal);
                 }
             }
             return ExitCodes.OK;
@@ -129,10 +121,11 @@ final class AttachCommand implements Callable<Integer> {
     }
 
     /** Records until the duration ends, Ctrl-C or the target's exit; with {@code --strace}, strace joins on the way. */
-    private void record(Path directory, List<String> warnings, PrintWriter err) throws InterruptedException {
+    private void record(RecordingWindow window, Path directory, List<String> warnings, PrintWriter err)
+            throws InterruptedException {
         long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         if (strace) {
-            if (!awaitEnd(Math.min(end, System.nanoTime() + baselineNanos()), warnings)) {
+            if (!window.awaitUntil(Math.min(end, System.nanoTime() + baselineNanos()), warnings)) {
                 warnings.add("strace did not join: the recording ended within its first "
                         + Durations.format(Duration.ofNanos(baselineNanos())) + ", in which the JVM is recorded alone"
                         + " as the yardstick of what strace costs");
@@ -140,7 +133,7 @@ final class AttachCommand implements Callable<Integer> {
             }
             straced = joinStrace(directory, warnings, err);
         }
-        awaitEnd(end, warnings);
+        window.awaitUntil(end, warnings);
     }
 
     /** With {@code --strace}, the JVM is recorded alone for this long first: the yardstick strace is measured by. */
@@ -178,46 +171,5 @@ final class AttachCommand implements Callable<Integer> {
         }
         SyscallOutput.print(List.of(report), warnings, analysis, reportFormat.format == ReportFormat.json,
                 spec.commandLine().getOut());
-    }
-
-    /**
-     * Waits until {@code deadline}, Ctrl-C, or the target's exit.
-     *
-     * @return whether the deadline came first
-     */
-    private boolean awaitEnd(long deadline, List<String> warnings) throws InterruptedException {
-        while (System.nanoTime() < deadline) {
-            if (stopRequested.await(Math.min(LIVENESS_CHECK_MILLIS, (deadline - System.nanoTime()) / 1_000_000),
-                    TimeUnit.MILLISECONDS)) {
-                return false;
-            }
-            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                warnings.add("pid " + pid + " exited during the recording");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Ctrl-C or SIGTERM ends the recording early; the hook waits until the report is printed. */
-    private Thread stopOnSignal(CountDownLatch reported) {
-        Thread hook = new Thread(() -> {
-            stopRequested.countDown();
-            try {
-                reported.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "iotrace-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Stopping on a signal: the hook is running and returns now that the report is out.
-        }
     }
 }
