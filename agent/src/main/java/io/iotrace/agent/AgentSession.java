@@ -21,11 +21,14 @@ final class AgentSession {
     private final AgentOptions options;
     private final Recorder recorder;
     private final HookInstaller hooks;
+    /** Blocking calls with their stacks, with the option {@code blocking}; else null. */
+    private final BlockingProbe probe;
 
-    private AgentSession(AgentOptions options, Recorder recorder, HookInstaller hooks) {
+    private AgentSession(AgentOptions options, Recorder recorder, HookInstaller hooks, BlockingProbe probe) {
         this.options = options;
         this.recorder = recorder;
         this.hooks = hooks;
+        this.probe = probe;
     }
 
     /**
@@ -40,15 +43,15 @@ final class AgentSession {
         openJavaBaseTo(inst, runtime);
         Files.createDirectories(options.directory());
         // Before the hooks: JFR's own set-up I/O is not the app's.
-        boolean probing = options.blocking() && BlockingProbe.start(options.blockingFile());
+        BlockingProbe probe = options.blocking() ? BlockingProbe.start(options.blockingFile()) : null;
         Recorder recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
                 SelectorProvider.provider().getClass().getName());
-        AgentSession session = new AgentSession(options, recorder, hooks);
+        AgentSession session = new AgentSession(options, recorder, hooks, probe);
         try {
             warmUp();
             // Recording before the hooks go in: the calls of each class are recorded as soon as its hooks are.
             IoTrace.start(recorder);
-            if (probing) {
+            if (probe != null) {
                 IoTrace.recordHostLookups();
             }
             recorder.start();
@@ -79,10 +82,13 @@ final class AgentSession {
             IoTrace.warn("could not remove the hooks: " + e);
         } finally {
             recorder.close();
+            if (probe != null) {
+                probe.stop();
+            }
         }
     }
 
-    /** Closes the file at JVM exit; the hooks die with the JVM. */
+    /** Closes the file at JVM exit; the hooks die with the JVM, and Flight Recorder writes the probe's file. */
     void closeAtExit() {
         IoTrace.disable(null);
         recorder.close();

@@ -25,26 +25,42 @@ final class BlockingProbe {
             "jdk.VirtualThreadPinned",
             HostLookupEvent.NAME);
 
-    private BlockingProbe() {
+    private final Recording recording;
+
+    private BlockingProbe(Recording recording) {
+        this.recording = recording;
     }
 
     /**
-     * Starts the recording; it is written to {@code file} when the JVM exits. A JVM without Flight Recorder (a
-     * runtime image without module jdk.jfr) is traced on, without stacks, and told so.
+     * Starts the recording; it is written to {@code file} when the session stops, or when the JVM exits. A JVM
+     * without Flight Recorder (a runtime image without module jdk.jfr) is traced on, without stacks, and told so.
      *
-     * @return whether the recording runs, so that host lookups may be committed as JFR events
+     * @return the running probe, or null when it could not start
      */
-    static boolean start(Path file) {
+    static BlockingProbe start(Path file) {
         try {
-            record(file);
-            return true;
+            return new BlockingProbe(record(file));
         } catch (Throwable e) {
             System.err.println("[iotrace] blocking probe not started, blocking calls will have no stacks: " + e);
-            return false;
+            return null;
         }
     }
 
-    private static void record(Path file) throws Exception {
+    /**
+     * Stops the recording and writes its file now: a session that ends before its JVM (an attach) must leave no
+     * Flight Recorder recording behind, and its client reads the file at once.
+     */
+    void stop() {
+        try {
+            recording.stop();
+        } catch (Throwable e) {
+            System.err.println("[iotrace] blocking probe could not write its file: " + e);
+        } finally {
+            recording.close();
+        }
+    }
+
+    private static Recording record(Path file) throws Exception {
         // Registered before the recording names it, and before any hook can commit one.
         FlightRecorder.register(HostLookupEvent.class);
         Recording recording = new Recording();
@@ -56,5 +72,6 @@ final class BlockingProbe {
         recording.setDestination(file);
         recording.setDumpOnExit(true);
         recording.start();
+        return recording;
     }
 }

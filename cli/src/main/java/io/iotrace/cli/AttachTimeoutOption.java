@@ -5,9 +5,13 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The {@code --timeout} option of every command that attaches to a running JVM. */
-final class AttachTimeoutOption {
+public final class AttachTimeoutOption {
     @Option(names = "--timeout", converter = Durations.class, defaultValue = "10s", paramLabel = "TIME",
             description = "give up when the JVM does not answer an attach request within TIME"
                     + " (default: ${DEFAULT-VALUE})")
     Duration timeout;
+
+    public Duration timeout() {
+        return timeout;
+    }
 }

@@ -37,6 +37,17 @@ public final class TracingSession implements AutoCloseable {
      * @throws AttachFailure when the pid is no JVM iotrace can trace, or is already traced
      */
     public static TracingSession start(long pid, Path agentJar, Path directory, Duration timeout) {
+        return start(pid, agentJar, directory, timeout, "");
+    }
+
+    /**
+     * Attaches to {@code pid} and starts recording into {@code directory}, with more agent options (such as
+     * {@code blocking=true}).
+     *
+     * @throws AttachFailure when the pid is no JVM iotrace can trace, or is already traced
+     */
+    public static TracingSession start(long pid, Path agentJar, Path directory, Duration timeout,
+                                       String moreAgentOptions) {
         long attachStart = System.nanoTime();
         TargetJvm checked = TargetJvm.check(pid);
         AgentConnection connection = AgentConnection.open(pid, timeout);
@@ -53,7 +64,8 @@ public final class TracingSession implements AutoCloseable {
             letTargetWrite(directory, target.facts().uid());
             String session = ProcessHandle.current().pid() + "-" + System.nanoTime();
             connection.loadAgent(agentJar, "command=start,session=" + session + ",owner="
-                    + ProcessHandle.current().pid() + ",dir=" + directory);
+                    + ProcessHandle.current().pid() + ",dir=" + directory
+                    + (moreAgentOptions.isEmpty() ? "" : "," + moreAgentOptions));
             AgentStatus status = connection.status();
             if (!status.session().equals(session)) {
                 refuseIfTraced(pid, status);

@@ -5,15 +5,20 @@ import io.iotrace.analyzers.finding.LoopLint;
 import io.iotrace.analyzers.finding.ProcessLint;
 import io.iotrace.analyzers.source.recording.RecordingFormatException;
 import io.iotrace.cli.Artifacts;
+import io.iotrace.cli.AttachTimeoutOption;
+import io.iotrace.cli.Directories;
 import io.iotrace.cli.ExitCodes;
 import io.iotrace.cli.TracedCommand;
 import io.iotrace.cli.UserError;
+import io.iotrace.cli.attach.RecordingWindow;
+import io.iotrace.cli.attach.TracingSession;
 import io.iotrace.cli.Recordings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.xml.stream.XMLStreamException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +37,7 @@ import picocli.CommandLine.Spec;
         description = {"Find blocking calls (sleep, locks, file and blocking socket I/O, waits) on event-loop threads,"
                 + " with durations and stacks. Exit 0: none; 1: findings; 2: usage or input error.",
                 "iotrace lint [OPTIONS] -- COMMAND...   traces every JVM the command starts",
+                "iotrace lint [OPTIONS] --pid PID       attaches to a running JVM, then takes every hook out again",
                 "iotrace lint [OPTIONS] FILE...         recordings made with the agent option blocking=true"})
 public final class LintCommand implements Callable<Integer> {
     @Spec
@@ -58,11 +65,22 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", paramLabel = "FILE", description = "write the findings of this run as a baseline")
     Path writeBaseline;
 
-    @Option(names = "--keep", paramLabel = "DIR", description = "command mode: keep the recordings in DIR")
+    @Option(names = "--keep", paramLabel = "DIR", description = "with a command or --pid: keep the recordings in DIR")
     Path keep;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|COMMAND", description = "recordings, or the command to run after --")
-    List<String> arguments;
+    @Option(names = "--pid", paramLabel = "PID", description = "lint a running JVM (Java 17+, same user): attach,"
+            + " record for --duration or until Ctrl-C, take every hook out again, then report")
+    Long pid;
+
+    @Option(names = "--duration", converter = io.iotrace.cli.attach.Durations.class, paramLabel = "TIME",
+            description = "with --pid: how long to record, e.g. 30s or 2m; by default until Ctrl-C")
+    Duration duration;
+
+    @Mixin
+    AttachTimeoutOption attachTimeout;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE|COMMAND", description = "recordings, or the command to run after --")
+    List<String> arguments = List.of();
 
     @Override
     public Integer call() throws Exception {
@@ -71,6 +89,15 @@ public final class LintCommand implements Callable<Integer> {
         Gate gate = new Gate(Durations.parseNanos(minDuration), allow == null ? AllowRules.none() : AllowRules.read(allow),
                 baseline == null ? Baseline.empty() : Baseline.read(baseline));
         boolean commandMode = spec.commandLine().getParseResult().originalArgs().contains("--");
+        if (pid != null) {
+            if (!arguments.isEmpty()) {
+                throw new UserError("--pid lints a running JVM: give it no FILE or COMMAND");
+            }
+            return lintRunningJvm(loops, gate);
+        }
+        if (arguments.isEmpty()) {
+            throw new UserError("nothing to lint: give recordings, a command after --, or --pid PID");
+        }
         return commandMode ? lintCommand(loops, gate) : report(lintFiles(loops), gate, new ArrayList<>());
     }
 
@@ -142,6 +169,34 @@ public final class LintCommand implements Callable<Integer> {
             }
             return report(lintRecordingsIn(directory, loops, warnings), gate, warnings);
         });
+    }
+
+    /**
+     * Attaches to a running JVM with the blocking probe, records until the duration ends, Ctrl-C or the JVM's
+     * exit, takes every hook out again and lints what was recorded: the production case, with nothing restarted.
+     */
+    private int lintRunningJvm(Pattern loops, Gate gate) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Path agentJar = Artifacts.agentJar();
+        Path directory = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("iotrace-lint-");
+        try (TracingSession session = TracingSession.start(pid, agentJar, directory, attachTimeout.timeout(),
+                "blocking=true"); RecordingWindow window = RecordingWindow.open(pid)) {
+            err.println("iotrace: linting pid " + pid + (duration != null ? " for "
+                    + io.iotrace.cli.attach.Durations.format(duration) : " until Ctrl-C") + "...");
+            err.flush();
+            List<String> warnings = new ArrayList<>();
+            window.awaitUntil(duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos(), warnings);
+            session.stop();
+            if (!Files.isRegularFile(LoopLint.blockingFileOf(session.recording()))) {
+                throw new UserError("pid " + pid + " wrote no blocking calls (" + LoopLint.blockingFileOf(
+                        session.recording()).getFileName() + "): its Flight Recorder did not start or was stopped");
+            }
+            return report(List.of(lint(session.recording(), loops)), gate, warnings);
+        } finally {
+            if (keep == null) {
+                Directories.deleteTree(directory);
+            }
+        }
     }
 
     private static List<ProcessLint> lintRecordingsIn(Path directory, Pattern loops, List<String> warnings)
