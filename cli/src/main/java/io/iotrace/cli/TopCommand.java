@@ -1,6 +1,7 @@
 package io.iotrace.cli;
 
 import io.iotrace.cli.attach.Durations;
+import io.iotrace.cli.attach.RecordingWindow;
 import io.iotrace.cli.attach.TracingSession;
 import io.iotrace.cli.top.FullScreen;
 import io.iotrace.cli.top.GroupRow;
@@ -14,10 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -59,54 +59,39 @@ final class TopCommand implements Callable<Integer> {
     @Mixin
     AttachTimeoutOption attachTimeout;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("iotrace-top-");
-        CountDownLatch detached = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> {
-            stopRequested.countDown();
-            try {
-                detached.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "iotrace-top-stop");
-        try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, attachTimeout.timeout)) {
-            Runtime.getRuntime().addShutdownHook(onSignal);
+        try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, attachTimeout.timeout);
+             RecordingWindow window = RecordingWindow.open(pid)) {
             String name = session.target().displayName().split(" ")[0];
             String title = "iotrace top - pid " + pid + (name.isEmpty() ? "" : " " + name) + " - every "
                     + Durations.format(interval);
             try (LiveSampler sampler = new LiveSampler(session.recording())) {
                 if (batch || System.console() == null) {
-                    batch(sampler, title);
+                    batch(window, sampler, title);
                 } else {
                     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-                        new FullScreen(terminal, title, sampler, interval, sort)
-                                .run(() -> stopRequested.getCount() == 0);
+                        new FullScreen(terminal, title, sampler, interval, sort).run(window::stopRequested);
                     }
                 }
             }
         } finally {
-            detached.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException | IllegalArgumentException notAddedOrShuttingDown) {
-                // Either the attach failed before the hook was added, or the hook is running now.
-            }
-            Files.deleteIfExists(directory.resolve("iotrace-" + pid + ".iotrace"));
-            Files.deleteIfExists(directory);
+            Directories.deleteTree(directory);
         }
         return ExitCodes.OK;
     }
 
-    private void batch(LiveSampler sampler, String title) throws IOException, InterruptedException {
+    /** One plain block per interval, until the iterations are done, a signal, or the target's exit. */
+    private void batch(RecordingWindow window, LiveSampler sampler, String title) throws IOException,
+            InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         out.println(title + " - sort: " + sort);
         out.flush();
+        List<String> warnings = new ArrayList<>();
         for (int i = 0; iterations <= 0 || i < iterations; i++) {
-            if (stopRequested.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!window.awaitUntil(System.nanoTime() + interval.toNanos(), warnings)) {
+                warnings.forEach(w -> spec.commandLine().getErr().println("iotrace: " + w));
                 return;
             }
             List<GroupRow> rows = sampler.sample();

@@ -58,6 +58,11 @@ public final class RecordingWindow implements AutoCloseable {
         return true;
     }
 
+    /** Whether a signal asked the recording to end, for a view that checks between refreshes. */
+    public boolean stopRequested() {
+        return stopRequested.getCount() == 0;
+    }
+
     /** Lets a signal end the CLI again; call it once the report is out. */
     @Override
     public void close() {
