@@ -3,7 +3,6 @@ package io.iotrace.cli;
 import io.iotrace.analyzers.correlate.BeforeAndAfterStrace;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.syscall.SyscallLogException;
-import io.iotrace.cli.attach.AgentStatus;
 import io.iotrace.cli.attach.Durations;
 import io.iotrace.cli.attach.FirstEvent;
 import io.iotrace.cli.attach.RecordingWindow;
@@ -68,56 +67,40 @@ final class AttachCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        Path directory = Files.createTempDirectory("iotrace-attach-");
-        try {
-            ProcessReport report;
-            List<String> warnings = new ArrayList<>();
-            try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, attachTimeout.timeout)) {
-                announce(session, err);
-                try (RecordingWindow window = RecordingWindow.open(pid)) {
-                    try {
-                        record(window, directory, warnings, err);
-                    } finally {
-                        // Never leave the target stopped at every syscall, whatever went wrong.
-                        if (straced != null) {
-                            straced.detach();
-                        }
-                    }
-                    OptionalLong first = FirstEvent.startNanos(session.recording());
-                    AgentStatus last = session.stop();
-                    if (last != null && !last.message().isEmpty()) {
-                        warnings.add("the agent stopped early: " + last.message());
-                    }
-                    report = Recordings.analyzeTolerant(session.recording(), warnings);
-                    first.ifPresent(start -> err.printf(Locale.ROOT, "iotrace: first event %.3f s after attach"
-                            + " began%n", (start - session.attachStartNanos()) / 1e9));
-                    if (output != null) {
-                        Files.copy(session.recording(), output, StandardCopyOption.REPLACE_EXISTING);
-                    }
+        // Opened first, closed last: after a signal the CLI exits only once the target is left as it was and the
+        // recordings folder is gone.
+        try (RecordingWindow window = RecordingWindow.open(pid)) {
+            Path directory = Files.createTempDirectory("iotrace-attach-");
+            try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory,
+                    attachTimeout.timeout())) {
+                session.announce("recording", duration, err);
+                List<String> warnings = new ArrayList<>();
+                try {
+                    record(window, directory, warnings, err);
+                } finally {
+                    // Never leave the target stopped at every syscall, whatever went wrong.
                     if (straced != null) {
-                        printWithSyscalls(report, warnings, session.recording());
-                    } else {
-                        ReportPrinter.print(List.of(report), warnings, reportFormat.format,
-                                spec.commandLine().getOut());
+                        straced.detach();
                     }
                 }
+                OptionalLong first = FirstEvent.startNanos(session.recording());
+                session.stopAndWarn(warnings);
+                ProcessReport report = Recordings.analyzeTolerant(session.recording(), warnings);
+                first.ifPresent(start -> err.printf(Locale.ROOT, "iotrace: first event %.3f s after attach"
+                        + " began%n", (start - session.attachStartNanos()) / 1e9));
+                if (output != null) {
+                    Files.copy(session.recording(), output, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (straced != null) {
+                    printWithSyscalls(report, warnings, session.recording());
+                } else {
+                    ReportPrinter.print(List.of(report), warnings, reportFormat.format, spec.commandLine().getOut());
+                }
+            } finally {
+                Directories.deleteTree(directory);
             }
-            return ExitCodes.OK;
-        } finally {
-            Directories.deleteTree(directory);
         }
-    }
-
-    private void announce(TracingSession session, PrintWriter err) {
-        String name = session.target().displayName().split(" ")[0];
-        err.println("iotrace: recording pid " + pid + (name.isEmpty() ? "" : " (" + name + ")")
-                + (duration != null ? " for " + Durations.format(duration) : " until Ctrl-C") + "...");
-        if (session.started().dynamicLoadWarning()) {
-            err.println("iotrace: note: Java 21+ printed a warning about a dynamically loaded agent on the"
-                    + " target's stderr; starting it with -XX:+EnableDynamicAgentLoading allows iotrace without the"
-                    + " warning (no other flag is needed)");
-        }
-        err.flush();
+        return ExitCodes.OK;
     }
 
     /** Records until the duration ends, Ctrl-C or the target's exit; with {@code --strace}, strace joins on the way. */

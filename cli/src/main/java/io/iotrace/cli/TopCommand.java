@@ -61,13 +61,15 @@ final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory("iotrace-top-");
-        try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory, attachTimeout.timeout);
-             RecordingWindow window = RecordingWindow.open(pid)) {
-            String name = session.target().displayName().split(" ")[0];
-            String title = "iotrace top - pid " + pid + (name.isEmpty() ? "" : " " + name) + " - every "
-                    + Durations.format(interval);
-            try (LiveSampler sampler = new LiveSampler(session.recording())) {
+        // Opened first, closed last: after a signal the CLI exits only once the target is detached and the
+        // recordings folder is gone.
+        try (RecordingWindow window = RecordingWindow.open(pid)) {
+            Path directory = Files.createTempDirectory("iotrace-top-");
+            try (TracingSession session = TracingSession.start(pid, Artifacts.agentJar(), directory,
+                    attachTimeout.timeout()); LiveSampler sampler = new LiveSampler(session.recording())) {
+                String name = session.target().displayName().split(" ")[0];
+                String title = "iotrace top - pid " + pid + (name.isEmpty() ? "" : " " + name) + " - every "
+                        + Durations.format(interval);
                 if (batch || System.console() == null) {
                     batch(window, sampler, title);
                 } else {
@@ -75,9 +77,9 @@ final class TopCommand implements Callable<Integer> {
                         new FullScreen(terminal, title, sampler, interval, sort).run(window::stopRequested);
                     }
                 }
+            } finally {
+                Directories.deleteTree(directory);
             }
-        } finally {
-            Directories.deleteTree(directory);
         }
         return ExitCodes.OK;
     }

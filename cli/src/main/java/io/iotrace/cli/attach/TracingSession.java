@@ -1,9 +1,11 @@
 package io.iotrace.cli.attach;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -97,6 +99,33 @@ public final class TracingSession implements AutoCloseable {
     /** {@code System.nanoTime()} when the attach began; the same clock as the recording's events on Linux. */
     public long attachStartNanos() {
         return attachStartNanos;
+    }
+
+    /**
+     * Says on {@code err} what is being done to which JVM for how long, and, when the target is Java 21+ and printed
+     * its warning about a dynamically loaded agent, that a flag silences it.
+     *
+     * @param doing    what the session is for, as a verb: "recording", "linting"
+     * @param duration how long, or null for until Ctrl-C
+     */
+    public void announce(String doing, Duration duration, PrintWriter err) {
+        String name = target.displayName().split(" ")[0];
+        err.println("iotrace: " + doing + " pid " + target.pid() + (name.isEmpty() ? "" : " (" + name + ")")
+                + (duration != null ? " for " + Durations.format(duration) : " until Ctrl-C") + "...");
+        if (started.dynamicLoadWarning()) {
+            err.println("iotrace: note: Java 21+ printed a warning about a dynamically loaded agent on the"
+                    + " target's stderr; starting it with -XX:+EnableDynamicAgentLoading allows iotrace without the"
+                    + " warning (no other flag is needed)");
+        }
+        err.flush();
+    }
+
+    /** {@link #stop}, telling {@code warnings} when the agent had stopped by itself before (and why). */
+    public void stopAndWarn(List<String> warnings) {
+        AgentStatus last = stop();
+        if (last != null && !last.message().isEmpty()) {
+            warnings.add("the agent stopped early: " + last.message());
+        }
     }
 
     /**

@@ -89,6 +89,9 @@ public final class LintCommand implements Callable<Integer> {
         Gate gate = new Gate(Durations.parseNanos(minDuration), allow == null ? AllowRules.none() : AllowRules.read(allow),
                 baseline == null ? Baseline.empty() : Baseline.read(baseline));
         boolean commandMode = spec.commandLine().getParseResult().originalArgs().contains("--");
+        if (pid == null && duration != null) {
+            throw new UserError("--duration is for --pid: a command is linted until it exits");
+        }
         if (pid != null) {
             if (!arguments.isEmpty()) {
                 throw new UserError("--pid lints a running JVM: give it no FILE or COMMAND");
@@ -176,25 +179,30 @@ public final class LintCommand implements Callable<Integer> {
      * exit, takes every hook out again and lints what was recorded: the production case, with nothing restarted.
      */
     private int lintRunningJvm(Pattern loops, Gate gate) throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
         Path agentJar = Artifacts.agentJar();
-        Path directory = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("iotrace-lint-");
-        try (TracingSession session = TracingSession.start(pid, agentJar, directory, attachTimeout.timeout(),
-                "blocking=true"); RecordingWindow window = RecordingWindow.open(pid)) {
-            err.println("iotrace: linting pid " + pid + (duration != null ? " for "
-                    + io.iotrace.cli.attach.Durations.format(duration) : " until Ctrl-C") + "...");
-            err.flush();
-            List<String> warnings = new ArrayList<>();
-            window.awaitUntil(duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos(), warnings);
-            session.stop();
-            if (!Files.isRegularFile(LoopLint.blockingFileOf(session.recording()))) {
-                throw new UserError("pid " + pid + " wrote no blocking calls (" + LoopLint.blockingFileOf(
-                        session.recording()).getFileName() + "): its Flight Recorder did not start or was stopped");
-            }
-            return report(List.of(lint(session.recording(), loops)), gate, warnings);
-        } finally {
-            if (keep == null) {
-                Directories.deleteTree(directory);
+        // Opened first, closed last: after a signal the CLI exits only once the target is left as it was, the
+        // report is out and the recordings folder is gone.
+        try (RecordingWindow window = RecordingWindow.open(pid)) {
+            Path directory = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("iotrace-lint-");
+            try (TracingSession session = TracingSession.start(pid, agentJar, directory, attachTimeout.timeout(),
+                    "blocking=true")) {
+                session.announce("linting", duration, spec.commandLine().getErr());
+                List<String> warnings = new ArrayList<>();
+                window.awaitUntil(duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos(),
+                        warnings);
+                session.stopAndWarn(warnings);
+                Path blockingCalls = LoopLint.blockingFileOf(session.recording());
+                if (!Files.isRegularFile(blockingCalls) || Files.size(blockingCalls) == 0) {
+                    // Flight Recorder creates its file empty and writes it when the recording stops or the JVM
+                    // exits: empty, the JVM was killed (or its recording stopped by someone else) first.
+                    throw new UserError("pid " + pid + " wrote no blocking calls to " + blockingCalls.getFileName()
+                            + " (killed during the recording?); what it did is not known");
+                }
+                return report(List.of(lint(session.recording(), loops)), gate, warnings);
+            } finally {
+                if (keep == null) {
+                    Directories.deleteTree(directory);
+                }
             }
         }
     }

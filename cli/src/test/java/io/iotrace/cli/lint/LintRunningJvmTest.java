@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotrace.cli.IoTraceCli;
+import io.iotrace.cli.testing.BuiltJars;
 import io.iotrace.cli.testing.ChildJava;
 import io.iotrace.cli.testing.CliRun;
 import io.iotrace.cli.testing.RunningJava;
@@ -13,10 +15,15 @@ import io.iotrace.cli.testing.TargetJdk;
 import io.iotrace.fixtures.BlockingInLoopServer;
 import io.iotrace.fixtures.LoadDriver;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LintRunningJvmTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** Long enough for the loop to sleep in several requests under the hooks. */
+    private static final Duration RECORDING_BEFORE_SIGNAL = Duration.ofSeconds(2);
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
@@ -42,8 +51,10 @@ class LintRunningJvmTest {
                 assertTrue(driver.process().isAlive(), "the load lasted the whole recording");
             }
             assertTrue(server.process().isAlive(), "the server runs on after the detach");
-            String recordings = jfrRecordingsOf(jdk, server.pid());
+            String recordings = jcmd(jdk, server.pid(), "JFR.check");
             assertFalse(recordings.contains("iotrace-blocking"), "the probe's recording is stopped: " + recordings);
+            assertTrue(jcmd(jdk, server.pid(), "VM.system_properties").contains("iotrace.agent.state=stopped"),
+                    "the agent took its hooks out");
         }
 
         assertEquals(1, lint.exitCode(), lint.out() + lint.err());
@@ -58,10 +69,52 @@ class LintRunningJvmTest {
                 top.path("className").asText() + "." + top.path("method").asText());
     }
 
-    /** What {@code jcmd PID JFR.check} lists: the Flight Recorder recordings running in the JVM. */
-    private static String jfrRecordingsOf(TargetJdk jdk, long pid) throws Exception {
+    /**
+     * SIGTERM (what Ctrl-C or a CI timeout sends) ends the recording early: the report still comes out, the target
+     * is left as it was, and no recording stays behind in the CLI's temporary folder.
+     */
+    @Test
+    void aSignalEndsTheRecordingAndTheReportStillComesOut(@TempDir Path scratch) throws Exception {
+        TargetJdk jdk = TargetJdk.jdk17();
+        try (RunningJava server = ChildJava.on(jdk).main(BlockingInLoopServer.class).args("--block", "sleep").start()) {
+            int port = server.awaitListeningPort();
+            try (RunningJava driver = ChildJava.on(jdk).main(LoadDriver.class).args("--port", Integer.toString(port),
+                    "--connections", "1", "--round-trips", "100000", "--timeout-seconds",
+                    Long.toString(TIMEOUT.toSeconds())).start();
+                 RunningJava lint = ChildJava.on(jdk).classpath(System.getProperty("java.class.path"))
+                         .jvmOption("-Diotrace.agent.jar=" + BuiltJars.agentJar())
+                         .jvmOption("-Djava.io.tmpdir=" + scratch).main(IoTraceCli.class)
+                         .args("lint", "--pid", Long.toString(server.pid()), "--format", "json").start()) {
+                awaitStderr(lint, "iotrace: linting pid " + server.pid());
+                Thread.sleep(RECORDING_BEFORE_SIGNAL.toMillis());
+                lint.sigterm();
+                lint.awaitExit(TIMEOUT);
+
+                assertTrue(lint.stdout().contains(BlockingInLoopServer.class.getName()), lint.describeOutput());
+                assertTrue(lint.stdout().contains("\"sleepPerRequest\""), lint.describeOutput());
+            }
+            assertTrue(server.process().isAlive(), "the server runs on");
+            assertTrue(jcmd(jdk, server.pid(), "VM.system_properties").contains("iotrace.agent.state=stopped"),
+                    "the agent took its hooks out before the CLI exited");
+        }
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertEquals(List.of(), left.toList(), "the recordings folder is deleted, also after a signal");
+        }
+    }
+
+    private static void awaitStderr(RunningJava process, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!process.stderr().contains(text)) {
+            assertTrue(System.nanoTime() < deadline && process.process().isAlive(),
+                    "no '" + text + "': " + process.describeOutput());
+            Thread.sleep(20);
+        }
+    }
+
+    /** What {@code jcmd PID COMMAND} prints. */
+    private static String jcmd(TargetJdk jdk, long pid, String command) throws Exception {
         Process jcmd = new ProcessBuilder(jdk.java().resolveSibling("jcmd").toString(), Long.toString(pid),
-                "JFR.check").redirectErrorStream(true).start();
+                command).redirectErrorStream(true).start();
         String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS), "jcmd did not end");
         assertEquals(0, jcmd.exitValue(), out);
