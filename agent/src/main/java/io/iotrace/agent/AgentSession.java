@@ -44,8 +44,16 @@ final class AgentSession {
         Files.createDirectories(options.directory());
         // Before the hooks: JFR's own set-up I/O is not the app's.
         BlockingProbe probe = options.blocking() ? BlockingProbe.start(options.blockingFile()) : null;
-        Recorder recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
-                SelectorProvider.provider().getClass().getName());
+        Recorder recorder;
+        try {
+            recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
+                    SelectorProvider.provider().getClass().getName());
+        } catch (Throwable e) {
+            if (probe != null) {
+                probe.stop();
+            }
+            throw e;
+        }
         AgentSession session = new AgentSession(options, recorder, hooks, probe);
         try {
             warmUp();
@@ -81,9 +89,12 @@ final class AgentSession {
             // The hooks stay but record nothing: the recorder is switched off above.
             IoTrace.warn("could not remove the hooks: " + e);
         } finally {
-            recorder.close();
-            if (probe != null) {
-                probe.stop();
+            try {
+                recorder.close();
+            } finally {
+                if (probe != null) {
+                    probe.stop();
+                }
             }
         }
     }

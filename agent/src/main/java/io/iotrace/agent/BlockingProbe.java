@@ -13,8 +13,9 @@ import jdk.jfr.Recording;
  * agent's own {@link HostLookupEvent}).
  *
  * <p>The iotrace recording sees I/O calls but neither their stacks nor the waits that are not I/O; JFR has both,
- * with durations, at a cost paid only when such an event happens. The JFR file is written by the JVM itself when
- * it exits ({@code dumpOnExit}), beside the {@code .iotrace} recording, as {@code iotrace-<pid>.jfr}.
+ * with durations, at a cost paid only when such an event happens. The JFR file, {@code iotrace-<pid>.jfr} beside
+ * the {@code .iotrace} recording, is written when the session stops (an attach), or by the JVM itself when it
+ * exits ({@code dumpOnExit}).
  */
 final class BlockingProbe {
     /** JFR events that say a thread waited, each recorded whatever its duration, with its stack. */
