@@ -85,14 +85,17 @@ public final class TracedCommand {
         try {
             return report.afterExit(run());
         } finally {
-            if (deleteRecordings) {
-                Directories.deleteTree(recordingDirectory);
-            }
-            reported.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // Already stopping on a signal: the hook runs and returns at once.
+                if (deleteRecordings) {
+                    Directories.deleteTree(recordingDirectory);
+                }
+            } finally {
+                reported.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // Already stopping on a signal: the hook runs and returns at once.
+                }
             }
         }
     }

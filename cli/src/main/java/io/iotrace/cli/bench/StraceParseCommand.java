@@ -40,12 +40,20 @@ public final class StraceParseCommand implements Callable<Integer> {
         Process child = new ProcessBuilder(java.toString(), HEAP_TARGET, "-cp", System.getProperty("java.class.path"),
                 StraceParseBenchmark.class.getName(), Long.toString(mebibytes))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // A signal to this JVM alone, or an error here: the child's gigabyte of log must not go on being written
+        // (SIGTERM lets the child delete it).
+        Thread stopChild = new Thread(child::destroy, "iotrace-stop-benchmark");
+        Runtime.getRuntime().addShutdownHook(stopChild);
         try {
             copy(child.getInputStream(), spec.commandLine().getOut());
             return child.waitFor() == 0 ? ExitCodes.OK : ExitCodes.USAGE_OR_INPUT;
         } finally {
-            // Ctrl-C or an error here: the child's gigabyte of log must not go on being written.
             child.destroy();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it stops the child.
+            }
         }
     }
 
