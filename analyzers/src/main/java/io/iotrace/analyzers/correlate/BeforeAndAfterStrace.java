@@ -29,7 +29,7 @@ public final class BeforeAndAfterStrace implements EventHandler {
     private final Side before = new Side();
     private final Side after = new Side();
 
-    private BeforeAndAfterStrace(StraceWindow strace) {
+    BeforeAndAfterStrace(StraceWindow strace) {
         this.strace = strace;
     }
 
@@ -56,7 +56,7 @@ public final class BeforeAndAfterStrace implements EventHandler {
         }
     }
 
-    private StraceSlowdown slowdown() {
+    StraceSlowdown slowdown() {
         if (before.calls < MIN_CALLS_PER_SIDE || after.calls < MIN_CALLS_PER_SIDE) {
             return StraceSlowdown.unknown(String.format(Locale.ROOT, "not measured: %d java calls before strace"
                     + " joined and %d after; at least %d on each side are needed", before.calls, after.calls,
