@@ -128,7 +128,7 @@ final class AttachCommand implements Callable<Integer> {
     private AttachedStrace joinStrace(Path directory, List<String> warnings, PrintWriter err)
             throws InterruptedException {
         try {
-            AttachedStrace joined = AttachedStrace.join(pid, directory, attachTimeout.timeout);
+            AttachedStrace joined = AttachedStrace.join(pid, directory, attachTimeout.timeout());
             err.println("iotrace: strace joined pid " + pid + "; every syscall of it now stops it");
             err.flush();
             return joined;

@@ -9,7 +9,7 @@ public final class AttachTimeoutOption {
     @Option(names = "--timeout", converter = Durations.class, defaultValue = "10s", paramLabel = "TIME",
             description = "give up when the JVM does not answer an attach request within TIME"
                     + " (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    private Duration timeout;
 
     public Duration timeout() {
         return timeout;

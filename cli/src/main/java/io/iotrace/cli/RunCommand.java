@@ -112,5 +112,4 @@ final class RunCommand implements Callable<Integer> {
                     : calibration.slowdownOf(pid, syscalls, wallNanos);
         }
     }
-
 }

@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a traced syscall (strace stops the thread at its entry and at its exit) costs on this machine, measured right after a {@code run --strace}: dd copying
- * 1-byte blocks (a read and a write each, both traced) under the same strace options, at two sizes, against dd
- * alone. The slope between the sizes leaves out strace's and dd's start-up; the median of three runs each leaves
+ * What a traced syscall (strace stops the thread at its entry and at its exit) costs on this machine, measured
+ * right after a {@code run --strace}: dd copying 1-byte blocks (a read and a write each, both traced) under the
+ * same strace options, at two sizes, against dd alone. The slope between the sizes leaves out strace's and dd's start-up; the median of three runs each leaves
  * out most of the noise of a busy machine.
  *
  * <p>A run under {@code --seccomp-bpf} cannot be repeated without strace, so its slowdown is estimated from this
@@ -71,10 +71,10 @@ public final class StraceCalibration {
                 .orElseThrow();
         double lostNanos = busiest.syscalls() * tracedSyscallNanos;
         String how = String.format(Locale.ROOT, "estimated, not measured: strace stopped it at %,d syscalls, %,d of"
-                + " them on its busiest thread (tid %d); a traced syscall (two stops) costs %.1f us here (calibrated just now with dd's"
-                + " 1-byte reads under the same strace options, against dd alone), so that thread lost %.2f s of"
-                + " the run's %.2f s", stops, busiest.syscalls(), busiest.tid(), tracedSyscallNanos / 1000, lostNanos / 1e9,
-                wallNanos / 1e9);
+                + " them on its busiest thread (tid %d); a traced syscall (two stops) costs %.1f us here (calibrated"
+                + " just now with dd's 1-byte reads under the same strace options, against dd alone), so that thread"
+                + " lost %.2f s of the run's %.2f s", stops, busiest.syscalls(), busiest.tid(),
+                tracedSyscallNanos / 1000, lostNanos / 1e9, wallNanos / 1e9);
         if (lostNanos >= wallNanos) {
             return StraceSlowdown.unknown("not estimated: the calibration does not fit this run (" + how + ")");
         }
