@@ -53,7 +53,7 @@ class AttachToRunningServerTest {
             int port = server.awaitListeningPort();
             try (RunningJava cli = CliProcess.start("attach", Long.toString(server.pid()), "--format", "json",
                     "-o", attached.toString())) {
-                Attaching.awaitStderr(cli, "iotrace: recording pid " + server.pid());
+                cli.awaitStderr("iotrace: recording pid " + server.pid(), TIMEOUT);
                 // The accept already waiting when the agent came runs the JDK's old code: one connection to take
                 // it, in both runs, so that the driver's connections are accepted under the hooks.
                 Attaching.drive(jdk, port, 1, 1);

@@ -1,14 +1,12 @@
 package io.iotrace.cli.attach;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import io.iotrace.cli.testing.ChildJava;
 import io.iotrace.cli.testing.RunningJava;
 import io.iotrace.cli.testing.TargetJdk;
 import io.iotrace.fixtures.LoadDriver;
 import java.time.Duration;
 
-/** What the attach tests share: driving a server, and waiting for what a CLI process says on stderr. */
+/** What the attach tests share: driving a server. */
 final class Attaching {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final int CONNECTIONS = 2;
@@ -24,16 +22,6 @@ final class Attaching {
                 "--connections", Integer.toString(connections), "--round-trips", Integer.toString(roundTrips),
                 "--size", Integer.toString(SIZE)).start()) {
             driver.awaitSuccess(TIMEOUT);
-        }
-    }
-
-    static void awaitStderr(RunningJava process, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!process.stderr().contains(text)) {
-            if (System.nanoTime() > deadline || !process.process().isAlive()) {
-                fail("no '" + text + "' from " + process.pid() + "; " + process.describeOutput());
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -85,7 +85,7 @@ class LintRunningJvmTest {
                          .jvmOption("-Diotrace.agent.jar=" + BuiltJars.agentJar())
                          .jvmOption("-Djava.io.tmpdir=" + scratch).main(IoTraceCli.class)
                          .args("lint", "--pid", Long.toString(server.pid()), "--format", "json").start()) {
-                awaitStderr(lint, "iotrace: linting pid " + server.pid());
+                lint.awaitStderr("iotrace: linting pid " + server.pid(), TIMEOUT);
                 Thread.sleep(RECORDING_BEFORE_SIGNAL.toMillis());
                 lint.sigterm();
                 lint.awaitExit(TIMEOUT);
@@ -99,15 +99,6 @@ class LintRunningJvmTest {
         }
         try (Stream<Path> left = Files.list(scratch)) {
             assertEquals(List.of(), left.toList(), "the recordings folder is deleted, also after a signal");
-        }
-    }
-
-    private static void awaitStderr(RunningJava process, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!process.stderr().contains(text)) {
-            assertTrue(System.nanoTime() < deadline && process.process().isAlive(),
-                    "no '" + text + "': " + process.describeOutput());
-            Thread.sleep(20);
         }
     }
 

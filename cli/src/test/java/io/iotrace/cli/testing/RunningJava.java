@@ -56,6 +56,20 @@ public final class RunningJava implements AutoCloseable {
         return stdout.awaitLine(prefix, timeout, this);
     }
 
+    /** Waits until the process has written {@code text} on its standard error; fails if it ends first. */
+    public void awaitStderr(String text, Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!stderr().contains(text)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("ended without writing '" + text + "': " + describeOutput());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("no '" + text + "' within " + timeout + ": " + describeOutput());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** The port of a fixture server, from its {@code LISTENING <port>} line. */
     public int awaitListeningPort() throws InterruptedException, TimeoutException {
         return Integer.parseInt(awaitLine("LISTENING ", Duration.ofSeconds(30)).substring("LISTENING ".length()).trim());
