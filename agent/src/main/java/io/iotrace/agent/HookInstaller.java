@@ -26,7 +26,6 @@ final class HookInstaller {
 
     private final Instrumentation inst;
     private final List<String> failures;
-    private final List<String> targets = targetClasses();
     private ClassFileTransformer transformer;
 
     /** Sets up the hooks and starts building their advice in the background; {@link #install} puts them in. */
@@ -47,7 +46,7 @@ final class HookInstaller {
         shared.reportTo(failures);
         transformer = shared;
         inst.addTransformer(transformer, true);
-        for (Class<?> loaded : loadedTargets(inst, targets)) {
+        for (Class<?> loaded : loadedTargets(inst, shared.targetClasses())) {
             inst.retransformClasses(loaded);
         }
     }
@@ -62,7 +61,7 @@ final class HookInstaller {
     }
 
     private void retransformLoadedTargets() throws UnmodifiableClassException {
-        List<Class<?>> loaded = loadedTargets(inst, targets);
+        List<Class<?>> loaded = loadedTargets(inst, shared.targetClasses());
         if (!loaded.isEmpty()) {
             inst.retransformClasses(loaded.toArray(new Class<?>[0]));
         }
@@ -86,7 +85,10 @@ final class HookInstaller {
         return loaded;
     }
 
-    /** The classes of the hook table, each once, in the order the table first names them. */
+    /**
+     * The classes of the hook table, each once, in the order the table first names them: for the status probe,
+     * which may run where no session ever built the shared transformer.
+     */
     private static List<String> targetClasses() {
         Set<String> names = new LinkedHashSet<>();
         for (Instrumentations.Hook hook : Instrumentations.hooks()) {

@@ -51,6 +51,11 @@ final class HookTransformer implements ClassFileTransformer {
         }
     }
 
+    /** The classes it instruments, as the JVM names them, in the table's order: the table is built once per JVM. */
+    List<String> targetClasses() {
+        return hooks.keySet().stream().map(name -> name.replace('/', '.')).toList();
+    }
+
     /** Where the classes that could not be instrumented are reported from now on, for the self-test. */
     void reportTo(List<String> failures) {
         this.failures = failures;
