@@ -28,14 +28,6 @@ import java.util.regex.Pattern;
  * loops, their iterations) and the Flight Recorder file the agent wrote beside it (the blocking calls, with stacks).
  */
 public final class LoopLint {
-    /**
-     * Callers whose blocking is the JVM's, not the application's: loading a class reads its jar, and a class is
-     * initialized once; a selector's own locks are taken briefly against {@code wakeup} and are part of its wait;
-     * Flight Recorder's and the agent's own bookkeeping.
-     */
-    private static final List<String> JVM_INTERNAL_CALLERS = List.of("java.lang.ClassLoader.loadClass",
-            "jdk.internal.loader.", ".<clinit>", "sun.nio.ch.SelectorImpl.", "sun.nio.ch.EPollSelectorImpl.",
-            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "jdk.jfr.", "io.iotrace.agent.");
     /** HotSpot's class initialization lock is an {@code int[]}. */
     private static final String CLASS_INIT_LOCK = "[I";
     /** How JDK 24+ words the pin of a virtual thread waiting for another to initialize a class. */
@@ -118,7 +110,7 @@ public final class LoopLint {
         String reason = call.kind() == BlockingKind.PINNED
                 ? "a virtual thread pinned to its carrier blocks the carrier"
                 : noteIfLoop(call.threadId(), call.threadName());
-        if (reason == null || isJvmInternal(call.stack()) || isClassInitializationWait(call)
+        if (reason == null || RuntimeWaits.madeBy(call.stack()) || isClassInitializationWait(call)
                 || isNonBlockingChannelCall(call)) {
             return;
         }
@@ -126,18 +118,6 @@ public final class LoopLint {
         String signature = signatureOf(call);
         byStack.computeIfAbsent(signature, s -> new Accumulator(call, reason))
                 .add(call, timeline.iterationAround(call.threadId(), call.startEpochNanos() + call.durationNanos() / 2));
-    }
-
-    private static boolean isJvmInternal(CallStack stack) {
-        for (Frame frame : stack.frames()) {
-            for (String caller : JVM_INTERNAL_CALLERS) {
-                String method = frame.qualifiedMethod();
-                if (caller.startsWith(".") ? method.endsWith(caller) : method.startsWith(caller)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**

@@ -1,0 +1,41 @@
+package io.iotrace.analyzers.finding;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuntimeWaitsTest {
+
+    @Test
+    void nettyHandingATaskToAnExecutorsQueueIsTheFrameworksWait() {
+        // What a Netty loop thread did while shutting down, as Flight Recorder saw it on a CI machine.
+        CallStack shutdown = new CallStack(List.of(new Frame("jdk.internal.misc.Unsafe", "park", -1),
+                new Frame("java.util.concurrent.locks.ReentrantLock", "lock", 322),
+                new Frame("java.util.concurrent.LinkedBlockingQueue", "offer", 423),
+                new Frame("io.netty.util.concurrent.GlobalEventExecutor", "addTask", 162),
+                new Frame("io.netty.util.concurrent.DefaultPromise", "setSuccess", 111),
+                new Frame("io.netty.util.concurrent.SingleThreadEventExecutor$5", "run", 1294)));
+
+        assertTrue(RuntimeWaits.madeBy(shutdown));
+    }
+
+    @Test
+    void aHandlerThatSleepsUnderNettysLoopIsTheApplicationsWait() {
+        CallStack sleep = new CallStack(List.of(new Frame("java.lang.Thread", "sleep", -1),
+                new Frame("com.example.Echo", "channelRead", 60),
+                new Frame("io.netty.channel.nio.NioIoHandler", "run", 484),
+                new Frame("io.netty.util.concurrent.SingleThreadEventExecutor$5", "run", 1204)));
+
+        assertFalse(RuntimeWaits.madeBy(sleep));
+    }
+
+    @Test
+    void loadingOrInitializingAClassIsTheJvmsWait() {
+        assertTrue(RuntimeWaits.madeBy(new CallStack(List.of(new Frame("java.io.FileInputStream", "read", 1),
+                new Frame("jdk.internal.loader.BuiltinClassLoader", "loadClass", 2)))));
+        assertTrue(RuntimeWaits.madeBy(new CallStack(List.of(new Frame("java.lang.Thread", "sleep", 1),
+                new Frame("com.example.Config", "<clinit>", 2)))));
+    }
+}
