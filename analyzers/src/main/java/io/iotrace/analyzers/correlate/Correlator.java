@@ -31,6 +31,14 @@ public final class Correlator {
      * with the call's syscalls but left out of what the call itself asked the kernel for.
      */
     private static final Set<String> JVM_OWN = Set.of("futex", "sched_yield", "madvise", "mprotect");
+    /** What {@link #assign} gives a syscall of no call. */
+    private static final int OUTSIDE_CALLS = -1;
+    /**
+     * What it gives a syscall of no call that strace logged outside its window: it follows the threads one by one
+     * before it says it holds them all, and logs on until it acts on the signal to let go, while the calls of those
+     * moments are left out of the timeline; such a syscall was made by a call, just not one that is matched.
+     */
+    private static final int OUTSIDE_WINDOW = -2;
 
     private Correlator() {
     }
@@ -63,7 +71,7 @@ public final class Correlator {
         for (ThreadCalls calls : java.threads().values()) {
             calls.sorted();
             ThreadSyscalls made = syscalls.threads().get(calls.tid);
-            int[] callOf = made == null ? new int[0] : assign(calls, made, alignment);
+            int[] callOf = made == null ? new int[0] : assign(calls, made, alignment, java.window());
             Map<String, Long> io = new TreeMap<>();
             Map<String, Long> other = new TreeMap<>();
             int k = 0;
@@ -73,7 +81,10 @@ public final class Correlator {
                 Map<String, Integer> inside = new TreeMap<>();
                 for (; k < callOf.length && (callOf[k] < 0 || callOf[k] <= call); k++) {
                     String name = syscalls.name(made.names[k]);
-                    if (callOf[k] < 0) {
+                    if (callOf[k] == OUTSIDE_WINDOW) {
+                        continue;
+                    }
+                    if (callOf[k] == OUTSIDE_CALLS) {
                         (isIo(name) ? io : other).merge(name, 1L, Long::sum);
                     } else if (!clipped) {
                         if (!JVM_OWN.contains(name)) {
@@ -94,8 +105,10 @@ public final class Correlator {
                 }
             }
             for (; k < callOf.length; k++) {
-                String name = syscalls.name(made.names[k]);
-                (isIo(name) ? io : other).merge(name, 1L, Long::sum);
+                if (callOf[k] == OUTSIDE_CALLS) {
+                    String name = syscalls.name(made.names[k]);
+                    (isIo(name) ? io : other).merge(name, 1L, Long::sum);
+                }
             }
             if (!io.isEmpty() || !other.isEmpty()) {
                 outside.add(new ThreadOutsideCalls(calls.name, calls.tid, io, other));
@@ -119,8 +132,12 @@ public final class Correlator {
                 outside, syscalls.otherThreads(), slowdown, List.copyOf(warnings));
     }
 
-    /** For each syscall of the thread, the index of the call that made it, or -1 when it was outside any call. */
-    private static int[] assign(ThreadCalls calls, ThreadSyscalls made, ClockAlignment alignment) {
+    /**
+     * For each syscall of the thread, the index of the call that made it, else {@link #OUTSIDE_CALLS} or
+     * {@link #OUTSIDE_WINDOW}.
+     */
+    private static int[] assign(ThreadCalls calls, ThreadSyscalls made, ClockAlignment alignment,
+                                StraceWindow window) {
         int[] callOf = new int[made.size];
         int j = 0;
         for (int k = 0; k < made.size; k++) {
@@ -128,7 +145,7 @@ public final class Correlator {
             while (j < calls.size && calls.ends[j] + SLACK_NANOS < t) {
                 j++;
             }
-            int best = -1;
+            int best = OUTSIDE_CALLS;
             long bestDistance = SLACK_NANOS + 1;
             for (int c = j; c < calls.size && calls.starts[c] - SLACK_NANOS <= t; c++) {
                 long distance = t < calls.starts[c] ? calls.starts[c] - t : Math.max(0, t - calls.ends[c]);
@@ -137,7 +154,7 @@ public final class Correlator {
                     bestDistance = distance;
                 }
             }
-            callOf[k] = best;
+            callOf[k] = best >= 0 ? best : window.holds(t, t) ? OUTSIDE_CALLS : OUTSIDE_WINDOW;
         }
         return callOf;
     }

@@ -55,6 +55,11 @@ public final class JavaCallTimeline implements EventHandler {
         return timeline.info != null ? timeline : null;
     }
 
+    /** When strace held the target: the calls it saw whole are inside. */
+    StraceWindow window() {
+        return window;
+    }
+
     /** The OS threads that made recorded calls. */
     public Set<Integer> osThreads() {
         return threads.keySet();

@@ -109,6 +109,35 @@ class CorrelatorTest {
                 + " not outside any call");
     }
 
+    /**
+     * strace logs a thread from before it says it holds them all until after it is told to let go; the calls of
+     * those moments are left out, so their syscalls were made by a call, only not one that is matched.
+     */
+    @Test
+    void syscallsStraceLoggedOutsideItsWindowAreNeitherMatchedNorOutsideAnyCall() {
+        JavaCallTimeline window = new JavaCallTimeline(new StraceWindow(1_000 + 1_000 * 1_000, 1_000 + 3_000 * 1_000));
+        window.begin(INFO);
+        window.onEvent(new IoEvent(1_000 + 800 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
+                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+        window.onEvent(new IoEvent(1_000 + 2_000 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
+                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+        window.onEvent(new IoEvent(1_000 + 3_200 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
+                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+        SyscallTimeline syscalls = new SyscallTimeline(window.osThreads());
+        syscalls.accept(syscall(501, 820, "read"));
+        syscalls.accept(syscall(501, 2_020, "read"));
+        syscalls.accept(syscall(501, 2_500, "epoll_wait"));
+        syscalls.accept(syscall(501, 3_220, "read"));
+
+        CorrelationReport report = Correlator.correlate(window, syscalls, StraceSlowdown.unknown("not measured"));
+
+        assertEquals(1, report.javaCalls());
+        assertEquals(Map.of("read", 1L), report.call("read", "heap ByteBuffer", "socket channel").syscalls());
+        assertEquals(1, report.outsideCalls().size());
+        assertEquals(Map.of("epoll_wait", 1L), report.outsideCalls().get(0).io(), "the reads before and after the"
+                + " window are not outside any call");
+    }
+
     @Test
     void aStampWithinTheSlackBeforeACallStillCountsForIt() {
         read(WORKER, 0, BufferKind.DIRECT_BUFFER);
