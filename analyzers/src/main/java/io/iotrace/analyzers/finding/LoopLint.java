@@ -110,7 +110,7 @@ public final class LoopLint {
         String reason = call.kind() == BlockingKind.PINNED
                 ? "a virtual thread pinned to its carrier blocks the carrier"
                 : noteIfLoop(call.threadId(), call.threadName());
-        if (reason == null || RuntimeWaits.madeBy(call.stack()) || isClassInitializationWait(call)
+        if (reason == null || RuntimeWaits.madeBy(call.kind(), call.stack()) || isClassInitializationWait(call)
                 || isNonBlockingChannelCall(call)) {
             return;
         }

@@ -8,6 +8,9 @@ import java.util.List;
  * briefly against {@code wakeup} and are part of its wait; Flight Recorder's and the agent's bookkeeping) and the
  * brief locks that a framework's loop machinery takes and that the framework itself declares non-blocking (Netty
  * lists them in its BlockHound integration: an executor's task queue, confirming a shutdown, its buffer pools).
+ * A lock that libraries take among themselves, with no application frame anywhere on the stack, is their own
+ * synchronization too (Netty's allocator counting its chunks in a {@code LongAdder}): brief, and nothing the
+ * application could change. Their I/O and sleeps, even with no application frame, are findings.
  */
 final class RuntimeWaits {
     /** A caller starting with one of these, or, when it starts with a dot, ending with it. */
@@ -25,7 +28,12 @@ final class RuntimeWaits {
     }
 
     /** Whether the runtime, not the application, made this call wait. */
-    static boolean madeBy(CallStack stack) {
+    static boolean madeBy(BlockingKind kind, CallStack stack) {
+        boolean lock = kind == BlockingKind.MONITOR_ENTER || kind == BlockingKind.PARK;
+        if (lock && !stack.frames().isEmpty()
+                && stack.frames().stream().allMatch(frame -> CallStack.isLibrary(frame.className()))) {
+            return true;
+        }
         for (Frame frame : stack.frames()) {
             String method = frame.qualifiedMethod();
             for (String caller : CALLERS) {

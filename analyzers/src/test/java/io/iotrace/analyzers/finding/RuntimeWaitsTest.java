@@ -18,7 +18,7 @@ class RuntimeWaitsTest {
                 new Frame("io.netty.util.concurrent.DefaultPromise", "setSuccess", 111),
                 new Frame("io.netty.util.concurrent.SingleThreadEventExecutor$5", "run", 1294)));
 
-        assertTrue(RuntimeWaits.madeBy(shutdown));
+        assertTrue(RuntimeWaits.madeBy(BlockingKind.PARK, shutdown));
     }
 
     @Test
@@ -28,14 +28,39 @@ class RuntimeWaitsTest {
                 new Frame("io.netty.channel.nio.NioIoHandler", "run", 484),
                 new Frame("io.netty.util.concurrent.SingleThreadEventExecutor$5", "run", 1204)));
 
-        assertFalse(RuntimeWaits.madeBy(sleep));
+        assertFalse(RuntimeWaits.madeBy(BlockingKind.SLEEP, sleep));
     }
 
     @Test
     void loadingOrInitializingAClassIsTheJvmsWait() {
-        assertTrue(RuntimeWaits.madeBy(new CallStack(List.of(new Frame("java.io.FileInputStream", "read", 1),
+        assertTrue(RuntimeWaits.madeBy(BlockingKind.FILE_READ, new CallStack(List.of(
+                new Frame("java.io.FileInputStream", "read", 1),
                 new Frame("jdk.internal.loader.BuiltinClassLoader", "loadClass", 2)))));
-        assertTrue(RuntimeWaits.madeBy(new CallStack(List.of(new Frame("java.lang.Thread", "sleep", 1),
+        assertTrue(RuntimeWaits.madeBy(BlockingKind.SLEEP, new CallStack(List.of(
+                new Frame("java.lang.Thread", "sleep", 1),
                 new Frame("com.example.Config", "<clinit>", 2)))));
+    }
+
+    @Test
+    void aLockTakenInsideLibrariesWithNoApplicationFrameIsTheirs() {
+        // Netty's allocator on a JDK 25 loop, as Flight Recorder saw it on a CI machine.
+        CallStack allocator = new CallStack(List.of(new Frame("java.util.concurrent.atomic.Striped64", "casBase", 178),
+                new Frame("java.util.concurrent.atomic.LongAdder", "add", 87),
+                new Frame("io.netty.buffer.AdaptivePoolingAllocator$ChunkRegistry", "add", 1581),
+                new Frame("io.netty.channel.nio.NioIoHandler", "run", 484),
+                new Frame("java.lang.Thread", "run", 1474)));
+
+        assertTrue(RuntimeWaits.madeBy(BlockingKind.MONITOR_ENTER, allocator));
+        assertFalse(RuntimeWaits.madeBy(BlockingKind.FILE_READ, allocator), "a library's I/O is a finding");
+    }
+
+    @Test
+    void aLockTakenUnderAnApplicationFrameIsTheApplications() {
+        CallStack handler = new CallStack(List.of(new Frame("java.util.concurrent.locks.LockSupport", "park", 211),
+                new Frame("java.util.concurrent.locks.ReentrantLock", "lock", 322),
+                new Frame("com.example.Handler", "channelRead", 12),
+                new Frame("io.netty.channel.nio.NioIoHandler", "run", 484)));
+
+        assertFalse(RuntimeWaits.madeBy(BlockingKind.PARK, handler));
     }
 }
