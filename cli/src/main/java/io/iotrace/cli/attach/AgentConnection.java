@@ -120,8 +120,7 @@ public final class AgentConnection implements AutoCloseable {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            throw new AttachFailure("pid " + pid + " did not answer within " + Durations.format(timeout) + " while "
-                    + what + " (is it stopped, or too busy?); raise the limit with --timeout");
+            throw noAnswer(pid, timeout, what);
         } catch (InterruptedException e) {
             result.cancel(true);
             Thread.currentThread().interrupt();
@@ -129,11 +128,22 @@ public final class AgentConnection implements AutoCloseable {
         }
     }
 
+    /** The failure of a JVM that did not answer within {@code timeout} while {@code what} ("attaching"). */
+    static AttachFailure noAnswer(long pid, Duration timeout, String what) {
+        return new AttachFailure("pid " + pid + " did not answer within " + Durations.format(timeout) + " while "
+                + what + " (is it stopped, or too busy?); raise the limit with --timeout");
+    }
+
+    /** The failure of a JVM that does not accept attach; {@code detail} is what said so. */
+    static AttachFailure attachDisabled(long pid, String detail) {
+        return new AttachFailure("pid " + pid + " does not accept attach (" + detail + "): it was probably"
+                + " started with -XX:+DisableAttachMechanism; trace it from its start with 'iotrace run' instead");
+    }
+
     private static AttachFailure attachFailure(long pid, Throwable cause) {
         String message = message(cause);
         if (cause instanceof AttachNotSupportedException) {
-            return new AttachFailure("pid " + pid + " does not accept attach (" + message + "): it was probably"
-                    + " started with -XX:+DisableAttachMechanism; trace it from its start with 'iotrace run' instead");
+            return attachDisabled(pid, message);
         }
         if (message.contains("Operation not permitted") || message.contains("Permission denied")) {
             return new AttachFailure("pid " + pid + " belongs to another user: run iotrace as that user or as root");

@@ -1,6 +1,7 @@
 package io.iotrace.cli.attach;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +21,13 @@ import java.util.Optional;
  * @param writtenBytes bytes given to write-like calls ({@code wchar})
  * @param started      when the process started, null when unknown
  * @param mapsJvm      whether its memory maps hold {@code libjvm.so}; false when they cannot be read
+ * @param namespacePid its pid in its own pid namespace (a container's), which names its attach files
+ * @param catchesQuit  whether it has a handler for SIGQUIT, which would otherwise kill it
  */
 public record ProcessFacts(long pid, int uid, String user, int threads, long rssBytes, long readBytes,
-                           long writtenBytes, Instant started, boolean mapsJvm) {
+                           long writtenBytes, Instant started, boolean mapsJvm, long namespacePid,
+                           boolean catchesQuit) {
+    private static final int SIGQUIT = 3;
 
     /** The facts of {@code pid}, or empty when there is no such process. */
     public static Optional<ProcessFacts> of(long pid) {
@@ -43,7 +48,27 @@ public record ProcessFacts(long pid, int uid, String user, int threads, long rss
         return Optional.of(new ProcessFacts(pid, uid, info.user().orElse(Integer.toString(uid)),
                 (int) field(status, "Threads:"), field(status, "VmRSS:") * 1024, field(io, "rchar:"),
                 field(io, "wchar:"), info.startInstant().orElse(null),
-                readOrEmpty(dir.resolve("maps")).contains("/libjvm.so")));
+                readOrEmpty(dir.resolve("maps")).contains("/libjvm.so"), namespacePid(status, pid),
+                catches(status, SIGQUIT)));
+    }
+
+    /** The last pid of the {@code NSpid:} line, the innermost namespace's; {@code pid} on kernels without it. */
+    private static long namespacePid(String status, long pid) {
+        String[] pids = valueOf(status, "NSpid:").split("\\s+");
+        try {
+            return Long.parseLong(pids[pids.length - 1]);
+        } catch (NumberFormatException e) {
+            return pid;
+        }
+    }
+
+    /** Whether the {@code SigCgt:} mask (hex, bit n-1 for signal n) says the process handles {@code signal}. */
+    private static boolean catches(String status, int signal) {
+        try {
+            return new BigInteger(valueOf(status, "SigCgt:"), 16).testBit(signal - 1);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The uid this CLI runs as. */
@@ -69,16 +94,20 @@ public record ProcessFacts(long pid, int uid, String user, int threads, long rss
 
     /** The first number after {@code label} at the start of a line, or -1. */
     private static long field(String text, String label) {
+        try {
+            return Long.parseLong(valueOf(text, label).split("\\s+")[0]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** What follows {@code label} on the line it starts, trimmed; empty when no line starts with it. */
+    private static String valueOf(String text, String label) {
         for (String line : text.split("\n")) {
             if (line.startsWith(label)) {
-                String[] parts = line.substring(label.length()).trim().split("\\s+");
-                try {
-                    return Long.parseLong(parts[0]);
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
+                return line.substring(label.length()).trim();
             }
         }
-        return -1;
+        return "";
     }
 }

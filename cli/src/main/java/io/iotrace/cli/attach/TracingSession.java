@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -52,23 +53,29 @@ public final class TracingSession implements AutoCloseable {
                                        String moreAgentOptions) {
         long attachStart = System.nanoTime();
         TargetJvm checked = TargetJvm.check(pid);
+        // What the JVM publishes in its perf data file spares a round trip before the agent loads.
+        Optional<PerfData> published = PerfData.of(checked.facts());
+        if (published.isPresent() && !published.get().acceptsAttach()) {
+            throw AgentConnection.attachDisabled(pid, "its perf data says so");
+        }
+        Optional<String> version = published.flatMap(PerfData::javaVersion);
+        version.ifPresent(v -> refuseIfTooOld(pid, v));
+        startListener(checked.facts(), timeout);
         AgentConnection connection = AgentConnection.open(pid, timeout);
         try {
-            // One read for all three: each is a round trip to a target that may be busy.
-            Properties properties = connection.systemProperties();
-            TargetJvm target = checked.named(properties.getProperty("sun.java.command", ""));
-            String version = properties.getProperty("java.specification.version", "?");
-            if (featureOf(version) < OLDEST_JAVA) {
-                throw new AttachFailure("pid " + pid + " runs Java " + version + "; iotrace attaches to Java "
-                        + OLDEST_JAVA + " or newer");
+            if (version.isEmpty()) {
+                Properties properties = connection.systemProperties();
+                refuseIfTooOld(pid, properties.getProperty("java.specification.version", "?"));
+                refuseIfTraced(pid, AgentStatus.of(properties));
             }
-            refuseIfTraced(pid, AgentStatus.of(properties));
-            letTargetWrite(directory, target.facts().uid());
+            letTargetWrite(directory, checked.facts().uid());
             String session = ProcessHandle.current().pid() + "-" + System.nanoTime();
             connection.loadAgent(agentJar, "command=start,session=" + session + ",owner="
                     + ProcessHandle.current().pid() + ",dir=" + directory
                     + (moreAgentOptions.isEmpty() ? "" : "," + moreAgentOptions));
-            AgentStatus status = connection.status();
+            // One read for the agent's word and the JVM's name: each is a round trip to a target that may be busy.
+            Properties properties = connection.systemProperties();
+            AgentStatus status = AgentStatus.of(properties);
             if (!status.session().equals(session)) {
                 refuseIfTraced(pid, status);
             }
@@ -76,10 +83,33 @@ public final class TracingSession implements AutoCloseable {
                 throw new AttachFailure("the agent could not start recording in pid " + pid + ": "
                         + status.message() + "; the JVM runs on, untraced");
             }
+            TargetJvm target = checked.named(published.flatMap(PerfData::command)
+                    .orElse(properties.getProperty("sun.java.command", "")));
             return new TracingSession(target, connection, agentJar, session, status, attachStart);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    private static void startListener(ProcessFacts jvm, Duration timeout) {
+        try {
+            if (!AttachListener.start(jvm, timeout)) {
+                throw AgentConnection.noAnswer(jvm.pid(), timeout, "attaching");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AttachFailure("interrupted while attaching pid " + jvm.pid());
+        }
+    }
+
+    /** @param version its {@code java.version} or {@code java.specification.version} */
+    private static void refuseIfTooOld(long pid, String version) {
+        int feature = featureOf(version);
+        if (feature < OLDEST_JAVA) {
+            throw new AttachFailure("pid " + pid + " runs Java " + (feature > 0 ? feature : version)
+                    + "; iotrace attaches to Java "
+                    + OLDEST_JAVA + " or newer");
         }
     }
 

@@ -61,6 +61,23 @@ class AttachRefusalsTest {
         }
     }
 
+    /**
+     * With -Xrs the JVM leaves SIGQUIT alone and opens its attach socket at start-up; once a /tmp cleaner has
+     * removed the socket, only a SIGQUIT could ask for a new one, and JDK 17's own client would send it.
+     */
+    @Test
+    void aJvmThatLeavesSigquitAloneAndLostItsAttachSocketIsRefusedAndSurvives() throws Exception {
+        try (RunningJava server = ChildJava.on(TargetJdk.jdk17()).jvmOption("-Xrs")
+                .main(BlockingEchoServer.class).start()) {
+            server.awaitListeningPort();
+            Files.delete(Path.of("/tmp/.java_pid" + server.pid()));
+            assertRefused(CliRun.of("attach", Long.toString(server.pid()), "--duration", "1s"),
+                    "does not handle SIGQUIT");
+            Thread.sleep(200); // a SIGQUIT would have killed it by now
+            assertTrue(server.process().isAlive(), "the JVM survives the attempt");
+        }
+    }
+
     @Test
     void aJdk25WithDynamicAgentLoadingDisabledRefusesTheAgent() throws Exception {
         try (RunningJava server = ChildJava.on(TargetJdk.jdk25()).jvmOption("-XX:-EnableDynamicAgentLoading")

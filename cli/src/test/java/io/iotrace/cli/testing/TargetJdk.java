@@ -1,5 +1,6 @@
 package io.iotrace.cli.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -19,6 +20,16 @@ public record TargetJdk(String name, Path home) {
     /** The {@code java} binary. */
     public Path java() {
         return home.resolve("bin").resolve("java");
+    }
+
+    /** Its {@code java.version}, as its {@code release} file says ({@code JAVA_VERSION="17.0.9"}). */
+    public String javaVersion() throws IOException {
+        for (String line : Files.readAllLines(home.resolve("release"))) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+            }
+        }
+        throw new IOException(home.resolve("release") + " has no JAVA_VERSION line");
     }
 
     @Override
