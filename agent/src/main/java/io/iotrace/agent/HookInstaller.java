@@ -42,7 +42,7 @@ final class HookInstaller {
      * Installs the hooks into the loaded classes one class at a time, in the table's order: each class's hooks
      * record as soon as that class is done, rather than all at the end.
      */
-    void install() throws UnmodifiableClassException {
+    void install() throws UnmodifiableClassException, InterruptedException {
         shared.reportTo(failures);
         transformer = shared;
         inst.addTransformer(transformer, true);
@@ -52,7 +52,7 @@ final class HookInstaller {
     }
 
     /** Removes the hooks: the JDK classes get their original bytes back. */
-    void uninstall() throws UnmodifiableClassException {
+    void uninstall() throws UnmodifiableClassException, InterruptedException {
         if (transformer != null) {
             inst.removeTransformer(transformer);
             transformer = null;
@@ -60,7 +60,7 @@ final class HookInstaller {
         }
     }
 
-    private void retransformLoadedTargets() throws UnmodifiableClassException {
+    private void retransformLoadedTargets() throws UnmodifiableClassException, InterruptedException {
         List<Class<?>> loaded = loadedTargets(inst, shared.targetClasses());
         if (!loaded.isEmpty()) {
             inst.retransformClasses(loaded.toArray(new Class<?>[0]));

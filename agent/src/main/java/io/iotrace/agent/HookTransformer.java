@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.pool.TypePool;
@@ -31,12 +33,9 @@ import net.bytebuddy.pool.TypePool;
  * a target class) the thread's calls are not recorded.
  */
 final class HookTransformer implements ClassFileTransformer {
-    private static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
-            .with(TypeValidation.DISABLED)
-            .with(Implementation.Context.Disabled.Factory.INSTANCE);
-
-    /** The hooks of each target class, by internal name ({@code java/io/FileInputStream}). */
-    private final Map<String, List<Instrumentations.Hook>> hooks = new LinkedHashMap<>();
+    /** The hooks of each target class, by internal name ({@code java/io/FileInputStream}); built once per JVM. */
+    private volatile Map<String, List<Instrumentations.Hook>> hooks;
+    private final CountDownLatch tableBuilt = new CountDownLatch(1);
     private final Map<String, List<AsmVisitorWrapper>> advice = new ConcurrentHashMap<>();
     /** What each class was made into, kept for the next attach, which is handed the same original bytes. */
     private final Map<String, Made> made = new ConcurrentHashMap<>();
@@ -45,15 +44,35 @@ final class HookTransformer implements ClassFileTransformer {
     private record Made(byte[] original, byte[] instrumented) {
     }
 
-    HookTransformer() {
-        for (Instrumentations.Hook hook : Instrumentations.hooks()) {
-            hooks.computeIfAbsent(hook.className().replace('.', '/'), k -> new ArrayList<>()).add(hook);
-        }
+    /**
+     * ByteBuddy, set up on first use, which is on a background thread: its set-up loads hundreds of classes.
+     * Decoration needs only the class's own methods: the declared-methods graph spares describing its super
+     * types, each a class file read from jrt. The advice classes are described from their class files: described
+     * as loaded classes, their annotations would be read through reflection, which spins a proxy class per
+     * annotation type and accessors besides.
+     */
+    private static final class Tools {
+        static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+                .with(Implementation.Context.Disabled.Factory.INSTANCE);
+        static final ClassFileLocator ADVICE_CLASSES =
+                ClassFileLocator.ForClassLoader.of(HookTransformer.class.getClassLoader());
+        static final TypePool ADVICE_POOL = TypePool.Default.of(ADVICE_CLASSES);
     }
 
-    /** The classes it instruments, as the JVM names them, in the table's order: the table is built once per JVM. */
-    List<String> targetClasses() {
-        return hooks.keySet().stream().map(name -> name.replace('/', '.')).toList();
+    /**
+     * The classes it instruments, as the JVM names them, in the table's order; waits for the table.
+     *
+     * @throws IllegalStateException when the table could not be built
+     */
+    List<String> targetClasses() throws InterruptedException {
+        tableBuilt.await();
+        Map<String, List<Instrumentations.Hook>> table = hooks;
+        if (table == null) {
+            throw new IllegalStateException("the hook table could not be built: " + failures);
+        }
+        return table.keySet().stream().map(name -> name.replace('/', '.')).toList();
     }
 
     /** Where the classes that could not be instrumented are reported from now on, for the self-test. */
@@ -62,16 +81,21 @@ final class HookTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Builds the advice of every class, in the table's order, on a thread of its own, so that it overlaps with
-     * the rest of the session's set-up; a transformation that needs a class's advice waits for that class's only.
-     * A failure here is left for the transformation to meet again and report.
+     * Builds the hook table and then the advice of every class, in the table's order, on a thread of its own, so
+     * that it overlaps with the rest of the session's set-up; a transformation that needs a class's advice waits
+     * for that class's only. On the first attach a second thread meanwhile takes the first class through ByteBuddy
+     * without advice, so that the classes a transformation needs are loaded by the time its advice is ready. A
+     * failure here is left for the transformation to meet again and report.
      */
     void prepareInBackground() {
-        if (advice.size() == hooks.size()) {
+        if (hooks != null && advice.size() == hooks.size()) {
             return;
         }
-        Thread preparer = new Thread(() -> {
-            IoTrace.exemptCurrentThread();
+        boolean firstAttach = made.isEmpty();
+        background("iotrace-advice", () -> {
+            if (hooks == null) {
+                buildTable();
+            }
             for (String internalName : hooks.keySet()) {
                 try {
                     advice.computeIfAbsent(internalName, this::adviceOf);
@@ -79,16 +103,55 @@ final class HookTransformer implements ClassFileTransformer {
                     // See above.
                 }
             }
-        }, "iotrace-advice");
-        preparer.setDaemon(true);
-        preparer.start();
+        });
+        if (firstAttach) {
+            background("iotrace-warm-up", () -> {
+                tableBuilt.await();
+                String first = hooks.keySet().iterator().next().replace('/', '.');
+                ClassFileLocator jrt = ClassFileLocator.ForClassLoader.ofBootLoader();
+                TypePool pool = TypePool.Default.of(jrt);
+                Tools.BYTE_BUDDY.decorate(pool.describe(first).resolve(), jrt).make(pool).getBytes();
+            });
+        }
+    }
+
+    private void buildTable() {
+        try {
+            Map<String, List<Instrumentations.Hook>> table = new LinkedHashMap<>();
+            for (Instrumentations.Hook hook : Instrumentations.hooks()) {
+                table.computeIfAbsent(hook.className().replace('.', '/'), k -> new ArrayList<>()).add(hook);
+            }
+            hooks = table;
+        } catch (Throwable e) {
+            failures.add("hook table: " + e);
+        } finally {
+            tableBuilt.countDown();
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static void background(String name, Work work) {
+        Thread thread = new Thread(() -> {
+            IoTrace.exemptCurrentThread();
+            try {
+                work.run();
+            } catch (Throwable e) {
+                // See prepareInBackground.
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
         // Answering every other class by name spares ByteBuddy from parsing each class the JVM loads.
-        if (loader != null || className == null || !hooks.containsKey(className)) {
+        Map<String, List<Instrumentations.Hook>> table = hooks;
+        if (loader != null || className == null || table == null || !table.containsKey(className)) {
             return null;
         }
         boolean wasBusy = IoTrace.beginAgentWork();
@@ -118,7 +181,7 @@ final class HookTransformer implements ClassFileTransformer {
                 ClassFileLocator.ForClassLoader.ofBootLoader());
         TypePool pool = new TypePool.Default(new TypePool.CacheProvider.Simple(), locator,
                 TypePool.Default.ReaderMode.FAST);
-        DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(name).resolve(), locator);
+        DynamicType.Builder<?> builder = Tools.BYTE_BUDDY.decorate(pool.describe(name).resolve(), locator);
         for (AsmVisitorWrapper wrapper : advice.computeIfAbsent(internalName, this::adviceOf)) {
             builder = builder.visit(wrapper);
         }
@@ -128,7 +191,8 @@ final class HookTransformer implements ClassFileTransformer {
     private List<AsmVisitorWrapper> adviceOf(String internalName) {
         List<AsmVisitorWrapper> wrappers = new ArrayList<>();
         for (Instrumentations.Hook hook : hooks.get(internalName)) {
-            wrappers.add(Advice.to(hook.advice()).on(hook.methods()));
+            wrappers.add(Advice.to(Tools.ADVICE_POOL.describe(hook.advice().getName()).resolve(), Tools.ADVICE_CLASSES)
+                    .on(hook.methods()));
         }
         return wrappers;
     }
