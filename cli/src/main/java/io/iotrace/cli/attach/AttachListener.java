@@ -32,8 +32,9 @@ final class AttachListener {
             return true;
         }
         if (!jvm.catchesQuit()) {
-            throw new AttachFailure("pid " + jvm.pid() + " does not handle SIGQUIT yet (started with -Xrs, or still"
-                    + " starting), and the signal that starts its attach listener would kill it");
+            throw new AttachFailure("pid " + jvm.pid() + " does not handle SIGQUIT (it is still starting, or runs"
+                    + " with -Xrs and lost its attach socket): the signal would not start its attach listener and"
+                    + " could kill it");
         }
         Path trigger = createTrigger(jvm, root);
         try {
