@@ -3,11 +3,16 @@ package io.iotrace.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.util.Enumeration;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -22,6 +27,9 @@ import java.util.zip.ZipEntry;
  */
 final class BootstrapInjector {
     static final String RUNTIME_PREFIX = "io/iotrace/agent/runtime/";
+    /** Classes on the bootstrap path must be no one else's to change. */
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     /** A local time needs no time zone, where a current time stamp would load one. */
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
 
@@ -47,8 +55,8 @@ final class BootstrapInjector {
         Path runtimeJar = Path.of(System.getProperty("java.io.tmpdir"),
                 "iotrace-runtime-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jar");
         try (JarFile source = new JarFile(agentJar.toFile());
-             JarOutputStream target = new JarOutputStream(Files.newOutputStream(runtimeJar,
-                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+             JarOutputStream target = new JarOutputStream(Channels.newOutputStream(Files.newByteChannel(runtimeJar,
+                     Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)))) {
             runtimeJar.toFile().deleteOnExit();
             Enumeration<JarEntry> entries = source.entries();
             int copied = 0;

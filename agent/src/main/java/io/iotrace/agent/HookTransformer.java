@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -36,6 +38,8 @@ final class HookTransformer implements ClassFileTransformer {
     /** The hooks of each target class, by internal name ({@code java/io/FileInputStream}); built once per JVM. */
     private volatile Map<String, List<Instrumentations.Hook>> hooks;
     private final CountDownLatch tableBuilt = new CountDownLatch(1);
+    /** Why the table could not be built, if it could not: the same code would fail again, so no retry. */
+    private volatile Throwable tableFailure;
     private final Map<String, List<AsmVisitorWrapper>> advice = new ConcurrentHashMap<>();
     /** What each class was made into, kept for the next attach, which is handed the same original bytes. */
     private final Map<String, Made> made = new ConcurrentHashMap<>();
@@ -43,6 +47,9 @@ final class HookTransformer implements ClassFileTransformer {
 
     private record Made(byte[] original, byte[] instrumented) {
     }
+
+    /** Far more than building the table takes on a loaded machine; a session does not wait longer. */
+    private static final long TABLE_TIMEOUT_SECONDS = 60;
 
     /**
      * ByteBuddy, set up on first use, which is on a background thread: its set-up loads hundreds of classes.
@@ -67,10 +74,12 @@ final class HookTransformer implements ClassFileTransformer {
      * @throws IllegalStateException when the table could not be built
      */
     List<String> targetClasses() throws InterruptedException {
-        tableBuilt.await();
+        if (!tableBuilt.await(TABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the hook table was not built within " + TABLE_TIMEOUT_SECONDS + " s");
+        }
         Map<String, List<Instrumentations.Hook>> table = hooks;
         if (table == null) {
-            throw new IllegalStateException("the hook table could not be built: " + failures);
+            throw new IllegalStateException("the hook table could not be built: " + tableFailure);
         }
         return table.keySet().stream().map(name -> name.replace('/', '.')).toList();
     }
@@ -88,7 +97,7 @@ final class HookTransformer implements ClassFileTransformer {
      * failure here is left for the transformation to meet again and report.
      */
     void prepareInBackground() {
-        if (hooks != null && advice.size() == hooks.size()) {
+        if (tableFailure != null || hooks != null && advice.size() == hooks.size()) {
             return;
         }
         boolean firstAttach = made.isEmpty();
@@ -106,7 +115,9 @@ final class HookTransformer implements ClassFileTransformer {
         });
         if (firstAttach) {
             background("iotrace-warm-up", () -> {
-                tableBuilt.await();
+                if (!tableBuilt.await(TABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || hooks == null) {
+                    return;
+                }
                 String first = hooks.keySet().iterator().next().replace('/', '.');
                 ClassFileLocator jrt = ClassFileLocator.ForClassLoader.ofBootLoader();
                 TypePool pool = TypePool.Default.of(jrt);
@@ -115,15 +126,20 @@ final class HookTransformer implements ClassFileTransformer {
         }
     }
 
+    /**
+     * Also sets ByteBuddy up before anyone waiting for the table goes on: two threads initializing its classes at
+     * once could deadlock on their static initializers, which refer to each other.
+     */
     private void buildTable() {
         try {
             Map<String, List<Instrumentations.Hook>> table = new LinkedHashMap<>();
             for (Instrumentations.Hook hook : Instrumentations.hooks()) {
                 table.computeIfAbsent(hook.className().replace('.', '/'), k -> new ArrayList<>()).add(hook);
             }
+            Objects.requireNonNull(Tools.ADVICE_POOL);
             hooks = table;
         } catch (Throwable e) {
-            failures.add("hook table: " + e);
+            tableFailure = e;
         } finally {
             tableBuilt.countDown();
         }
@@ -135,8 +151,8 @@ final class HookTransformer implements ClassFileTransformer {
 
     private static void background(String name, Work work) {
         Thread thread = new Thread(() -> {
-            IoTrace.exemptCurrentThread();
             try {
+                IoTrace.exemptCurrentThread();
                 work.run();
             } catch (Throwable e) {
                 // See prepareInBackground.

@@ -80,10 +80,10 @@ public final class Correlator {
                 boolean clipped = kind == JavaCallTimeline.CLIPPED;
                 Map<String, Integer> inside = new TreeMap<>();
                 for (; k < callOf.length && (callOf[k] < 0 || callOf[k] <= call); k++) {
-                    String name = syscalls.name(made.names[k]);
                     if (callOf[k] == OUTSIDE_WINDOW) {
                         continue;
                     }
+                    String name = syscalls.name(made.names[k]);
                     if (callOf[k] == OUTSIDE_CALLS) {
                         (isIo(name) ? io : other).merge(name, 1L, Long::sum);
                     } else if (!clipped) {

@@ -117,6 +117,6 @@ public final class JfrBlockingCalls {
                 }
             }
         }
-        return new CallStack(frames);
+        return new CallStack(frames, trace != null && trace.isTruncated());
     }
 }

@@ -3,14 +3,18 @@ package io.iotrace.analyzers.finding;
 import java.util.List;
 
 /**
- * Waits on a loop thread that are its runtime's, not its application's, told apart by a caller on the stack: the
- * JVM's own (loading a class reads its jar, and a class is initialized once; a selector's own locks are taken
- * briefly against {@code wakeup} and are part of its wait; Flight Recorder's and the agent's bookkeeping) and the
- * brief locks that a framework's loop machinery takes and that the framework itself declares non-blocking (Netty
- * lists them in its BlockHound integration: an executor's task queue, confirming a shutdown, its buffer pools).
- * A lock that libraries take among themselves, with no application frame anywhere on the stack, is their own
- * synchronization too (Netty's allocator counting its chunks in a {@code LongAdder}): brief, and nothing the
- * application could change. Their I/O and sleeps, even with no application frame, are findings.
+ * Waits on a loop thread that are its runtime's, not its application's, told apart by their callers: the JVM's own
+ * (loading a class reads its jar, and a class is initialized once; a selector's own locks are taken briefly
+ * against {@code wakeup} and are part of its wait; Flight Recorder's and the agent's bookkeeping) and the brief
+ * locks that a framework's loop machinery takes and that the framework itself declares non-blocking (Netty lists
+ * them in its BlockHound integration: an executor's task queue, confirming a shutdown, its buffer pools). Such a
+ * caller counts only when no application frame lies between it and the wait: a task of the application that
+ * Netty runs while confirming a shutdown is the application's.
+ *
+ * <p>A lock that libraries take among themselves, with no application frame anywhere on a whole stack, is their
+ * own synchronization too (Netty's allocator counting its chunks in a {@code LongAdder}): brief, and nothing the
+ * application could change. A library's I/O, sleeps, and parks other than for a lock ({@code Future.get}, a
+ * latch) are findings even then.
  */
 final class RuntimeWaits {
     /** A caller starting with one of these, or, when it starts with a dot, ending with it. */
@@ -23,17 +27,19 @@ final class RuntimeWaits {
             "io.netty.util.concurrent.GlobalEventExecutor.addTask",
             "io.netty.util.concurrent.GlobalEventExecutor.takeTask",
             "io.netty.buffer.PoolArena.lock", "io.netty.buffer.PoolSubpage.lock");
+    /** The JDK's locks, whose waits are parks. */
+    private static final List<String> LOCKS = List.of("java.util.concurrent.locks.ReentrantLock",
+            "java.util.concurrent.locks.ReentrantReadWriteLock", "java.util.concurrent.locks.StampedLock");
 
     private RuntimeWaits() {
     }
 
     /** Whether the runtime, not the application, made this call wait. */
     static boolean madeBy(BlockingKind kind, CallStack stack) {
-        boolean lock = kind == BlockingKind.MONITOR_ENTER || kind == BlockingKind.PARK;
-        if (lock && !stack.frames().isEmpty()
-                && stack.frames().stream().allMatch(frame -> CallStack.isLibrary(frame.className()))) {
-            return true;
-        }
+        return hasRuntimeCaller(stack) || isLibrariesOwnLock(kind, stack);
+    }
+
+    private static boolean hasRuntimeCaller(CallStack stack) {
         for (Frame frame : stack.frames()) {
             String method = frame.qualifiedMethod();
             for (String caller : CALLERS) {
@@ -41,7 +47,17 @@ final class RuntimeWaits {
                     return true;
                 }
             }
+            if (!CallStack.isLibrary(frame.className())) {
+                return false;
+            }
         }
         return false;
+    }
+
+    private static boolean isLibrariesOwnLock(BlockingKind kind, CallStack stack) {
+        boolean lock = kind == BlockingKind.MONITOR_ENTER || kind == BlockingKind.PARK && stack.frames().stream()
+                .anyMatch(frame -> LOCKS.stream().anyMatch(frame.className()::startsWith));
+        return lock && !stack.truncated() && !stack.frames().isEmpty()
+                && stack.frames().stream().allMatch(frame -> CallStack.isLibrary(frame.className()));
     }
 }

@@ -63,4 +63,27 @@ class RuntimeWaitsTest {
 
         assertFalse(RuntimeWaits.madeBy(BlockingKind.PARK, handler));
     }
+
+    @Test
+    void anApplicationTaskThatNettyRunsWhileShuttingDownIsTheApplications() {
+        CallStack task = new CallStack(List.of(new Frame("java.lang.Thread", "sleep", -1),
+                new Frame("com.example.Cleanup", "run", 7),
+                new Frame("io.netty.util.concurrent.SingleThreadEventExecutor", "runAllTasks", 480),
+                new Frame("io.netty.util.concurrent.SingleThreadEventExecutor", "confirmShutdown", 900)));
+
+        assertFalse(RuntimeWaits.madeBy(BlockingKind.SLEEP, task));
+    }
+
+    @Test
+    void aLibraryWaitingForAFutureOrOnACutShortStackIsNoLockOfItsOwn() {
+        CallStack futureGet = new CallStack(List.of(new Frame("java.util.concurrent.locks.LockSupport", "park", 211),
+                new Frame("java.util.concurrent.FutureTask", "awaitDone", 447),
+                new Frame("java.util.concurrent.FutureTask", "get", 190),
+                new Frame("io.netty.channel.nio.NioIoHandler", "run", 484)));
+        CallStack cutShort = new CallStack(List.of(new Frame("java.util.concurrent.locks.LockSupport", "park", 211),
+                new Frame("java.util.concurrent.locks.ReentrantLock", "lock", 322)), true);
+
+        assertFalse(RuntimeWaits.madeBy(BlockingKind.PARK, futureGet));
+        assertFalse(RuntimeWaits.madeBy(BlockingKind.PARK, cutShort), "its application frame may be cut off");
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,15 +32,35 @@ final class PerfData {
         this.strings = strings;
     }
 
-    /** The counters of a JVM, read through its own file system; empty when it publishes none we can read. */
+    /**
+     * The counters of a JVM, read through its own file system; empty when it publishes none we can read. The
+     * file is {@code hsperfdata_<user>/<pid>} in its {@code /tmp}, where the user is named as the JVM's own
+     * system names it (in a container, maybe not as the host does): any such folder with a file of the JVM's
+     * pid, owned by its uid, is the one.
+     */
     static Optional<PerfData> of(ProcessFacts jvm) {
-        Path file = Path.of("/proc", Long.toString(jvm.pid()), "root", "tmp", "hsperfdata_" + jvm.user(),
-                Long.toString(jvm.namespacePid()));
+        Path tmp = Path.of("/proc", Long.toString(jvm.pid()), "root", "tmp");
+        String pid = Long.toString(jvm.namespacePid());
         try {
-            return parse(Files.readAllBytes(file));
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
+            Path named = tmp.resolve("hsperfdata_" + jvm.user()).resolve(pid);
+            if (isOf(named, jvm)) {
+                return parse(Files.readAllBytes(named));
+            }
+            try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, "hsperfdata_*")) {
+                for (Path folder : folders) {
+                    if (isOf(folder.resolve(pid), jvm)) {
+                        return parse(Files.readAllBytes(folder.resolve(pid)));
+                    }
+                }
+            }
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            // Unreadable: the attach asks the JVM instead.
         }
+        return Optional.empty();
+    }
+
+    private static boolean isOf(Path file, ProcessFacts jvm) throws IOException {
+        return Files.isRegularFile(file) && (Integer) Files.getAttribute(file, "unix:uid") == jvm.uid();
     }
 
     /** The counters in {@code bytes}; empty when they are not a perf data file or are cut short. */

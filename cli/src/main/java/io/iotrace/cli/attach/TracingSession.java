@@ -202,10 +202,15 @@ public final class TracingSession implements AutoCloseable {
         }
     }
 
-    private static int featureOf(String specificationVersion) {
-        String v = specificationVersion.startsWith("1.") ? specificationVersion.substring(2) : specificationVersion;
+    /** 17 of {@code 17.0.9}, {@code 17}, {@code 17-internal} or {@code 25-ea}; 8 of {@code 1.8.0_402}; else 0. */
+    static int featureOf(String version) {
+        String v = version.startsWith("1.") ? version.substring(2) : version;
+        int digits = 0;
+        while (digits < v.length() && Character.isDigit(v.charAt(digits))) {
+            digits++;
+        }
         try {
-            return Integer.parseInt(v.split("\\.")[0]);
+            return digits == 0 ? 0 : Integer.parseInt(v.substring(0, digits));
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -71,7 +71,7 @@ class AttachRefusalsTest {
                 .main(BlockingEchoServer.class).start()) {
             server.awaitListeningPort();
             Files.delete(Path.of("/tmp/.java_pid" + server.pid()));
-            assertRefused(CliRun.of("attach", Long.toString(server.pid()), "--duration", "1s"),
+            assertRefused(CliRun.of("attach", Long.toString(server.pid()), "--duration", "1s", "--timeout", "2s"),
                     "does not handle SIGQUIT");
             Thread.sleep(200); // a SIGQUIT would have killed it by now
             assertTrue(server.process().isAlive(), "the JVM survives the attempt");
