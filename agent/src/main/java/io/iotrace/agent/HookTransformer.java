@@ -1,7 +1,10 @@
 package io.iotrace.agent;
 
 import io.iotrace.agent.runtime.IoTrace;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
+import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +51,7 @@ final class HookTransformer implements ClassFileTransformer {
     private record Made(byte[] original, byte[] instrumented) {
     }
 
+    private static final String FIRST_HOOK_CLASSES = "first-hook-classes.txt";
     /** Far more than building the table takes on a loaded machine; a session does not wait longer. */
     private static final long TABLE_TIMEOUT_SECONDS = 60;
 
@@ -101,6 +105,9 @@ final class HookTransformer implements ClassFileTransformer {
             return;
         }
         boolean firstAttach = made.isEmpty();
+        if (firstAttach) {
+            background("iotrace-preload", HookTransformer::preloadFirstHookClasses);
+        }
         background("iotrace-advice", () -> {
             if (hooks == null) {
                 buildTable();
@@ -142,6 +149,28 @@ final class HookTransformer implements ClassFileTransformer {
             tableFailure = e;
         } finally {
             tableBuilt.countDown();
+        }
+    }
+
+    /**
+     * Loads, without initializing, the ByteBuddy classes that the first hook needs, in the order it needs them
+     * (the list is what {@code -Xlog:class+load} showed on a first attach): the advice thread then finds them
+     * loaded instead of parsing each from the jar in turn. Loading runs no static initializer, so it cannot
+     * deadlock with the threads that initialize them.
+     */
+    private static void preloadFirstHookClasses() throws IOException {
+        ClassLoader loader = HookTransformer.class.getClassLoader();
+        try (InputStream list = HookTransformer.class.getResourceAsStream(FIRST_HOOK_CLASSES)) {
+            if (list == null) {
+                return;
+            }
+            for (String name : new String(list.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                try {
+                    Class.forName(name.strip(), false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // A list older than the ByteBuddy in the jar: that class loads when it is needed.
+                }
+            }
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class AttachListener {
     private static final long POLL_MILLIS = 5;
+    /** {@code kill} takes milliseconds; when it takes longer, the JDK's client, which signals natively, takes over. */
+    private static final long KILL_SECONDS = 2;
 
     private AttachListener() {
     }
@@ -102,7 +104,7 @@ final class AttachListener {
             Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS)) {
+            if (!kill.waitFor(KILL_SECONDS, TimeUnit.SECONDS)) {
                 kill.destroyForcibly();
                 return false;
             }

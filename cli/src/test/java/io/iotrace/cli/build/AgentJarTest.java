@@ -42,6 +42,26 @@ class AgentJarTest {
         }
     }
 
+    /**
+     * The classes the agent preloads for a first attach must be in the jar: a list left behind by a ByteBuddy
+     * upgrade would make the first attach slow again without a word.
+     */
+    @Test
+    void everyClassTheAgentPreloadsForAFirstAttachIsInTheJar() throws Exception {
+        try (JarFile jar = new JarFile(BuiltJars.agentJar().toFile())) {
+            JarEntry listEntry = jar.getJarEntry("io/iotrace/agent/first-hook-classes.txt");
+            assertTrue(listEntry != null, "the preload list is in the jar");
+            List<String> listed;
+            try (var in = jar.getInputStream(listEntry)) {
+                listed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).lines().toList();
+            }
+            assertTrue(listed.size() > 100, "a list of the classes a first attach needs: " + listed.size());
+            List<String> missing = listed.stream()
+                    .filter(name -> jar.getJarEntry(name.replace('.', '/') + ".class") == null).toList();
+            assertEquals(List.of(), missing, "listed but not in the jar: run agent/list-first-hook-classes.sh");
+        }
+    }
+
     /** META-INF/MANIFEST.MF, the directory itself, and licence or notice files (ByteBuddy's are kept, as its licence asks). */
     private static boolean isManifestOrLicence(String name) {
         if (name.equals("META-INF/") || name.equals("META-INF/MANIFEST.MF")) {
