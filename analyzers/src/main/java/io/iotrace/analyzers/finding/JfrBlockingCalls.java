@@ -110,6 +110,9 @@ public final class JfrBlockingCalls {
         List<Frame> frames = new ArrayList<>();
         if (trace != null) {
             for (RecordedFrame frame : trace.getFrames()) {
+                if (frame.getMethod() == null) {
+                    continue; // a method Flight Recorder could not name any more (its class was redefined since)
+                }
                 boolean agentCommit = frames.isEmpty() && frame.getMethod().getType().getName().startsWith(AGENT_RUNTIME);
                 if (frame.isJavaFrame() && !agentCommit) {
                     frames.add(new Frame(withoutHiddenClassSuffix(frame.getMethod().getType().getName()),

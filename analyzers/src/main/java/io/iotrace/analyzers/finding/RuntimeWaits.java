@@ -7,9 +7,10 @@ import java.util.List;
  * (loading a class reads its jar, and a class is initialized once; a selector's own locks are taken briefly
  * against {@code wakeup} and are part of its wait; Flight Recorder's and the agent's bookkeeping) and the brief
  * locks that a framework's loop machinery takes and that the framework itself declares non-blocking (Netty lists
- * them in its BlockHound integration: an executor's task queue, confirming a shutdown, its buffer pools). Such a
- * caller counts only when no application frame lies between it and the wait: a task of the application that
- * Netty runs while confirming a shutdown is the application's.
+ * them in its BlockHound integration: an executor's task queue, confirming a shutdown, its buffer pools). The
+ * JVM's callers count anywhere on the stack (whatever a class initializer does, it does once); a framework's
+ * only when no application frame lies between it and the wait: a task of the application that Netty runs while
+ * confirming a shutdown is the application's.
  *
  * <p>A lock that libraries take among themselves, with no application frame anywhere on a whole stack, is their
  * own synchronization too (Netty's allocator counting its chunks in a {@code LongAdder}): brief, and nothing the
@@ -18,9 +19,11 @@ import java.util.List;
  */
 final class RuntimeWaits {
     /** A caller starting with one of these, or, when it starts with a dot, ending with it. */
-    private static final List<String> CALLERS = List.of("java.lang.ClassLoader.loadClass",
+    private static final List<String> JVM_CALLERS = List.of("java.lang.ClassLoader.loadClass",
             "jdk.internal.loader.", ".<clinit>", "sun.nio.ch.SelectorImpl.", "sun.nio.ch.EPollSelectorImpl.",
-            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "jdk.jfr.", "io.iotrace.agent.",
+            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "jdk.jfr.", "io.iotrace.agent.");
+    /** As above, for the frameworks' callers. */
+    private static final List<String> FRAMEWORK_CALLERS = List.of(
             "io.netty.util.concurrent.SingleThreadEventExecutor.addTask",
             "io.netty.util.concurrent.SingleThreadEventExecutor.takeTask",
             "io.netty.util.concurrent.SingleThreadEventExecutor.confirmShutdown",
@@ -36,19 +39,27 @@ final class RuntimeWaits {
 
     /** Whether the runtime, not the application, made this call wait. */
     static boolean madeBy(BlockingKind kind, CallStack stack) {
-        return hasRuntimeCaller(stack) || isLibrariesOwnLock(kind, stack);
+        return stack.frames().stream().anyMatch(frame -> isCalledBy(frame, JVM_CALLERS))
+                || hasNearerFrameworkCaller(stack) || isLibrariesOwnLock(kind, stack);
     }
 
-    private static boolean hasRuntimeCaller(CallStack stack) {
+    private static boolean hasNearerFrameworkCaller(CallStack stack) {
         for (Frame frame : stack.frames()) {
-            String method = frame.qualifiedMethod();
-            for (String caller : CALLERS) {
-                if (caller.startsWith(".") ? method.endsWith(caller) : method.startsWith(caller)) {
-                    return true;
-                }
+            if (isCalledBy(frame, FRAMEWORK_CALLERS)) {
+                return true;
             }
             if (!CallStack.isLibrary(frame.className())) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCalledBy(Frame frame, List<String> callers) {
+        String method = frame.qualifiedMethod();
+        for (String caller : callers) {
+            if (caller.startsWith(".") ? method.endsWith(caller) : method.startsWith(caller)) {
+                return true;
             }
         }
         return false;

@@ -86,4 +86,14 @@ class RuntimeWaitsTest {
         assertFalse(RuntimeWaits.madeBy(BlockingKind.PARK, futureGet));
         assertFalse(RuntimeWaits.madeBy(BlockingKind.PARK, cutShort), "its application frame may be cut off");
     }
+
+    @Test
+    void whatAClassInitializerDoesIsTheJvmsWhereverTheApplicationsFramesAre() {
+        CallStack init = new CallStack(List.of(new Frame("java.lang.Thread", "sleep", 540),
+                new Frame("com.example.Sorter", "sleepUnmounted", 103),
+                new Frame("com.example.Sorter$SlowToInitialize", "<clinit>", 94),
+                new Frame("com.example.Sorter", "compare", 41)));
+
+        assertTrue(RuntimeWaits.madeBy(BlockingKind.PINNED, init));
+    }
 }
