@@ -32,6 +32,8 @@ public final class LoopLint {
     private static final String CLASS_INIT_LOCK = "[I";
     /** How JDK 24+ words the pin of a virtual thread waiting for another to initialize a class. */
     private static final String CLASS_INIT_PIN = "Waited for initialization of ";
+    /** How JDK 25 words a pin where unmounting failed, such as one inside a class initialization wait. */
+    private static final String FAILED_PREEMPTION = "Freeze or preempt failed";
 
     private final LoopTimeline timeline = new LoopTimeline();
     private final Map<String, Accumulator> byStack = new LinkedHashMap<>();
@@ -125,9 +127,14 @@ public final class LoopLint {
      * Flight Recorder reports as a monitor of class {@code int[]}, the wait without an {@code Object.wait} frame:
      * the JVM's wait, once per class. A virtual thread waits so pinned, and JDK 24+ says so in the pin's reason.
      */
-    private static boolean isClassInitializationWait(BlockingCall call) {
+    static boolean isClassInitializationWait(BlockingCall call) {
         if (call.kind() == BlockingKind.PINNED) {
-            return call.resource().startsWith(CLASS_INIT_PIN);
+            // JDK 25 may report the same wait as a failed preemption whose stack ends in the application's own
+            // bytecode, with no blocking JDK method on top: the VM itself waited there, for a class's
+            // initialization (a monitor it could not unmount from would say "Native or VM frame on stack").
+            List<Frame> frames = call.stack().frames();
+            return call.resource().startsWith(CLASS_INIT_PIN) || call.resource().startsWith(FAILED_PREEMPTION)
+                    && !frames.isEmpty() && !CallStack.isLibrary(frames.get(0).className());
         }
         boolean monitor = call.kind() == BlockingKind.MONITOR_ENTER || call.kind() == BlockingKind.MONITOR_WAIT;
         return monitor && (call.resource().equals(CLASS_INIT_LOCK) || call.kind() == BlockingKind.MONITOR_WAIT

@@ -1,0 +1,36 @@
+package io.iotrace.analyzers.finding;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pins of a virtual thread waiting for a class another thread initializes are the JVM's, once per class. */
+class ClassInitializationWaitTest {
+    private static final CallStack AT_APPLICATION_BYTECODE = new CallStack(List.of(
+            new Frame("com.example.Sorter", "lambda$main$0", 41), new Frame("java.lang.VirtualThread", "run", 460)));
+    private static final CallStack SLEEPING = new CallStack(List.of(new Frame("java.lang.Thread", "sleep", 540),
+            new Frame("com.example.Sorter", "compareSlowly", 80)));
+
+    private static BlockingCall pin(String reason, CallStack stack) {
+        return new BlockingCall(1, "sorter-1", true, BlockingKind.PINNED, reason, 0, 300_000, stack);
+    }
+
+    @Test
+    void aPinThatSaysItWaitedForAClassIsTheJvms() {
+        assertTrue(LoopLint.isClassInitializationWait(pin("Waited for initialization of com.example.Config",
+                SLEEPING)));
+    }
+
+    @Test
+    void aFailedPreemptionRightAtTheApplicationsBytecodeIsAClassInitializationWait() {
+        assertTrue(LoopLint.isClassInitializationWait(pin("Freeze or preempt failed (2)", AT_APPLICATION_BYTECODE)));
+    }
+
+    @Test
+    void aFailedPreemptionUnderABlockingJdkMethodOrANativeFramePinIsAFinding() {
+        assertFalse(LoopLint.isClassInitializationWait(pin("Freeze or preempt failed (2)", SLEEPING)));
+        assertFalse(LoopLint.isClassInitializationWait(pin("Native or VM frame on stack", AT_APPLICATION_BYTECODE)));
+    }
+}
