@@ -43,6 +43,19 @@ class CorrelatorTest {
                 Outcome.OK, buffer, 0, 0));
     }
 
+    /** A timeline of calls that strace saw from 1,000 µs to 3,000 µs after the recording's start. */
+    private static JavaCallTimeline strace1To3Milliseconds() {
+        JavaCallTimeline window = new JavaCallTimeline(new StraceWindow(1_000 + 1_000 * 1_000, 1_000 + 3_000 * 1_000));
+        window.begin(INFO);
+        return window;
+    }
+
+    /** A heap-buffer read of the worker on {@code timeline}, {@code atMicros} after the start, lasting so long. */
+    private static void readIn(JavaCallTimeline timeline, long atMicros, long durationMicros) {
+        timeline.onEvent(new IoEvent(1_000 + atMicros * 1_000, durationMicros * 1_000, WORKER, Operation.READ, SOCKET,
+                true, 64, 64, Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+    }
+
     private static SyscallEvent syscall(int tid, long atMicros, String name) {
         return new SyscallEvent(tid, EPOCH + atMicros * 1_000, 5_000, SyscallEvent.Kind.CALL, name, 3, FdKind.SOCKET,
                 64, null, FdKind.UNKNOWN, 0, null, 0);
@@ -85,14 +98,10 @@ class CorrelatorTest {
      */
     @Test
     void aCallThatStraceSawOnlyPartOfKeepsItsSyscallsButIsNotCounted() {
-        JavaCallTimeline window = new JavaCallTimeline(new StraceWindow(1_000 + 1_000 * 1_000, 1_000 + 3_000 * 1_000));
-        window.begin(INFO);
-        window.onEvent(new IoEvent(1_000 + 900 * 1_000, 200_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
-                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
-        window.onEvent(new IoEvent(1_000 + 2_000 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
-                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
-        window.onEvent(new IoEvent(1_000 + 5_000 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
-                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+        JavaCallTimeline window = strace1To3Milliseconds();
+        readIn(window, 900, 200);
+        readIn(window, 2_000, 100);
+        readIn(window, 5_000, 100);
         SyscallTimeline syscalls = new SyscallTimeline(window.osThreads());
         syscalls.accept(syscall(501, 1_050, "read"));
         syscalls.accept(syscall(501, 2_020, "read"));
@@ -115,14 +124,10 @@ class CorrelatorTest {
      */
     @Test
     void syscallsStraceLoggedOutsideItsWindowAreNeitherMatchedNorOutsideAnyCall() {
-        JavaCallTimeline window = new JavaCallTimeline(new StraceWindow(1_000 + 1_000 * 1_000, 1_000 + 3_000 * 1_000));
-        window.begin(INFO);
-        window.onEvent(new IoEvent(1_000 + 800 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
-                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
-        window.onEvent(new IoEvent(1_000 + 2_000 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
-                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
-        window.onEvent(new IoEvent(1_000 + 3_200 * 1_000, 100_000, WORKER, Operation.READ, SOCKET, true, 64, 64,
-                Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+        JavaCallTimeline window = strace1To3Milliseconds();
+        readIn(window, 800, 100);
+        readIn(window, 2_000, 100);
+        readIn(window, 3_200, 100);
         SyscallTimeline syscalls = new SyscallTimeline(window.osThreads());
         syscalls.accept(syscall(501, 820, "read"));
         syscalls.accept(syscall(501, 2_020, "read"));
