@@ -96,9 +96,10 @@ final class HookTransformer implements ClassFileTransformer {
     /**
      * Builds the hook table and then the advice of every class, in the table's order, on a thread of its own, so
      * that it overlaps with the rest of the session's set-up; a transformation that needs a class's advice waits
-     * for that class's only. On the first attach a second thread meanwhile takes the first class through ByteBuddy
-     * without advice, so that the classes a transformation needs are loaded by the time its advice is ready. A
-     * failure here is left for the transformation to meet again and report.
+     * for that class's only. On the first attach two more threads meanwhile load the ByteBuddy classes the first
+     * hook needs and take the first class through ByteBuddy without advice, so that what a transformation needs is
+     * loaded by the time its advice is ready. A failure here is left for the transformation to meet again and
+     * report.
      */
     void prepareInBackground() {
         if (tableFailure != null || hooks != null && advice.size() == hooks.size()) {
