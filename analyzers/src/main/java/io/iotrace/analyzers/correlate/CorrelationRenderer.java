@@ -26,6 +26,10 @@ final class CorrelationRenderer {
                 ? ", " + report.callsWithoutOsThread() + " on virtual threads (not matched)" : "",
                 report.callsOutsideStrace() > 0 ? ", " + report.callsOutsideStrace() + " not wholly while strace"
                         + " was attached (not matched)" : "");
+        if (report.syscallsOutsideStrace() > 0) {
+            out.printf("  %d syscalls logged while strace joined or let go of the threads, made by calls it did not"
+                    + " see whole (not matched)%n", report.syscallsOutsideStrace());
+        }
         for (CallSyscalls call : report.calls()) {
             out.printf("  %s (%s, %s): %d calls%n", call.operation(), call.buffer(), call.resource(), call.calls());
             out.printf("      each made: %s%n", top(call.perCall()));

@@ -12,6 +12,8 @@ import java.util.List;
  * @param callsWithoutOsThread   calls of virtual threads, which cannot be matched (their carrier changes)
  * @param callsOutsideStrace     calls strace did not see whole, made before it joined or after it left (attach):
  *                               not counted; the syscalls of one it saw part of are left out with it
+ * @param syscallsOutsideStrace  syscalls strace logged while it joined the threads one by one or while it let
+ *                               them go, when the calls that made them are among those not seen whole: not matched
  * @param calls                  per kind of call, the syscalls inside
  * @param outsideCalls           per Java thread, syscalls outside any call
  * @param syscallsOfOtherThreads syscalls of threads that made no recorded call (JVM internals, other processes)
@@ -19,7 +21,7 @@ import java.util.List;
  * @param warnings               why some or all of the matching could not be done
  */
 public record CorrelationReport(long pid, String clock, long javaCalls, long callsWithoutOsThread, long callsOutsideStrace,
-                                List<CallSyscalls> calls, List<ThreadOutsideCalls> outsideCalls,
+                                long syscallsOutsideStrace, List<CallSyscalls> calls, List<ThreadOutsideCalls> outsideCalls,
                                 long syscallsOfOtherThreads, StraceSlowdown slowdown, List<String> warnings) {
 
     /** The syscalls inside calls of one operation, buffer and resource kind, or null when there were none. */

@@ -3,6 +3,7 @@ package io.iotrace.analyzers.correlate;
 import io.iotrace.analyzers.correlate.JavaCallTimeline.CallKind;
 import io.iotrace.analyzers.correlate.JavaCallTimeline.ThreadCalls;
 import io.iotrace.analyzers.correlate.SyscallTimeline.ThreadSyscalls;
+import io.iotrace.analyzers.event.Operation;
 import io.iotrace.analyzers.syscall.SyscallCategory;
 
 import java.util.ArrayList;
@@ -31,6 +32,11 @@ public final class Correlator {
      * with the call's syscalls but left out of what the call itself asked the kernel for.
      */
     private static final Set<String> JVM_OWN = Set.of("futex", "sched_yield", "madvise", "mprotect");
+    /**
+     * The memory allocator's, which can fall inside a call too (a heap buffer's read first takes a temporary
+     * direct buffer, whose malloc may map more memory); only {@code FileChannel.map} asks for a mapping itself.
+     */
+    private static final Set<String> ALLOCATOR_OWN = Set.of("mmap", "munmap", "mremap", "brk");
     /** What {@link #assign} gives a syscall of no call. */
     private static final int OUTSIDE_CALLS = -1;
     /**
@@ -66,6 +72,7 @@ public final class Correlator {
         }
         List<ThreadOutsideCalls> outside = new ArrayList<>();
         long javaCalls = 0;
+        long syscallsOutsideWindow = 0;
         long callsOnTracedThreads = 0;
         long emptyCallsOnTracedThreads = 0;
         for (ThreadCalls calls : java.threads().values()) {
@@ -81,13 +88,14 @@ public final class Correlator {
                 Map<String, Integer> inside = new TreeMap<>();
                 for (; k < callOf.length && (callOf[k] < 0 || callOf[k] <= call); k++) {
                     if (callOf[k] == OUTSIDE_WINDOW) {
+                        syscallsOutsideWindow++;
                         continue;
                     }
                     String name = syscalls.name(made.names[k]);
                     if (callOf[k] == OUTSIDE_CALLS) {
                         (isIo(name) ? io : other).merge(name, 1L, Long::sum);
                     } else if (!clipped) {
-                        if (!JVM_OWN.contains(name)) {
+                        if (!isHousekeeping(name, kinds.get(kind).operation())) {
                             inside.merge(name, 1, Integer::sum);
                         }
                         syscallsByKind.get(kind).merge(name, 1L, Long::sum);
@@ -105,6 +113,7 @@ public final class Correlator {
                 }
             }
             for (; k < callOf.length; k++) {
+                syscallsOutsideWindow += callOf[k] == OUTSIDE_WINDOW ? 1 : 0;
                 if (callOf[k] == OUTSIDE_CALLS) {
                     String name = syscalls.name(made.names[k]);
                     (isIo(name) ? io : other).merge(name, 1L, Long::sum);
@@ -128,7 +137,7 @@ public final class Correlator {
                 : alignment.describe() + "; a syscall belongs to the call of its thread whose window holds its"
                         + " stamp (+-" + SLACK_NANOS / 1000 + " us)";
         return new CorrelationReport(java.info().pid(), clock, javaCalls, java.callsWithoutOsThread(),
-                java.callsOutsideWindow(), perKind,
+                java.callsOutsideWindow(), syscallsOutsideWindow, perKind,
                 outside, syscalls.otherThreads(), slowdown, List.copyOf(warnings));
     }
 
@@ -174,6 +183,12 @@ public final class Correlator {
             text.append(call.getKey());
         }
         return text.toString();
+    }
+
+    /** A syscall inside a call of {@code operation} that the call itself did not ask for. */
+    private static boolean isHousekeeping(String syscall, String operation) {
+        return JVM_OWN.contains(syscall)
+                || ALLOCATOR_OWN.contains(syscall) && !operation.equals(Operation.MAP.title());
     }
 
     /** Data moved or waited for: what a native library doing I/O behind the agent's back would show. */

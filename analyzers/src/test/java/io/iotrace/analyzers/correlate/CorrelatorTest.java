@@ -141,6 +141,20 @@ class CorrelatorTest {
         assertEquals(1, report.outsideCalls().size());
         assertEquals(Map.of("epoll_wait", 1L), report.outsideCalls().get(0).io(), "the reads before and after the"
                 + " window are not outside any call");
+        assertEquals(2, report.syscallsOutsideStrace(), "but they are counted");
+    }
+
+    /** A heap buffer's read may take a temporary direct buffer whose malloc maps memory: not what the read asked. */
+    @Test
+    void memoryTheAllocatorMapsInsideAReadIsNotWhatTheReadAskedFor() {
+        read(WORKER, 0, BufferKind.HEAP_BUFFER);
+        read(WORKER, 1_000, BufferKind.HEAP_BUFFER);
+        CorrelationReport report = correlate(syscall(501, 10, "mmap"), syscall(501, 20, "read"),
+                syscall(501, 1_020, "read"));
+
+        CallSyscalls reads = report.call("read", "heap ByteBuffer", "socket channel");
+        assertEquals(Map.of("read", 2L), reads.perCall(), "each read made one read syscall");
+        assertEquals(Map.of("mmap", 1L, "read", 2L), reads.syscalls(), "the mmap is still counted");
     }
 
     @Test
