@@ -38,6 +38,10 @@ import net.bytebuddy.pool.TypePool;
  * a target class) the thread's calls are not recorded.
  */
 final class HookTransformer implements ClassFileTransformer {
+    private static final String FIRST_HOOK_CLASSES = "first-hook-classes.txt";
+    /** Far more than building the table takes on a loaded machine; a session does not wait longer. */
+    private static final long TABLE_TIMEOUT_SECONDS = 60;
+
     /** The hooks of each target class, by internal name ({@code java/io/FileInputStream}); built once per JVM. */
     private volatile Map<String, List<Instrumentations.Hook>> hooks;
     private final CountDownLatch tableBuilt = new CountDownLatch(1);
@@ -50,10 +54,6 @@ final class HookTransformer implements ClassFileTransformer {
 
     private record Made(byte[] original, byte[] instrumented) {
     }
-
-    private static final String FIRST_HOOK_CLASSES = "first-hook-classes.txt";
-    /** Far more than building the table takes on a loaded machine; a session does not wait longer. */
-    private static final long TABLE_TIMEOUT_SECONDS = 60;
 
     /**
      * ByteBuddy, set up on first use, which is on a background thread: its set-up loads hundreds of classes.

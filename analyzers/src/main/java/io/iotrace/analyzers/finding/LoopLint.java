@@ -28,13 +28,6 @@ import java.util.regex.Pattern;
  * loops, their iterations) and the Flight Recorder file the agent wrote beside it (the blocking calls, with stacks).
  */
 public final class LoopLint {
-    /** HotSpot's class initialization lock is an {@code int[]}. */
-    private static final String CLASS_INIT_LOCK = "[I";
-    /** How JDK 24+ words the pin of a virtual thread waiting for another to initialize a class. */
-    private static final String CLASS_INIT_PIN = "Waited for initialization of ";
-    /** How JDK 25 words a pin where unmounting failed, such as one inside a class initialization wait. */
-    private static final String FAILED_PREEMPTION = "Freeze or preempt failed";
-
     private final LoopTimeline timeline = new LoopTimeline();
     private final Map<String, Accumulator> byStack = new LinkedHashMap<>();
     private final Map<Long, Long> blockedNanosByThread = new HashMap<>();
@@ -112,34 +105,13 @@ public final class LoopLint {
         String reason = call.kind() == BlockingKind.PINNED
                 ? "a virtual thread pinned to its carrier blocks the carrier"
                 : noteIfLoop(call.threadId(), call.threadName());
-        if (reason == null || RuntimeWaits.madeBy(call.kind(), call.stack()) || isClassInitializationWait(call)
-                || isNonBlockingChannelCall(call)) {
+        if (reason == null || RuntimeWaits.madeBy(call) || isNonBlockingChannelCall(call)) {
             return;
         }
         blockedNanosByThread.merge(call.threadId(), call.durationNanos(), Long::sum);
         String signature = signatureOf(call);
         byStack.computeIfAbsent(signature, s -> new Accumulator(call, reason))
                 .add(call, timeline.iterationAround(call.threadId(), call.startEpochNanos() + call.durationNanos() / 2));
-    }
-
-    /**
-     * A thread that needs a class another thread is initializing enters and waits on the class's init lock, which
-     * Flight Recorder reports as a monitor of class {@code int[]}, the wait without an {@code Object.wait} frame:
-     * the JVM's wait, once per class. A virtual thread waits so pinned, and JDK 24+ says so in the pin's reason.
-     */
-    static boolean isClassInitializationWait(BlockingCall call) {
-        if (call.kind() == BlockingKind.PINNED) {
-            // JDK 25 may report the same wait as a failed preemption whose stack ends in the application's own
-            // bytecode, with no blocking JDK method on top: the VM itself waited there, for a class's
-            // initialization (a monitor it could not unmount from would say "Native or VM frame on stack").
-            List<Frame> frames = call.stack().frames();
-            return call.resource().startsWith(CLASS_INIT_PIN) || call.resource().startsWith(FAILED_PREEMPTION)
-                    && !frames.isEmpty() && !CallStack.isLibrary(frames.get(0).className());
-        }
-        boolean monitor = call.kind() == BlockingKind.MONITOR_ENTER || call.kind() == BlockingKind.MONITOR_WAIT;
-        return monitor && (call.resource().equals(CLASS_INIT_LOCK) || call.kind() == BlockingKind.MONITOR_WAIT
-                && call.stack().frames().stream()
-                        .noneMatch(frame -> frame.qualifiedMethod().startsWith("java.lang.Object.wait")));
     }
 
     /** A loop's non-blocking channel calls are what it should make, never a finding. */

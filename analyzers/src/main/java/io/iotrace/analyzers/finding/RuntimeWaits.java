@@ -3,11 +3,12 @@ package io.iotrace.analyzers.finding;
 import java.util.List;
 
 /**
- * Waits on a loop thread that are its runtime's, not its application's, told apart by their callers: the JVM's own
- * (loading a class reads its jar, and a class is initialized once; a selector's own locks are taken briefly
- * against {@code wakeup} and are part of its wait; Flight Recorder's and the agent's bookkeeping) and the brief
- * locks that a framework's loop machinery takes and that the framework itself declares non-blocking (Netty lists
- * them in its BlockHound integration: an executor's task queue, confirming a shutdown, its buffer pools). The
+ * Waits on a loop thread that are its runtime's, not its application's, told apart by their callers and by what
+ * the JVM says of them: the JVM's own (loading a class reads its jar; a class is initialized once, and a thread
+ * that needs it meanwhile waits; a selector's own locks are taken briefly against {@code wakeup} and are part of
+ * its wait; Flight Recorder's and the agent's bookkeeping) and the brief locks that a framework's loop machinery
+ * takes and that the framework itself declares non-blocking (Netty lists them in its BlockHound integration: an
+ * executor's task queue, confirming a shutdown, its buffer pools). The
  * JVM's callers count anywhere on the stack (whatever a class initializer does, it does once); a framework's
  * only when no application frame lies between it and the wait: a task of the application that Netty runs while
  * confirming a shutdown is the application's.
@@ -30,6 +31,12 @@ final class RuntimeWaits {
             "io.netty.util.concurrent.GlobalEventExecutor.addTask",
             "io.netty.util.concurrent.GlobalEventExecutor.takeTask",
             "io.netty.buffer.PoolArena.lock", "io.netty.buffer.PoolSubpage.lock");
+    /** HotSpot's class initialization lock is an {@code int[]}. */
+    private static final String CLASS_INIT_LOCK = "[I";
+    /** How JDK 24+ words the pin of a virtual thread waiting for another to initialize a class. */
+    private static final String CLASS_INIT_PIN = "Waited for initialization of ";
+    /** How JDK 25 words a pin where unmounting failed, such as one inside a class initialization wait. */
+    private static final String FAILED_PREEMPTION = "Freeze or preempt failed";
     /** The JDK's locks, whose waits are parks. */
     private static final List<String> LOCKS = List.of("java.util.concurrent.locks.ReentrantLock",
             "java.util.concurrent.locks.ReentrantReadWriteLock", "java.util.concurrent.locks.StampedLock");
@@ -38,10 +45,33 @@ final class RuntimeWaits {
     }
 
     /** Whether the runtime, not the application, made this call wait. */
-    static boolean madeBy(BlockingKind kind, CallStack stack) {
+    static boolean madeBy(BlockingCall call) {
+        CallStack stack = call.stack();
         return stack.frames().stream().anyMatch(frame -> isCalledBy(frame, JVM_CALLERS))
-                || hasNearerFrameworkCaller(stack) || isLibrariesOwnLock(kind, stack);
+                || hasNearerFrameworkCaller(stack) || isLibrariesOwnLock(call.kind(), stack)
+                || isClassInitializationWait(call);
     }
+
+    /**
+     * A thread that needs a class another thread is initializing enters and waits on the class's init lock, which
+     * Flight Recorder reports as a monitor of class {@code int[]}, the wait without an {@code Object.wait} frame:
+     * the JVM's wait, once per class. A virtual thread waits so pinned, and JDK 24+ says so in the pin's reason.
+     */
+    static boolean isClassInitializationWait(BlockingCall call) {
+        if (call.kind() == BlockingKind.PINNED) {
+            // JDK 25 may report the same wait as a failed preemption whose stack ends in the application's own
+            // bytecode, with no blocking JDK method on top: the VM itself waited there, for a class's
+            // initialization (a monitor it could not unmount from would say "Native or VM frame on stack").
+            List<Frame> frames = call.stack().frames();
+            return call.resource().startsWith(CLASS_INIT_PIN) || call.resource().startsWith(FAILED_PREEMPTION)
+                    && !frames.isEmpty() && !CallStack.isLibrary(frames.get(0).className());
+        }
+        boolean monitor = call.kind() == BlockingKind.MONITOR_ENTER || call.kind() == BlockingKind.MONITOR_WAIT;
+        return monitor && (call.resource().equals(CLASS_INIT_LOCK) || call.kind() == BlockingKind.MONITOR_WAIT
+                && call.stack().frames().stream()
+                        .noneMatch(frame -> frame.qualifiedMethod().startsWith("java.lang.Object.wait")));
+    }
+
 
     private static boolean hasNearerFrameworkCaller(CallStack stack) {
         for (Frame frame : stack.frames()) {

@@ -39,8 +39,7 @@ class CorrelatorTest {
 
     /** A read of {@code thread} that started at {@code atMicros} µs after the recording's start, for 100 µs. */
     private void read(ThreadInfo thread, long atMicros, BufferKind buffer) {
-        java.onEvent(new IoEvent(1_000 + atMicros * 1_000, 100_000, thread, Operation.READ, SOCKET, true, 64, 64,
-                Outcome.OK, buffer, 0, 0));
+        readIn(java, thread, atMicros, 100, buffer);
     }
 
     /** A timeline of calls that strace saw from 1,000 µs to 3,000 µs after the recording's start. */
@@ -52,8 +51,13 @@ class CorrelatorTest {
 
     /** A heap-buffer read of the worker on {@code timeline}, {@code atMicros} after the start, lasting so long. */
     private static void readIn(JavaCallTimeline timeline, long atMicros, long durationMicros) {
-        timeline.onEvent(new IoEvent(1_000 + atMicros * 1_000, durationMicros * 1_000, WORKER, Operation.READ, SOCKET,
-                true, 64, 64, Outcome.OK, BufferKind.HEAP_BUFFER, 0, 0));
+        readIn(timeline, WORKER, atMicros, durationMicros, BufferKind.HEAP_BUFFER);
+    }
+
+    private static void readIn(JavaCallTimeline timeline, ThreadInfo thread, long atMicros, long durationMicros,
+                               BufferKind buffer) {
+        timeline.onEvent(new IoEvent(1_000 + atMicros * 1_000, durationMicros * 1_000, thread, Operation.READ, SOCKET,
+                true, 64, 64, Outcome.OK, buffer, 0, 0));
     }
 
     private static SyscallEvent syscall(int tid, long atMicros, String name) {
@@ -68,11 +72,15 @@ class CorrelatorTest {
     }
 
     private CorrelationReport correlate(SyscallEvent... events) {
-        SyscallTimeline syscalls = new SyscallTimeline(java.osThreads());
+        return correlate(java, events);
+    }
+
+    private static CorrelationReport correlate(JavaCallTimeline timeline, SyscallEvent... events) {
+        SyscallTimeline syscalls = new SyscallTimeline(timeline.osThreads());
         for (SyscallEvent event : events) {
             syscalls.accept(event);
         }
-        return Correlator.correlate(java, syscalls, StraceSlowdown.unknown("not measured in this test"));
+        return Correlator.correlate(timeline, syscalls, StraceSlowdown.unknown("not measured in this test"));
     }
 
     @Test
@@ -102,12 +110,8 @@ class CorrelatorTest {
         readIn(window, 900, 200);
         readIn(window, 2_000, 100);
         readIn(window, 5_000, 100);
-        SyscallTimeline syscalls = new SyscallTimeline(window.osThreads());
-        syscalls.accept(syscall(501, 1_050, "read"));
-        syscalls.accept(syscall(501, 2_020, "read"));
-        syscalls.accept(syscall(501, 2_500, "epoll_wait"));
-
-        CorrelationReport report = Correlator.correlate(window, syscalls, StraceSlowdown.unknown("not measured"));
+        CorrelationReport report = correlate(window, syscall(501, 1_050, "read"), syscall(501, 2_020, "read"),
+                syscall(501, 2_500, "epoll_wait"));
 
         assertEquals(1, report.javaCalls(), "only the read strace saw whole");
         assertEquals(2, report.callsOutsideStrace(), "the half-seen read and the one after strace left");
@@ -128,13 +132,8 @@ class CorrelatorTest {
         readIn(window, 800, 100);
         readIn(window, 2_000, 100);
         readIn(window, 3_200, 100);
-        SyscallTimeline syscalls = new SyscallTimeline(window.osThreads());
-        syscalls.accept(syscall(501, 820, "read"));
-        syscalls.accept(syscall(501, 2_020, "read"));
-        syscalls.accept(syscall(501, 2_500, "epoll_wait"));
-        syscalls.accept(syscall(501, 3_220, "read"));
-
-        CorrelationReport report = Correlator.correlate(window, syscalls, StraceSlowdown.unknown("not measured"));
+        CorrelationReport report = correlate(window, syscall(501, 820, "read"), syscall(501, 2_020, "read"),
+                syscall(501, 2_500, "epoll_wait"), syscall(501, 3_220, "read"));
 
         assertEquals(1, report.javaCalls());
         assertEquals(Map.of("read", 1L), report.call("read", "heap ByteBuffer", "socket channel").syscalls());

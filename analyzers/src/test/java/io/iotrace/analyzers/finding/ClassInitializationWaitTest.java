@@ -19,18 +19,18 @@ class ClassInitializationWaitTest {
 
     @Test
     void aPinThatSaysItWaitedForAClassIsTheJvms() {
-        assertTrue(LoopLint.isClassInitializationWait(pin("Waited for initialization of com.example.Config",
+        assertTrue(RuntimeWaits.isClassInitializationWait(pin("Waited for initialization of com.example.Config",
                 SLEEPING)));
     }
 
     @Test
     void aFailedPreemptionRightAtTheApplicationsBytecodeIsAClassInitializationWait() {
-        assertTrue(LoopLint.isClassInitializationWait(pin("Freeze or preempt failed (2)", AT_APPLICATION_BYTECODE)));
+        assertTrue(RuntimeWaits.isClassInitializationWait(pin("Freeze or preempt failed (2)", AT_APPLICATION_BYTECODE)));
     }
 
     @Test
     void aFailedPreemptionUnderABlockingJdkMethodOrANativeFramePinIsAFinding() {
-        assertFalse(LoopLint.isClassInitializationWait(pin("Freeze or preempt failed (2)", SLEEPING)));
-        assertFalse(LoopLint.isClassInitializationWait(pin("Native or VM frame on stack", AT_APPLICATION_BYTECODE)));
+        assertFalse(RuntimeWaits.isClassInitializationWait(pin("Freeze or preempt failed (2)", SLEEPING)));
+        assertFalse(RuntimeWaits.isClassInitializationWait(pin("Native or VM frame on stack", AT_APPLICATION_BYTECODE)));
     }
 }

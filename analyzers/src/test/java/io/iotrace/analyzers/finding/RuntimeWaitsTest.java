@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class RuntimeWaitsTest {
 
+    private static boolean madeBy(BlockingKind kind, CallStack stack) {
+        return RuntimeWaits.madeBy(new BlockingCall(1, "loop-1", false, kind, "", 0, 1_000_000, stack));
+    }
+
     @Test
     void nettyHandingATaskToAnExecutorsQueueIsTheFrameworksWait() {
         // What a Netty loop thread did while shutting down, as Flight Recorder saw it on a CI machine.
@@ -18,7 +22,7 @@ class RuntimeWaitsTest {
                 new Frame("io.netty.util.concurrent.DefaultPromise", "setSuccess", 111),
                 new Frame("io.netty.util.concurrent.SingleThreadEventExecutor$5", "run", 1294)));
 
-        assertTrue(RuntimeWaits.madeBy(BlockingKind.PARK, shutdown));
+        assertTrue(madeBy(BlockingKind.PARK, shutdown));
     }
 
     @Test
@@ -28,15 +32,15 @@ class RuntimeWaitsTest {
                 new Frame("io.netty.channel.nio.NioIoHandler", "run", 484),
                 new Frame("io.netty.util.concurrent.SingleThreadEventExecutor$5", "run", 1204)));
 
-        assertFalse(RuntimeWaits.madeBy(BlockingKind.SLEEP, sleep));
+        assertFalse(madeBy(BlockingKind.SLEEP, sleep));
     }
 
     @Test
     void loadingOrInitializingAClassIsTheJvmsWait() {
-        assertTrue(RuntimeWaits.madeBy(BlockingKind.FILE_READ, new CallStack(List.of(
+        assertTrue(madeBy(BlockingKind.FILE_READ, new CallStack(List.of(
                 new Frame("java.io.FileInputStream", "read", 1),
                 new Frame("jdk.internal.loader.BuiltinClassLoader", "loadClass", 2)))));
-        assertTrue(RuntimeWaits.madeBy(BlockingKind.SLEEP, new CallStack(List.of(
+        assertTrue(madeBy(BlockingKind.SLEEP, new CallStack(List.of(
                 new Frame("java.lang.Thread", "sleep", 1),
                 new Frame("com.example.Config", "<clinit>", 2)))));
     }
@@ -50,8 +54,8 @@ class RuntimeWaitsTest {
                 new Frame("io.netty.channel.nio.NioIoHandler", "run", 484),
                 new Frame("java.lang.Thread", "run", 1474)));
 
-        assertTrue(RuntimeWaits.madeBy(BlockingKind.MONITOR_ENTER, allocator));
-        assertFalse(RuntimeWaits.madeBy(BlockingKind.FILE_READ, allocator), "a library's I/O is a finding");
+        assertTrue(madeBy(BlockingKind.MONITOR_ENTER, allocator));
+        assertFalse(madeBy(BlockingKind.FILE_READ, allocator), "a library's I/O is a finding");
     }
 
     @Test
@@ -61,7 +65,7 @@ class RuntimeWaitsTest {
                 new Frame("com.example.Handler", "channelRead", 12),
                 new Frame("io.netty.channel.nio.NioIoHandler", "run", 484)));
 
-        assertFalse(RuntimeWaits.madeBy(BlockingKind.PARK, handler));
+        assertFalse(madeBy(BlockingKind.PARK, handler));
     }
 
     @Test
@@ -71,7 +75,7 @@ class RuntimeWaitsTest {
                 new Frame("io.netty.util.concurrent.SingleThreadEventExecutor", "runAllTasks", 480),
                 new Frame("io.netty.util.concurrent.SingleThreadEventExecutor", "confirmShutdown", 900)));
 
-        assertFalse(RuntimeWaits.madeBy(BlockingKind.SLEEP, task));
+        assertFalse(madeBy(BlockingKind.SLEEP, task));
     }
 
     @Test
@@ -83,8 +87,8 @@ class RuntimeWaitsTest {
         CallStack cutShort = new CallStack(List.of(new Frame("java.util.concurrent.locks.LockSupport", "park", 211),
                 new Frame("java.util.concurrent.locks.ReentrantLock", "lock", 322)), true);
 
-        assertFalse(RuntimeWaits.madeBy(BlockingKind.PARK, futureGet));
-        assertFalse(RuntimeWaits.madeBy(BlockingKind.PARK, cutShort), "its application frame may be cut off");
+        assertFalse(madeBy(BlockingKind.PARK, futureGet));
+        assertFalse(madeBy(BlockingKind.PARK, cutShort), "its application frame may be cut off");
     }
 
     @Test
@@ -94,6 +98,6 @@ class RuntimeWaitsTest {
                 new Frame("com.example.Sorter$SlowToInitialize", "<clinit>", 94),
                 new Frame("com.example.Sorter", "compare", 41)));
 
-        assertTrue(RuntimeWaits.madeBy(BlockingKind.PINNED, init));
+        assertTrue(madeBy(BlockingKind.PINNED, init));
     }
 }

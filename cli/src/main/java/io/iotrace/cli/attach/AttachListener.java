@@ -67,15 +67,18 @@ final class AttachListener {
      * signal's default action ends a process.
      */
     private static void awaitQuitHandler(ProcessFacts jvm, long deadline) throws InterruptedException {
-        ProcessFacts now = jvm;
-        while (!now.catchesQuit()) {
+        boolean catches = jvm.catchesQuit();
+        while (!catches) {
             if (System.nanoTime() > deadline) {
                 throw new AttachFailure("pid " + jvm.pid() + " does not handle SIGQUIT (it is still starting, or runs"
                         + " with -Xrs and lost its attach socket): the signal would not start its attach listener"
                         + " and could kill it");
             }
             Thread.sleep(POLL_MILLIS);
-            now = ProcessFacts.of(jvm.pid()).orElseThrow(() -> new AttachFailure("pid " + jvm.pid() + " exited"));
+            if (ProcessHandle.of(jvm.pid()).isEmpty()) {
+                throw new AttachFailure("no process with pid " + jvm.pid() + " (it exited?)");
+            }
+            catches = ProcessFacts.catchesQuit(jvm.pid());
         }
     }
 

@@ -52,6 +52,11 @@ public record ProcessFacts(long pid, int uid, String user, int threads, long rss
                 catches(status, SIGQUIT)));
     }
 
+    /** Whether {@code pid} handles SIGQUIT now; false when it is gone. */
+    static boolean catchesQuit(long pid) {
+        return catches(readOrEmpty(Path.of("/proc", Long.toString(pid), "status")), SIGQUIT);
+    }
+
     /** The last pid of the {@code NSpid:} line, the innermost namespace's; {@code pid} on kernels without it. */
     private static long namespacePid(String status, long pid) {
         String[] pids = valueOf(status, "NSpid:").split("\\s+");
