@@ -56,6 +56,14 @@ public enum FdKind {
         return OTHER;
     }
 
+    /**
+     * A descriptor whose reads and writes stream data and can be switched to non-blocking mode: sockets, pipes,
+     * terminals (decorated as files). Counters (eventfd, timerfd, signalfd) are drained until EAGAIN by design.
+     */
+    public boolean carriesStreams() {
+        return this == SOCKET || this == PIPE || this == FILE || this == OTHER || this == UNKNOWN;
+    }
+
     private static boolean startsWith(byte[] text, int from, int to, String prefix) {
         int n = prefix.length();
         if (to - from < n) {

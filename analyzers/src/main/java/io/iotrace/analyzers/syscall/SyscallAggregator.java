@@ -234,16 +234,21 @@ public final class SyscallAggregator implements SyscallEventSink {
 
     private ProcessReport process(int pid, int parentPid, List<ThreadActivity> members, List<ProcessReport> children) {
         long asyncSetups = members.stream().mapToLong(t -> t.asyncSetups).sum();
+        Map<Integer, ModelVerdict> pooledCallers = ThreadPoolCallers.find(members);
         List<ThreadReport> threadReports = new ArrayList<>();
         Map<String, CallStats> waits = new LinkedHashMap<>();
         CopyFigures copies = CopyFigures.NONE;
         String program = null;
         String exit = null;
-        ThreadActivity busiest = null;
-        ModelVerdict busiestVerdict = null;
         for (ThreadActivity thread : members) {
-            ModelVerdict verdict = ThreadModelClassifier.classify(thread, asyncSetups);
-            ThreadRole role = ThreadModelClassifier.role(thread, verdict.model());
+            ModelVerdict verdict = pooledCallers.get(thread.tid);
+            ThreadRole role;
+            if (verdict == null) {
+                verdict = ThreadModelClassifier.classify(thread, asyncSetups);
+                role = ThreadModelClassifier.role(thread, verdict.model());
+            } else {
+                role = ThreadRole.OTHER;
+            }
             threadReports.add(new ThreadReport(thread.tid, verdict, role, thread.totalCalls(), thread.copies(),
                     waitFigures(thread.calls.values())));
             copies = copies.plus(thread.copies());
@@ -256,13 +261,6 @@ public final class SyscallAggregator implements SyscallEventSink {
             if (thread.tid == pid || exit == null) {
                 exit = thread.exit;
             }
-            if (verdict.model() != IoModel.NONE && (busiest == null || weight(thread) > weight(busiest))) {
-                busiest = thread;
-                busiestVerdict = verdict;
-            }
-        }
-        if (busiestVerdict == null) {
-            busiestVerdict = threadReports.get(0).verdict();
         }
         long childrenAccepting = children.stream()
                 .filter(c -> c.threads().stream().anyMatch(t -> t.role() == ThreadRole.EVENT_LOOP
@@ -271,13 +269,9 @@ public final class SyscallAggregator implements SyscallEventSink {
         ArchitectureClassifier.Verdict architecture = ArchitectureClassifier.classify(
                 new ArchitectureClassifier.ProcessFacts(members, threadReports,
                         children.stream().map(ProcessReport::verdict).toList(), childrenAccepting));
-        return new ProcessReport(pid, parentPid, program, busiestVerdict, architecture.architecture(),
-                architecture.evidence(), copies, waitFigures(waits.values()), threadReports, exit);
-    }
-
-    /** Socket traffic says more about a process's model than file I/O or waits. */
-    private static long weight(ThreadActivity thread) {
-        return thread.socketDataCalls * 4 + thread.dataCalls() + thread.successfulAccepts + thread.readinessWaitCount();
+        return new ProcessReport(pid, parentPid, program, ProcessModel.of(members, threadReports),
+                architecture.architecture(), architecture.evidence(), copies, waitFigures(waits.values()),
+                threadReports, exit);
     }
 
     private static List<WaitFigures> waitFigures(Iterable<CallStats> calls) {

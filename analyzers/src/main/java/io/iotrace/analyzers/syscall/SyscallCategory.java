@@ -30,6 +30,8 @@ public enum SyscallCategory {
     MMAP("mmap", "mmap2"),
     /** Creates a process or a thread. */
     SPAWN("clone", "clone3", "fork", "vfork"),
+    /** Waits for and wakes other threads: how a thread pool hands work and results back. */
+    FUTEX("futex", "futex_waitv"),
     OPEN("open", "openat", "openat2", "creat", "socket", "socketpair", "pipe", "pipe2"),
     OTHER();
 
@@ -56,6 +58,11 @@ public enum SyscallCategory {
     /** A wait for readiness of descriptors: the heart of multiplexing. */
     public boolean isReadinessWait() {
         return this == SELECT || this == POLL || this == EPOLL_WAIT;
+    }
+
+    /** A call whose EAGAIN means the descriptor was in non-blocking mode and had nothing to give or take. */
+    public boolean isNonBlockingEvidence() {
+        return movesData() || this == ACCEPT || this == CONNECT;
     }
 
     /** A call that moves payload bytes (counted in the copy figures). */

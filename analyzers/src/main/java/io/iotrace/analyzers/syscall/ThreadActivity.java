@@ -38,6 +38,7 @@ final class ThreadActivity {
     long signalWaits;
     long spawnsAfterAccept;
     long fileMmaps;
+    long futexCalls;
     long fileMmapBytes;
     String program;
     String exit;
@@ -129,8 +130,7 @@ final class ThreadActivity {
             lastNanos = Math.max(lastNanos, start + duration);
         }
         SyscallCategory category = stats.category;
-        boolean eagain = "EAGAIN".equals(errno) || "EWOULDBLOCK".equals(errno);
-        if (eagain) {
+        if (isWouldBlock(errno) && category.isNonBlockingEvidence() && fdKind.carriesStreams()) {
             eagainResults++;
             if (!waitedSinceEagain) {
                 eagainRetries++;
@@ -162,6 +162,7 @@ final class ThreadActivity {
                 }
             }
             case SPAWN -> spawn(failed || noResult, result, flags);
+            case FUTEX -> futexCalls++;
             case MMAP -> {
                 if (fd >= 0 && !failed) {
                     fileMmaps++;
@@ -174,6 +175,14 @@ final class ThreadActivity {
                 }
             }
         }
+    }
+
+    /**
+     * EAGAIN from a futex (the word changed before it slept) or a {@code flock(LOCK_NB)} says nothing about I/O:
+     * only a data call, accept or connect that would have blocked is evidence of non-blocking I/O.
+     */
+    private static boolean isWouldBlock(String errno) {
+        return "EAGAIN".equals(errno) || "EWOULDBLOCK".equals(errno);
     }
 
     private void dataCall(FdKind fdKind, boolean failed, SyscallCategory category) {

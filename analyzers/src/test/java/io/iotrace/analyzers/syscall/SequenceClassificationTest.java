@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Call sequences whose meaning depends on order, written in the exact line forms strace 6.1 prints. */
@@ -130,5 +131,76 @@ class SequenceClassificationTest {
                 """;
         ProcessReport process = analyze("completion-order.log", log).processes().get(0);
         assertEquals(List.of(100, 101), process.threads().stream().map(ThreadReport::tid).toList());
+    }
+
+    @Test
+    void eagainFromFutexOrFlockIsNotEvidenceOfNonBlockingIo() throws Exception {
+        String log = """
+                7 futex(0x7f10, FUTEX_WAIT_PRIVATE, 2, NULL) = -1 EAGAIN (Resource temporarily unavailable)
+                7 flock(5</tmp/hsperfdata_root/7>, LOCK_EX|LOCK_NB) = -1 EAGAIN (Resource temporarily unavailable)
+                """.repeat(10) + """
+                7 read(9<TCP:[127.0.0.1:1->127.0.0.1:2]>, "abc", 64) = 3
+                """.repeat(5);
+        ModelVerdict verdict = analyze("futex.log", log).processes().get(0).verdict();
+        assertEquals(IoModel.BLOCKING, verdict.model(), verdict.toString());
+    }
+
+    @Test
+    void eagainWhenDrainingAnEventfdIsNotPolling() throws Exception {
+        String line = "7 read(9<anon_inode:[eventfd]>, 0x7f, 8) = -1 EAGAIN (Resource temporarily unavailable)\n";
+        assertNotEquals(IoModel.NON_BLOCKING_POLLING,
+                analyze("eventfd.log", line.repeat(5)).processes().get(0).verdict().model());
+    }
+
+    @Test
+    void theProcessModelIsThatOfTheConnectionThreadsNotOfTheAcceptLoop() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int c = 0; c < 20; c++) {
+            int tid = 200 + c;
+            String conn = "5<TCP:[127.0.0.1:8000->127.0.0.1:" + (50000 + c) + "]>";
+            log.append("100 poll([{fd=3<TCP:[127.0.0.1:8000]>, events=POLLIN}], 1, 500) = 1 ([{fd=3, revents=POLLIN}])\n")
+                    .append("100 accept4(3<TCP:[127.0.0.1:8000]>, NULL, NULL, SOCK_CLOEXEC) = ").append(conn).append('\n')
+                    .append("100 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, ")
+                    .append("exit_signal=0}, 88) = ").append(tid).append('\n');
+            for (int r = 0; r < 3; r++) {
+                log.append(tid).append(" recvfrom(").append(conn).append(", \"GET\", 8192, 0, NULL, NULL) = 3\n")
+                        .append(tid).append(" sendto(").append(conn).append(", \"HTTP\", 4, 0, NULL, 0) = 4\n");
+            }
+        }
+        ProcessReport process = analyze("threading.log", log.toString()).process(100).orElseThrow();
+        assertEquals(Architecture.THREAD_PER_CONNECTION, process.architecture());
+        assertEquals(IoModel.BLOCKING, process.verdict().model(), process.verdict().toString());
+        assertEquals(IoModel.MULTIPLEXING, process.thread(100).verdict().model());
+    }
+
+    @Test
+    void aCallerWhosePoolThreadsReadTheFilesAndWakeItIsAsyncViaAThreadPool() throws Exception {
+        StringBuilder log = new StringBuilder("""
+                100 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, exit_signal=0}, 88) = 101
+                100 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, exit_signal=0}, 88) = 102
+                """);
+        for (int i = 0; i < 30; i++) {
+            int helper = 101 + i % 2;
+            log.append(helper).append(" pread64(3</tmp/data>, \"x\", 4096, ").append(i * 4096).append(") = 4096\n")
+                    .append(helper).append(" futex(0x7f20, FUTEX_WAKE_PRIVATE, 1) = 1\n")
+                    .append("100 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
+        }
+        ProcessReport process = analyze("posix-aio.log", log.toString()).process(100).orElseThrow();
+        assertEquals(IoModel.ASYNC, process.verdict().model(), process.verdict().toString());
+        assertEquals("thread-pool", process.verdict().mechanism());
+        assertEquals(IoModel.ASYNC, process.thread(100).verdict().model());
+    }
+
+    @Test
+    void aLauncherThatJoinsItsWorkersOnceIsNotAThreadPoolCaller() throws Exception {
+        StringBuilder log = new StringBuilder("""
+                100 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, exit_signal=0}, 88) = 101
+                """);
+        for (int i = 0; i < 200; i++) {
+            log.append("101 pread64(3</usr/lib/jvm/lib/modules>, \"x\", 4096, ").append(i * 4096).append(") = 4096\n");
+        }
+        log.append("100 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
+        ProcessReport process = analyze("launcher.log", log.toString()).process(100).orElseThrow();
+        assertEquals(IoModel.BLOCKING, process.verdict().model(), process.verdict().toString());
     }
 }

@@ -1,0 +1,73 @@
+package io.iotrace.analyzers.syscall;
+
+import io.iotrace.analyzers.model.IoModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A process's I/O model: that of the threads that carry its connections' data, never of a thread that only accepts
+ * or watches (a threading server's accept loop waits in poll while its connection threads block in recv). Without
+ * connections, that of the threads that move the most data, an asynchronous caller first.
+ */
+final class ProcessModel {
+    private ProcessModel() {
+    }
+
+    static ModelVerdict of(List<ThreadActivity> members, List<ThreadReport> reports) {
+        ModelVerdict byConnections = heaviest(members, reports, t -> t.socketDataCalls);
+        if (byConnections != null) {
+            return byConnections;
+        }
+        for (ThreadReport report : reports) {
+            if (report.verdict().model() == IoModel.ASYNC) {
+                return report.verdict();
+            }
+        }
+        ModelVerdict byData = heaviest(members, reports, t -> t.dataCalls() + t.successfulAccepts
+                + t.readinessWaitCount());
+        return byData != null ? byData : reports.get(0).verdict();
+    }
+
+    /**
+     * The verdict of the threads that, together, made the most of a figure, grouped by model and mechanism: 200
+     * connection threads with 5 reads each outweigh one accept loop with 300 waits. Null when no thread made any.
+     */
+    private static ModelVerdict heaviest(List<ThreadActivity> members, List<ThreadReport> reports,
+                                         java.util.function.ToLongFunction<ThreadActivity> figure) {
+        Map<List<Object>, long[]> weights = new LinkedHashMap<>();
+        Map<List<Object>, List<ThreadReport>> threads = new LinkedHashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            ThreadReport report = reports.get(i);
+            long weight = figure.applyAsLong(members.get(i));
+            if (weight == 0 || report.verdict().model() == IoModel.NONE) {
+                continue;
+            }
+            List<Object> key = java.util.Arrays.asList(report.verdict().model(), report.verdict().mechanism());
+            weights.computeIfAbsent(key, k -> new long[1])[0] += weight;
+            threads.computeIfAbsent(key, k -> new ArrayList<>()).add(report);
+        }
+        List<Object> best = null;
+        for (Map.Entry<List<Object>, long[]> entry : weights.entrySet()) {
+            if (best == null || entry.getValue()[0] > weights.get(best)[0]) {
+                best = entry.getKey();
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        List<ThreadReport> carriers = threads.get(best);
+        ThreadReport first = carriers.get(0);
+        if (carriers.size() == 1) {
+            return first.verdict();
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add(carriers.size() + " threads carry the data this way (" + weights.get(best)[0] + " calls); the"
+                + " first, thread " + first.tid() + ":");
+        evidence.addAll(first.verdict().evidence());
+        return new ModelVerdict(first.verdict().model(), first.verdict().mechanism(),
+                List.copyOf(evidence));
+    }
+}
