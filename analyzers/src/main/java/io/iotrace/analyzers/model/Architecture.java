@@ -6,6 +6,7 @@ public enum Architecture {
     SINGLE_EVENT_LOOP("single-event-loop"),
     EVENT_LOOP_WITH_WORKER_POOL("event-loop-with-worker-pool"),
     MULTI_EVENT_LOOP("multi-event-loop"),
+    MULTI_EVENT_LOOP_WITH_WORKER_POOL("multi-event-loop-with-worker-pool"),
     VIRTUAL_THREAD_PER_CONNECTION("virtual-thread-per-connection"),
     PROCESS_PER_CONNECTION("process-per-connection"),
     MULTI_PROCESS_EVENT_LOOP("multi-process-event-loop"),

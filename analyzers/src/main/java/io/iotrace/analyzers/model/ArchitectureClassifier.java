@@ -14,8 +14,10 @@ final class ArchitectureClassifier {
     }
 
     static ArchitectureVerdict classify(List<ThreadClassification> threads, Set<Integer> serverConnections) {
-        List<ThreadClassification> loops = with(threads, t -> t.role() == ThreadRole.EVENT_LOOP && t.connections() > 0);
         List<ThreadClassification> workers = with(threads, t -> t.role() == ThreadRole.WORKER);
+        // A loop that touches no connection itself counts when workers serve the channels it watches.
+        List<ThreadClassification> loops = with(threads, t -> t.role() == ThreadRole.EVENT_LOOP
+                && (t.connections() > 0 || !workers.isEmpty()));
         List<ThreadClassification> handlers = with(threads, t -> t.role() == ThreadRole.CONNECTION_HANDLER);
         List<ThreadClassification> completers = with(threads, t -> t.role() == ThreadRole.COMPLETION_HANDLER);
         List<ThreadClassification> acceptors = with(threads, t -> t.role() == ThreadRole.ACCEPTOR);
@@ -34,17 +36,21 @@ final class ArchitectureClassifier {
                     + " of the channel group run the completion handlers for " + connections
                     + " connections", counts, spread, connections);
         }
-        if (loops.size() >= 2) {
-            return verdict(Architecture.MULTI_EVENT_LOOP, loops.get(0), acceptedBy + count(loops, "selector thread")
-                    + " each own some of the " + connections + " connections (" + shares(loops) + ")"
-                    + workersPhrase(workers), counts, spread, connections);
+        Map<Integer, Set<Integer>> selectors = connectionsBySelector(loops);
+        if (selectors.size() >= 2) {
+            Architecture architecture = workers.isEmpty() ? Architecture.MULTI_EVENT_LOOP
+                    : Architecture.MULTI_EVENT_LOOP_WITH_WORKER_POOL;
+            return verdict(architecture, loops.get(0), acceptedBy + selectors.size() + " selectors"
+                    + runBy(loops, selectors.size()) + " each own some of the " + connections + " connections ("
+                    + shares(selectors) + ")" + workersPhrase(workers), counts, spread, connections);
         }
         ThreadClassification multiplexingAcceptor = first(acceptors, t -> t.verdict().model() == IoModel.MULTIPLEXING);
-        if (loops.size() == 1 || (multiplexingAcceptor != null && !workers.isEmpty())) {
+        if (!loops.isEmpty() || (multiplexingAcceptor != null && !workers.isEmpty())) {
             ThreadClassification loop = loops.isEmpty() ? multiplexingAcceptor : loops.get(0);
             String what = loop.verdict().model() == IoModel.NON_BLOCKING_POLLING
-                    ? "one thread busy-polls without a selector: it" : "one selector thread";
-            String sentence = (loop.profile().accepts() > 0 ? "" : acceptedBy) + what + loopDoes(loop, connections);
+                    ? "one thread busy-polls without a selector: it"
+                    : loops.size() > 1 ? "one selector" + runBy(loops, 1) + ";" : "one selector thread";
+            String sentence = (loop.profile().accepts() > 0 ? "" : acceptedBy) + what + loopDoes(loops, loop, connections);
             if (!workers.isEmpty()) {
                 return verdict(Architecture.EVENT_LOOP_WITH_WORKER_POOL, loop, sentence + workersPhrase(workers),
                         counts, spread, connections);
@@ -111,10 +117,36 @@ final class ArchitectureClassifier {
         return count(acceptors, "thread") + how + " accepts " + accepted + " connections; ";
     }
 
+    /**
+     * The selectors the loops waited in, each with the connections its threads served; a loop that polls without
+     * a selector is a selector of its own. Loops are counted by selector, not by thread: one selector that pool
+     * threads take turns to run is one loop.
+     */
+    private static Map<Integer, Set<Integer>> connectionsBySelector(List<ThreadClassification> loops) {
+        Map<Integer, Set<Integer>> selectors = new java.util.TreeMap<>();
+        int ownSelector = -1;
+        for (ThreadClassification loop : loops) {
+            Set<Integer> ids = loop.profile().selectorsWaitedIn();
+            if (ids.isEmpty()) {
+                ids = Set.of(ownSelector--);
+            }
+            for (int id : ids) {
+                selectors.computeIfAbsent(id, k -> new java.util.HashSet<>()).addAll(loop.served());
+            }
+        }
+        return selectors;
+    }
+
+    /** ", run by 3 threads in turn" when fewer selectors than loop threads, else nothing. */
+    private static String runBy(List<ThreadClassification> loops, int selectors) {
+        return loops.size() > selectors ? ", run by " + loops.size() + " threads in turn," : "";
+    }
+
     /** What a single loop does to the process's connections: accepts them, reads them or only watches them. */
-    private static String loopDoes(ThreadClassification loop, int connections) {
-        boolean accepts = loop.profile().accepts() > 0;
-        boolean reads = loop.served().stream().anyMatch(loop.profile().connectionsTouched()::contains);
+    private static String loopDoes(List<ThreadClassification> loops, ThreadClassification loop, int connections) {
+        boolean accepts = loops.stream().anyMatch(t -> t.profile().accepts() > 0) || loop.profile().accepts() > 0;
+        boolean reads = loops.stream().anyMatch(t -> t.served().stream()
+                .anyMatch(t.profile().connectionsTouched()::contains));
         String verb = reads ? "reads" : "waits for the readiness of";
         return (accepts ? " accepts and " : " ") + verb + " all " + connections + " connections";
     }
@@ -128,8 +160,8 @@ final class ArchitectureClassifier {
         return "; " + count(workers, "worker") + " do the rest of their I/O " + mode;
     }
 
-    private static String shares(List<ThreadClassification> loops) {
-        return String.join(", ", loops.stream().map(t -> Integer.toString(t.connections())).toList());
+    private static String shares(Map<Integer, Set<Integer>> selectors) {
+        return String.join(", ", selectors.values().stream().map(c -> Integer.toString(c.size())).toList());
     }
 
     private static String roleCounts(List<ThreadClassification> threads) {

@@ -27,7 +27,7 @@ public final class ProcessClassifier {
      */
     public static ProcessClassification classify(Collection<ThreadProfile> profiles, String selectorProvider) {
         Map<ThreadProfile, Verdict> firstPass = new LinkedHashMap<>();
-        ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Mechanisms.ofSelector(selectorProvider));
+        ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Map.of(), Set.of(), Mechanisms.ofSelector(selectorProvider));
         for (ThreadProfile p : profiles) {
             firstPass.put(p, ThreadModelClassifier.classify(p, nobody));
         }
@@ -64,17 +64,28 @@ public final class ProcessClassifier {
         return List.copyOf(groups);
     }
 
-    /** The threads that wait in a selector or poll, and the connections each of them touched or accepted. */
-    record Loops(Map<Integer, Set<Long>> loopsByConnection, String mechanism)
+    /**
+     * The threads that wait in a selector or poll, and the connections each of them touched or accepted; and the
+     * watchers, loops that touch no connection themselves but find channels ready (a poller thread that hands the
+     * ready channels to a pool): a connection no loop touches is theirs.
+     */
+    record Loops(Map<Integer, Set<Long>> loopsByConnection, Map<Integer, Set<Long>> readersByConnection,
+                 Set<Long> watchers, String mechanism)
             implements ThreadModelClassifier.Neighbours {
 
         static Loops of(Map<ThreadProfile, Verdict> verdicts, String selectorProvider) {
             Map<Integer, Set<Long>> byConnection = new HashMap<>();
+            Map<Integer, Set<Long>> readers = new HashMap<>();
+            Set<Long> watchers = new HashSet<>();
             Set<String> mechanisms = new TreeSet<>();
             verdicts.forEach((p, v) -> {
                 if (LOOP_DETECTORS.contains(v.detector())) {
                     long key = p.thread().key();
+                    if (p.connectionsTouched().isEmpty() && p.accepts() == 0 && p.readyKeys() > 0) {
+                        watchers.add(key);
+                    }
                     p.connectionsTouched().forEach(c -> byConnection.computeIfAbsent(c, k -> new HashSet<>()).add(key));
+                    p.connectionsTouched().forEach(c -> readers.computeIfAbsent(c, k -> new HashSet<>()).add(key));
                     p.accepted().forEach(c -> byConnection.computeIfAbsent(c, k -> new HashSet<>()).add(key));
                     if (v.mechanism() != null) {
                         mechanisms.add(v.mechanism());
@@ -83,12 +94,21 @@ public final class ProcessClassifier {
             });
             String mechanism = mechanisms.isEmpty() ? Mechanisms.ofSelector(selectorProvider)
                     : String.join("+", mechanisms);
-            return new Loops(byConnection, mechanism);
+            return new Loops(byConnection, readers, watchers, mechanism);
         }
 
         @Override
         public boolean isOwnedByLoop(int connectionId, long exceptThreadKey) {
             Set<Long> keys = loopsByConnection.get(connectionId);
+            if (keys == null) {
+                return watchers.stream().anyMatch(k -> !Objects.equals(k, exceptThreadKey));
+            }
+            return keys.stream().anyMatch(k -> !Objects.equals(k, exceptThreadKey));
+        }
+
+        @Override
+        public boolean isReadByLoop(int connectionId, long exceptThreadKey) {
+            Set<Long> keys = readersByConnection.get(connectionId);
             return keys != null && keys.stream().anyMatch(k -> !Objects.equals(k, exceptThreadKey));
         }
 

@@ -60,6 +60,10 @@ final class RoleAssigner {
             return of(p, verdict, ThreadRole.ACCEPTOR, "accepted " + p.accepts()
                     + " connections and did no I/O on any", Set.of());
         }
+        if (loop && p.readyKeys() > 0) {
+            return of(p, verdict, ThreadRole.EVENT_LOOP, "waits in a selector for channels it does not read or write"
+                    + " itself (" + p.readyKeys() + " ready keys)", Set.of());
+        }
         if (loop) {
             return of(p, verdict, ThreadRole.EVENT_LOOP, "waits in a selector but served no connection", Set.of());
         }

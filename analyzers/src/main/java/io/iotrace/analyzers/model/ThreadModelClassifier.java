@@ -18,6 +18,9 @@ public final class ThreadModelClassifier {
         /** True when a thread that waits in a selector or polls also reads, writes or accepted this connection. */
         boolean isOwnedByLoop(int connectionId, long exceptThreadKey);
 
+        /** True when a thread that waits in a selector or polls also reads or writes this connection. */
+        boolean isReadByLoop(int connectionId, long exceptThreadKey);
+
         /** The mechanism of the process's selector threads, null when there is none. */
         String loopMechanism();
     }
@@ -30,6 +33,12 @@ public final class ThreadModelClassifier {
             ThreadModelClassifier::detectHandedOver,
             ThreadModelClassifier::detectBlockingNetwork,
             ThreadModelClassifier::detectFiles);
+
+    /**
+     * Fewer retries than this are a drained channel or a race; a worker that finds a channel empty once and then
+     * waits for its selector thread never retries.
+     */
+    private static final int MIN_RETRIES_FOR_POLLING = 3;
 
     private ThreadModelClassifier() {
     }
@@ -91,7 +100,7 @@ public final class ThreadModelClassifier {
     static Verdict detectMultiplexing(ThreadProfile p, Neighbours n) {
         boolean mostlyNonBlocking = p.selects() + p.nonBlockingNetworkCalls() >= p.blockingNetworkCalls();
         boolean waitsInSelector = p.selectWaitNanos() > p.blockingInboundNanos();
-        if (p.selects() < 2 || !(mostlyNonBlocking || waitsInSelector)) {
+        if (p.selects() < 2 || !(mostlyNonBlocking || waitsInSelector) || awaitsOneChannelOfALoop(p, n)) {
             return null;
         }
         long ioCalls = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls();
@@ -114,14 +123,24 @@ public final class ThreadModelClassifier {
                 confidence, evidence.toString(), "multiplexing");
     }
 
+    /**
+     * A pool thread that writes to a connection an event loop owns and, when the socket is full, waits for it in a
+     * private one-channel selector is that loop's worker, not a loop of its own.
+     */
+    private static boolean awaitsOneChannelOfALoop(ThreadProfile p, Neighbours n) {
+        return p.waitsOnlyForOneChannel()
+                && p.connectionsTouched().stream().anyMatch(c -> n.isReadByLoop(c, p.thread().key()));
+    }
+
     static Verdict detectPolling(ThreadProfile p, Neighbours n) {
         long nonBlocking = p.nonBlockingNetworkCalls() + p.selectNows();
-        if (p.nonBlockingFoundNothing() == 0 || nonBlocking < p.blockingNetworkCalls()
-                || p.nonBlockingFoundNothing() < 10 * p.selects()) {
+        if (p.nonBlockingRetries() < MIN_RETRIES_FOR_POLLING || nonBlocking < p.blockingNetworkCalls()
+                || p.nonBlockingRetries() < 10 * p.selects()) {
             return null;
         }
         String evidence = p.nonBlockingFoundNothing() + " of " + nonBlocking + " non-blocking calls moved nothing ("
-                + percent(p.nonBlockingFoundNothing(), nonBlocking) + ") and burned " + Units.nanos(p.foundNothingNanos())
+                + percent(p.nonBlockingFoundNothing(), nonBlocking) + "), " + p.nonBlockingRetries()
+                + " of them right after another with no wait between, and burned " + Units.nanos(p.foundNothingNanos())
                 + ", " + p.selects() + " select waits";
         return new Verdict(IoModel.NON_BLOCKING_POLLING, null, null,
                 Confidence.fromCalls(p.nonBlockingFoundNothing()), evidence, "polling");

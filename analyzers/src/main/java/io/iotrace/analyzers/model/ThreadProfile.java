@@ -8,7 +8,9 @@ import io.iotrace.analyzers.event.ResourceKind;
 import io.iotrace.analyzers.event.ThreadInfo;
 import io.iotrace.analyzers.stats.WaitKind;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +28,8 @@ public final class ThreadProfile {
     private long nonBlockingFoundNothing;
     private long foundNothingNanos;
     private long selects;
+    private long nonBlockingRetries;
+    private boolean lastCallFoundNothing;
     private long selectNows;
     private long readyKeys;
     private long selectWaitNanos;
@@ -46,6 +50,7 @@ public final class ThreadProfile {
     private long housekeepingCalls;
     private long datagramCalls;
     private final Set<String> selectorMechanisms = new TreeSet<>();
+    private final Map<Integer, SelectorUse> selectors = new HashMap<>();
     private final Set<Integer> accepted = new HashSet<>();
     private final Set<Integer> connectionsTouched = new HashSet<>();
     private final Set<Integer> connectionsOpened = new HashSet<>();
@@ -96,16 +101,29 @@ public final class ThreadProfile {
         }
     }
 
+    /** How this thread used one selector: how often it waited in it, and the most channels it ever watched. */
+    private static final class SelectorUse {
+        long waits;
+        long waitNanos;
+        long mostKeys;
+    }
+
     private void recordSelect(IoEvent event, Resource resource) {
+        SelectorUse use = selectors.computeIfAbsent(resource.id(), id -> new SelectorUse());
+        use.mostKeys = Math.max(use.mostKeys, event.requested());
         if (event.blocking()) {
             selects++;
             selectWaitNanos += event.durationNanos();
+            use.waits++;
+            use.waitNanos += event.durationNanos();
+            lastCallFoundNothing = false;
             markNonBlockingPhase();
         } else {
             selectNows++;
             if (WaitKind.foundNothing(event)) {
-                nonBlockingFoundNothing++;
-                foundNothingNanos += event.durationNanos();
+                foundNothing(event);
+            } else {
+                lastCallFoundNothing = false;
             }
         }
         readyKeys += Math.max(0, event.result());
@@ -131,6 +149,7 @@ public final class ThreadProfile {
             datagramCalls++;
         }
         if (event.blocking()) {
+            lastCallFoundNothing = false;
             blockingNetworkCalls++;
             if (event.operation().isInbound()) {
                 blockingReads++;
@@ -142,8 +161,9 @@ public final class ThreadProfile {
         } else {
             nonBlockingNetworkCalls++;
             if (WaitKind.foundNothing(event)) {
-                nonBlockingFoundNothing++;
-                foundNothingNanos += event.durationNanos();
+                foundNothing(event);
+            } else {
+                lastCallFoundNothing = false;
             }
             markNonBlockingPhase();
         }
@@ -161,6 +181,19 @@ public final class ThreadProfile {
                 }
             }
         }
+    }
+
+    /**
+     * A found-nothing right after another, with no wait between, is a retry: a poller spins on them, while a worker
+     * that finds a channel empty once and then waits for its selector thread to hand it back retries never.
+     */
+    private void foundNothing(IoEvent event) {
+        nonBlockingFoundNothing++;
+        foundNothingNanos += event.durationNanos();
+        if (lastCallFoundNothing) {
+            nonBlockingRetries++;
+        }
+        lastCallFoundNothing = true;
     }
 
     private void markBlockingPhase() {
@@ -207,6 +240,30 @@ public final class ThreadProfile {
 
     public long foundNothingNanos() {
         return foundNothingNanos;
+    }
+
+    /** Found-nothing calls that came right after another found-nothing, with no wait between: spinning. */
+    public long nonBlockingRetries() {
+        return nonBlockingRetries;
+    }
+
+    /** The ids of the selectors this thread waited in. */
+    public Set<Integer> selectorsWaitedIn() {
+        Set<Integer> ids = new TreeSet<>();
+        selectors.forEach((id, use) -> {
+            if (use.waits > 0) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * True when every selector this thread waited in watched one channel at most: a private selector to await
+     * one channel, a blocking wait in disguise (unless that channel is a server's, as in an accept loop).
+     */
+    public boolean waitsOnlyForOneChannel() {
+        return selectors.values().stream().filter(u -> u.waits > 0).allMatch(u -> u.mostKeys <= 1);
     }
 
     /** Selects that waited (select, select(timeout)). */

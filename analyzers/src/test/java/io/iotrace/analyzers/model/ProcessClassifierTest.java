@@ -161,7 +161,7 @@ class ProcessClassifierTest {
         assertEquals(ThreadRole.ACCEPTOR, thread(c, acceptor).role());
         assertEquals(IoModel.BLOCKING, thread(c, acceptor).verdict().model());
         assertEquals(List.of(3, 2), c.architecture().spread().stream().map(ConnectionShare::connections).toList());
-        assertEquals("one thread accepts 5 connections; 2 selector threads each own some of the 5 connections (3, 2)",
+        assertEquals("one thread accepts 5 connections; 2 selectors each own some of the 5 connections (3, 2)",
                 c.architecture().sentence());
     }
 
@@ -179,7 +179,7 @@ class ProcessClassifierTest {
 
         Verdict v = thread(c, poller).verdict();
         assertEquals(IoModel.NON_BLOCKING_POLLING, v.model());
-        assertEquals("30 of 36 non-blocking calls moved nothing (83%) and burned 12.0 µs, 0 select waits",
+        assertEquals("30 of 36 non-blocking calls moved nothing (83%), 29 of them right after another with no wait between, and burned 12.0 µs, 0 select waits",
                 v.evidence());
         assertEquals(ThreadRole.EVENT_LOOP, thread(c, poller).role());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, c.architecture().architecture());
@@ -490,5 +490,85 @@ class ProcessClassifierTest {
         assertEquals(Architecture.NONE, c.architecture().architecture());
         assertEquals(Mechanisms.THREAD_POOL, c.architecture().mechanism());
         assertEquals(Mechanisms.ASYNC_FILE_UNDERNEATH, c.architecture().underneath());
+    }
+
+    @Test
+    void oneSelectorThatPoolThreadsTakeTurnsToRunIsOneLoopNotMany() {
+        List<ThreadInfo> pool = List.of(s.thread("pool-1"), s.thread("pool-2"), s.thread("pool-3"));
+        Resource selector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+        Resource server = s.resource(ResourceKind.SERVER_SOCKET_CHANNEL, "0.0.0.0:8080");
+        List<Resource> conns = connections(ResourceKind.SOCKET_CHANNEL, 6);
+        for (int i = 0; i < conns.size(); i++) {
+            ThreadInfo producer = pool.get(i % 3);
+            s.select(producer, selector, 7, 1, 10_000);
+            s.accept(producer, server, conns.get(i), false);
+            s.select(producer, selector, 7, 1, 10_000);
+            echo(producer, conns.get(i), 2, false);
+        }
+        ProcessClassification c = s.classify();
+
+        assertEquals(Architecture.SINGLE_EVENT_LOOP, c.architecture().architecture());
+        assertTrue(c.architecture().sentence().contains("one selector, run by 3 threads in turn"),
+                c.architecture().sentence());
+    }
+
+    @Test
+    void severalLoopsThatHandTheirResponsesToAPoolAreMultiEventLoopWithAWorkerPool() {
+        List<ThreadInfo> loops = List.of(s.thread("io-1"), s.thread("io-2"));
+        List<ThreadInfo> pool = List.of(s.thread("task-1"), s.thread("task-2"), s.thread("task-3"));
+        Resource server = s.resource(ResourceKind.SERVER_SOCKET_CHANNEL, "0.0.0.0:8080");
+        List<Resource> selectors = List.of(s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL),
+                s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL));
+        List<Resource> conns = connections(ResourceKind.SOCKET_CHANNEL, 6);
+        for (int i = 0; i < conns.size(); i++) {
+            ThreadInfo loop = loops.get(i % 2);
+            s.select(loop, selectors.get(i % 2), 4, 1, 10_000);
+            s.accept(loop, server, conns.get(i), false);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < conns.size(); i++) {
+                ThreadInfo loop = loops.get(i % 2);
+                s.select(loop, selectors.get(i % 2), 4, 1, 10_000);
+                s.nonBlocking(loop, Operation.READ, conns.get(i), 128, 2_000);
+                ThreadInfo worker = pool.get((i + round) % 3);
+                s.nonBlocking(worker, Operation.WRITE, conns.get(i), 0, 2_000);
+                // The socket was full: the worker waits for it in a private selector, then writes.
+                Resource privateSelector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+                s.select(worker, privateSelector, 1, 1, 50_000);
+                s.select(worker, privateSelector, 1, 1, 50_000);
+                s.nonBlocking(worker, Operation.WRITE, conns.get(i), 128, 2_000);
+            }
+        }
+        ProcessClassification c = s.classify();
+
+        pool.forEach(t -> assertEquals(ThreadRole.WORKER, thread(c, t).role(), thread(c, t).roleEvidence()));
+        assertEquals(Architecture.MULTI_EVENT_LOOP_WITH_WORKER_POOL, c.architecture().architecture());
+        assertEquals(IoModel.MULTIPLEXING, c.architecture().ioModel());
+    }
+
+    @Test
+    void poolThreadsThatFindAChannelEmptyOnceAndWaitForThePollerAreWorkersNotPollers() {
+        ThreadInfo acceptor = s.thread("acceptor");
+        ThreadInfo poller = s.thread("poller");
+        List<ThreadInfo> pool = List.of(s.thread("exec-1"), s.thread("exec-2"));
+        Resource server = s.resource(ResourceKind.SERVER_SOCKET_CHANNEL, "0.0.0.0:8080");
+        Resource selector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+        List<Resource> conns = connections(ResourceKind.SOCKET_CHANNEL, 4);
+        conns.forEach(conn -> s.accept(acceptor, server, conn, true));
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < conns.size(); i++) {
+                s.select(poller, selector, 5, 1, 20_000);
+                ThreadInfo worker = pool.get((i + round) % 2);
+                s.nonBlocking(worker, Operation.READ, conns.get(i), 128, 2_000);
+                s.nonBlocking(worker, Operation.WRITE, conns.get(i), 128, 2_000);
+                s.nonBlocking(worker, Operation.READ, conns.get(i), 0, 1_000);
+            }
+        }
+        ProcessClassification c = s.classify();
+
+        pool.forEach(t -> assertEquals(ThreadRole.WORKER, thread(c, t).role(), thread(c, t).roleEvidence()));
+        assertEquals(ThreadRole.EVENT_LOOP, thread(c, poller).role());
+        assertEquals(Architecture.EVENT_LOOP_WITH_WORKER_POOL, c.architecture().architecture());
+        assertEquals(IoModel.MULTIPLEXING, c.architecture().ioModel());
     }
 }
