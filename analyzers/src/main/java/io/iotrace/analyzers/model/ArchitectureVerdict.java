@@ -16,7 +16,7 @@ import java.util.List;
  * @param connections  server-side connections accepted or served in the process
  * @param spread       connections per serving thread, most first
  */
-public record ArchitectureVerdict(Architecture architecture, IoModel ioModel, String mechanism, String underneath,
+public record ArchitectureVerdict(Architecture architecture, IoModel ioModel, Mechanism mechanism, String underneath,
                                   String sentence, String evidence, Confidence confidence, int connections,
                                   List<ConnectionShare> spread) {
 }

@@ -27,7 +27,7 @@ public final class ProcessClassifier {
      */
     public static ProcessClassification classify(Collection<ThreadProfile> profiles, String selectorProvider) {
         Map<ThreadProfile, Verdict> firstPass = new LinkedHashMap<>();
-        ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Map.of(), Set.of(), Mechanisms.ofSelector(selectorProvider));
+        ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Map.of(), Set.of(), Mechanism.ofSelectorClass(selectorProvider));
         for (ThreadProfile p : profiles) {
             firstPass.put(p, ThreadModelClassifier.classify(p, nobody));
         }
@@ -70,14 +70,14 @@ public final class ProcessClassifier {
      * ready channels to a pool): a connection no loop touches is theirs.
      */
     record Loops(Map<Integer, Set<Long>> loopsByConnection, Map<Integer, Set<Long>> readersByConnection,
-                 Set<Long> watchers, String mechanism)
+                 Set<Long> watchers, Mechanism mechanism)
             implements ThreadModelClassifier.Neighbours {
 
         static Loops of(Map<ThreadProfile, Verdict> verdicts, String selectorProvider) {
             Map<Integer, Set<Long>> byConnection = new HashMap<>();
             Map<Integer, Set<Long>> readers = new HashMap<>();
             Set<Long> watchers = new HashSet<>();
-            Set<String> mechanisms = new TreeSet<>();
+            Set<Mechanism> mechanisms = new TreeSet<>();
             verdicts.forEach((p, v) -> {
                 if (LOOP_DETECTORS.contains(v.detector())) {
                     long key = p.thread().key();
@@ -92,8 +92,8 @@ public final class ProcessClassifier {
                     }
                 }
             });
-            String mechanism = mechanisms.isEmpty() ? Mechanisms.ofSelector(selectorProvider)
-                    : String.join("+", mechanisms);
+            Mechanism mechanism = mechanisms.isEmpty() ? Mechanism.ofSelectorClass(selectorProvider)
+                    : mechanisms.iterator().next();
             return new Loops(byConnection, readers, watchers, mechanism);
         }
 
@@ -113,7 +113,7 @@ public final class ProcessClassifier {
         }
 
         @Override
-        public String loopMechanism() {
+        public Mechanism loopMechanism() {
             return mechanism;
         }
     }

@@ -51,7 +51,7 @@ public record SeedAnswers(String howItWaits, String whoIsNotified, String howDat
                     : "this thread: the selector returns the ready channels";
             case SIGNAL_DRIVEN -> "the process, by a signal";
             case ASYNC -> role != ThreadRole.COMPLETION_HANDLER ? "not this thread: another thread runs the completion"
-                    : Mechanisms.THREAD_POOL.equals(v.mechanism())
+                    : v.mechanism() == Mechanism.THREAD_POOL
                     ? "a pool thread, after its blocking I/O finished, runs the completion handler"
                     : "a thread of the channel group's epoll port runs the completion handler";
             case NONE -> "nobody";

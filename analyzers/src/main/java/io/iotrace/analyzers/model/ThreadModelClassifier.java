@@ -22,7 +22,7 @@ public final class ThreadModelClassifier {
         boolean isReadByLoop(int connectionId, long exceptThreadKey);
 
         /** The mechanism of the process's selector threads, null when there is none. */
-        String loopMechanism();
+        Mechanism loopMechanism();
     }
 
     private static final List<BiFunction<ThreadProfile, Neighbours, Verdict>> DETECTORS = List.of(
@@ -87,8 +87,8 @@ public final class ThreadModelClassifier {
         String evidence = Units.count(completions, "completion") + " run on this thread, "
                 + Units.count(p.asyncSubmits(), "operation") + " submitted, "
                 + Units.count(sync, "synchronous I/O call");
-        return new Verdict(IoModel.ASYNC, file ? Mechanisms.THREAD_POOL : Mechanisms.EPOLL_PORT,
-                file ? Mechanisms.ASYNC_FILE_UNDERNEATH : Mechanisms.ASYNC_SOCKET_UNDERNEATH,
+        return new Verdict(IoModel.ASYNC, file ? Mechanism.THREAD_POOL : Mechanism.EPOLL,
+                file ? Underneath.ASYNC_FILE : Underneath.ASYNC_SOCKET,
                 Confidence.fromCalls(async), evidence, "async");
     }
 
@@ -179,7 +179,7 @@ public final class ThreadModelClassifier {
             evidence.append("; switched from non-blocking calls to blocking ones");
             confidence = Confidence.MEDIUM;
         }
-        String underneath = p.thread().virtual() ? Mechanisms.VIRTUAL_THREAD_POLLER : null;
+        String underneath = p.thread().virtual() ? Underneath.VIRTUAL_THREAD_POLLER : null;
         return new Verdict(IoModel.BLOCKING, null, underneath, confidence, evidence.toString(), "blocking");
     }
 
@@ -189,8 +189,9 @@ public final class ThreadModelClassifier {
         return new Verdict(IoModel.BLOCKING, null, null, Confidence.fromCalls(p.decidingCalls()), evidence, "files");
     }
 
-    private static String mechanism(Set<String> own, String fallback) {
-        return own.isEmpty() ? fallback : String.join("+", own);
+    /** The thread's own selector's mechanism (the first, if it used several kinds), else the process's. */
+    private static Mechanism mechanism(Set<Mechanism> own, Mechanism fallback) {
+        return own.isEmpty() ? fallback : own.iterator().next();
     }
 
     static String percent(long part, long whole) {

@@ -49,7 +49,7 @@ public final class ThreadProfile {
     private long consoleOutputCalls;
     private long housekeepingCalls;
     private long datagramCalls;
-    private final Set<String> selectorMechanisms = new TreeSet<>();
+    private final Set<Mechanism> selectorMechanisms = new TreeSet<>();
     private final Map<Integer, SelectorUse> selectors = new HashMap<>();
     private final Set<Integer> accepted = new HashSet<>();
     private final Set<Integer> connectionsTouched = new HashSet<>();
@@ -127,7 +127,7 @@ public final class ThreadProfile {
             }
         }
         readyKeys += Math.max(0, event.result());
-        String mechanism = Mechanisms.ofSelector(resource.description());
+        Mechanism mechanism = Mechanism.ofSelectorClass(resource.description());
         if (mechanism != null) {
             selectorMechanisms.add(mechanism);
         }
@@ -289,7 +289,7 @@ public final class ThreadProfile {
         return readyKeys;
     }
 
-    public Set<String> selectorMechanisms() {
+    public Set<Mechanism> selectorMechanisms() {
         return selectorMechanisms;
     }
 

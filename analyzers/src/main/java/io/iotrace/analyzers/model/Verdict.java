@@ -12,6 +12,6 @@ package io.iotrace.analyzers.model;
  * @param evidence   the counts that made it so, as a sentence
  * @param detector   the name of the detector that matched
  */
-public record Verdict(IoModel model, String mechanism, String underneath, Confidence confidence, String evidence,
+public record Verdict(IoModel model, Mechanism mechanism, String underneath, Confidence confidence, String evidence,
                       String detector) {
 }

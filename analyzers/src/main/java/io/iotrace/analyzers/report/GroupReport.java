@@ -2,6 +2,7 @@ package io.iotrace.analyzers.report;
 
 import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.SeedAnswers;
 import io.iotrace.analyzers.model.ThreadRole;
 
@@ -24,7 +25,7 @@ import java.util.List;
  * @param questions   how it waits, who is notified, how data gets to user space
  * @param io          the members' figures added up
  */
-public record GroupReport(String label, ThreadRole role, IoModel ioModel, String mechanism, String underneath,
+public record GroupReport(String label, ThreadRole role, IoModel ioModel, Mechanism mechanism, String underneath,
                           boolean virtual, Confidence confidence, String evidence, int threads, List<Long> threadKeys,
                           int connections, SeedAnswers questions, IoSummary io) {
 }

@@ -4,6 +4,7 @@ import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.ConnectionShare;
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.Mechanism;
 
 import java.util.List;
 
@@ -30,7 +31,7 @@ import java.util.List;
  * @param resources            every resource, the most waited-on and most copied first
  */
 public record ProcessReport(String schema, RecordingSummary recording, long droppedEvents, long durationNanos,
-                            IoModel ioModel, String mechanism, String underneath, Architecture architecture,
+                            IoModel ioModel, Mechanism mechanism, String underneath, Architecture architecture,
                             String architectureSentence, String architectureEvidence, Confidence confidence,
                             int connections, List<ConnectionShare> connectionSpread, IoSummary totals,
                             List<GroupReport> groups, List<ThreadReport> threads, List<ResourceReport> resources) {

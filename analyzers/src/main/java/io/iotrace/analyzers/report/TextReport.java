@@ -153,7 +153,7 @@ public final class TextReport {
         out.println(line.toString().stripTrailing());
     }
 
-    private static String suffix(String prefix, String value) {
+    private static String suffix(String prefix, Object value) {
         return value == null ? "" : prefix + value;
     }
 

@@ -2,6 +2,7 @@ package io.iotrace.analyzers.report;
 
 import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.ThreadRole;
 
 /**
@@ -24,6 +25,6 @@ import io.iotrace.analyzers.model.ThreadRole;
  * @param io           its waits and copies
  */
 public record ThreadReport(long key, long javaId, int osTid, String name, boolean virtual, ThreadRole role,
-                           String roleEvidence, IoModel ioModel, String mechanism, String underneath,
+                           String roleEvidence, IoModel ioModel, Mechanism mechanism, String underneath,
                            Confidence confidence, String evidence, int connections, long accepted, IoSummary io) {
 }

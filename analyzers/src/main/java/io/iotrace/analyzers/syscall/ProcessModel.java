@@ -1,6 +1,7 @@
 package io.iotrace.analyzers.syscall;
 
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.Verdict;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +17,8 @@ final class ProcessModel {
     private ProcessModel() {
     }
 
-    static ModelVerdict of(List<ThreadActivity> members, List<ThreadReport> reports) {
-        ModelVerdict byConnections = heaviest(members, reports, t -> t.socketDataCalls);
+    static Verdict of(List<ThreadActivity> members, List<ThreadReport> reports) {
+        Verdict byConnections = heaviest(members, reports, t -> t.socketDataCalls);
         if (byConnections != null) {
             return byConnections;
         }
@@ -26,7 +27,7 @@ final class ProcessModel {
                 return report.verdict();
             }
         }
-        ModelVerdict byData = heaviest(members, reports, t -> t.dataCalls() + t.successfulAccepts
+        Verdict byData = heaviest(members, reports, t -> t.dataCalls() + t.successfulAccepts
                 + t.readinessWaitCount());
         return byData != null ? byData : reports.get(0).verdict();
     }
@@ -35,7 +36,7 @@ final class ProcessModel {
      * The verdict of the threads that, together, made the most of a figure, grouped by model and mechanism: 200
      * connection threads with 5 reads each outweigh one accept loop with 300 waits. Null when no thread made any.
      */
-    private static ModelVerdict heaviest(List<ThreadActivity> members, List<ThreadReport> reports,
+    private static Verdict heaviest(List<ThreadActivity> members, List<ThreadReport> reports,
                                          java.util.function.ToLongFunction<ThreadActivity> figure) {
         Map<List<Object>, long[]> weights = new LinkedHashMap<>();
         Map<List<Object>, List<ThreadReport>> threads = new LinkedHashMap<>();
@@ -63,11 +64,10 @@ final class ProcessModel {
         if (carriers.size() == 1) {
             return first.verdict();
         }
-        List<String> evidence = new ArrayList<>();
-        evidence.add(carriers.size() + " threads carry the data this way (" + weights.get(best)[0] + " calls); the"
-                + " first, thread " + first.tid() + ":");
-        evidence.addAll(first.verdict().evidence());
-        return new ModelVerdict(first.verdict().model(), first.verdict().mechanism(),
-                List.copyOf(evidence));
+        Verdict lead = first.verdict();
+        String evidence = carriers.size() + " threads carry the data this way (" + weights.get(best)[0]
+                + " calls); the first, thread " + first.tid() + ": " + lead.evidence();
+        return new Verdict(lead.model(), lead.mechanism(), lead.underneath(), lead.confidence(), evidence,
+                lead.detector());
     }
 }

@@ -1,6 +1,10 @@
 package io.iotrace.analyzers.syscall;
 
 import io.iotrace.analyzers.model.Architecture;
+import io.iotrace.analyzers.model.Confidence;
+import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.Mechanism;
+import io.iotrace.analyzers.model.Verdict;
 
 import java.util.List;
 
@@ -11,9 +15,21 @@ import java.util.List;
  * @param program   the program it executed, or null when the log does not show an {@code execve}
  * @param exit      how it ended ("exited with 0", "killed by SIGKILL"), or null
  */
-public record ProcessReport(int pid, int parentPid, String program, ModelVerdict verdict, Architecture architecture,
+public record ProcessReport(int pid, int parentPid, String program, IoModel ioModel, Mechanism mechanism,
+                            Confidence confidence, String evidence, Architecture architecture,
                             List<String> architectureEvidence, CopyFigures copies, List<WaitFigures> waits,
                             List<ThreadReport> threads, String exit) {
+
+    static ProcessReport of(int pid, int parentPid, String program, Verdict verdict, Architecture architecture,
+                            List<String> architectureEvidence, CopyFigures copies, List<WaitFigures> waits,
+                            List<ThreadReport> threads, String exit) {
+        return new ProcessReport(pid, parentPid, program, verdict.model(), verdict.mechanism(), verdict.confidence(),
+                verdict.evidence(), architecture, architectureEvidence, copies, waits, threads, exit);
+    }
+
+    public Verdict verdict() {
+        return new Verdict(ioModel, mechanism, null, confidence, evidence, null);
+    }
 
     public ThreadReport thread(int tid) {
         return threads.stream().filter(t -> t.tid() == tid).findFirst()

@@ -3,6 +3,7 @@ package io.iotrace.analyzers.syscall;
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.ThreadRole;
+import io.iotrace.analyzers.model.Verdict;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -224,7 +225,7 @@ public final class SyscallAggregator implements SyscallEventSink {
             if (inherits) {
                 List<String> evidence = List.of("a child of process " + parent.pid() + ", which is "
                         + parent.architecture());
-                p = new ProcessReport(p.pid(), p.parentPid(), p.program(), p.verdict(), parent.architecture(),
+                p = ProcessReport.of(p.pid(), p.parentPid(), p.program(), p.verdict(), parent.architecture(),
                         evidence, p.copies(), p.waits(), p.threads(), p.exit());
             }
             result.add(p);
@@ -234,14 +235,14 @@ public final class SyscallAggregator implements SyscallEventSink {
 
     private ProcessReport process(int pid, int parentPid, List<ThreadActivity> members, List<ProcessReport> children) {
         long asyncSetups = members.stream().mapToLong(t -> t.asyncSetups).sum();
-        Map<Integer, ModelVerdict> pooledCallers = ThreadPoolCallers.find(members);
+        Map<Integer, Verdict> pooledCallers = ThreadPoolCallers.find(members);
         List<ThreadReport> threadReports = new ArrayList<>();
         Map<String, CallStats> waits = new LinkedHashMap<>();
         CopyFigures copies = CopyFigures.NONE;
         String program = null;
         String exit = null;
         for (ThreadActivity thread : members) {
-            ModelVerdict verdict = pooledCallers.get(thread.tid);
+            Verdict verdict = pooledCallers.get(thread.tid);
             ThreadRole role;
             if (verdict == null) {
                 verdict = ThreadModelClassifier.classify(thread, asyncSetups);
@@ -249,7 +250,7 @@ public final class SyscallAggregator implements SyscallEventSink {
             } else {
                 role = ThreadRole.OTHER;
             }
-            threadReports.add(new ThreadReport(thread.tid, verdict, role, thread.totalCalls(), thread.copies(),
+            threadReports.add(ThreadReport.of(thread.tid, verdict, role, thread.totalCalls(), thread.copies(),
                     waitFigures(thread.calls.values())));
             copies = copies.plus(thread.copies());
             for (CallStats stats : thread.calls.values()) {
@@ -266,10 +267,10 @@ public final class SyscallAggregator implements SyscallEventSink {
                 .filter(c -> c.threads().stream().anyMatch(t -> t.role() == ThreadRole.EVENT_LOOP
                         || t.role() == ThreadRole.ACCEPTOR))
                 .count();
-        ArchitectureClassifier.Verdict architecture = ArchitectureClassifier.classify(
+        ArchitectureClassifier.Decision architecture = ArchitectureClassifier.classify(
                 new ArchitectureClassifier.ProcessFacts(members, threadReports,
                         children.stream().map(ProcessReport::verdict).toList(), childrenAccepting));
-        return new ProcessReport(pid, parentPid, program, ProcessModel.of(members, threadReports),
+        return ProcessReport.of(pid, parentPid, program, ProcessModel.of(members, threadReports),
                 architecture.architecture(), architecture.evidence(), copies, waitFigures(waits.values()),
                 threadReports, exit);
     }

@@ -1,5 +1,7 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.model.Verdict;
+
 import java.io.PrintWriter;
 
 /** Writes a {@link SyscallReport} as indented text. */
@@ -40,10 +42,10 @@ final class SyscallReportRenderer {
         out.flush();
     }
 
-    private void verdict(String label, ModelVerdict verdict) {
-        out.printf("%s: %s%s%n", label, verdict.model(),
-                verdict.mechanism() != null ? " (" + verdict.mechanism() + ")" : "");
-        for (String line : verdict.evidence()) {
+    private void verdict(String label, Verdict verdict) {
+        out.printf("%s: %s%s (confidence %s)%n", label, verdict.model(),
+                verdict.mechanism() != null ? " via " + verdict.mechanism() : "", verdict.confidence());
+        for (String line : verdict.evidence().split("; ")) {
             out.printf("      %s%n", line);
         }
     }

@@ -1,6 +1,9 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.Mechanism;
+import io.iotrace.analyzers.model.Verdict;
 import io.iotrace.analyzers.model.ThreadRole;
 
 import java.util.List;
@@ -18,8 +21,8 @@ final class ThreadModelClassifier {
     }
 
     /** @param processAsyncSetups F_SETOWN/F_SETSIG/FASYNC calls anywhere in the thread's process */
-    static ModelVerdict classify(ThreadActivity t, long processAsyncSetups) {
-        ModelVerdict verdict = detectAsync(t);
+    static Verdict classify(ThreadActivity t, long processAsyncSetups) {
+        Verdict verdict = detectAsync(t);
         if (verdict == null) {
             verdict = detectSignalDriven(t, processAsyncSetups);
         }
@@ -32,11 +35,11 @@ final class ThreadModelClassifier {
         if (verdict == null) {
             verdict = detectBlocking(t);
         }
-        return verdict != null ? verdict : new ModelVerdict(IoModel.NONE, null,
-                List.of(t.totalCalls() + " syscalls, none of them reads, writes, accepts or waits for I/O"));
+        return verdict != null ? verdict : of(IoModel.NONE, null, t.totalCalls(), "no-io",
+                t.totalCalls() + " syscalls, none of them reads, writes, accepts or waits for I/O");
     }
 
-    private static ModelVerdict detectAsync(ThreadActivity t) {
+    private static Verdict detectAsync(ThreadActivity t) {
         long enters = t.calls("io_uring_enter");
         long submitted = t.calls("io_uring_submit_req");
         long uring = enters + submitted;
@@ -50,53 +53,52 @@ final class ThreadModelClassifier {
                     ? submitted + " operations submitted and " + t.calls("io_uring_complete") + " completed"
                     + " (io_uring tracepoints)"
                     : enters + " io_uring_enter calls submit and reap operations the log cannot see";
-            return new ModelVerdict(IoModel.ASYNC, "io_uring", List.of(operations,
+            return of(IoModel.ASYNC, Mechanism.IO_URING, uring, "async", operations,
                     // A ring recorded by both the syscall and the tracepoint shows twice.
                     Math.max(t.calls("io_uring_setup"), t.calls("io_uring_create")) + " rings set up",
-                    t.dataCalls() + " plain read/write calls beside them"));
+                    t.dataCalls() + " plain read/write calls beside them");
         }
-        return new ModelVerdict(IoModel.ASYNC, "linux-aio", List.of(
-                aio + " io_submit", t.calls("io_getevents") + t.calls("io_pgetevents") + " io_getevents"));
+        return of(IoModel.ASYNC, Mechanism.LINUX_AIO, aio, "async",
+                aio + " io_submit", t.calls("io_getevents") + t.calls("io_pgetevents") + " io_getevents");
     }
 
-    private static ModelVerdict detectSignalDriven(ThreadActivity t, long processAsyncSetups) {
+    private static Verdict detectSignalDriven(ThreadActivity t, long processAsyncSetups) {
         long signals = t.ioSignals.values().stream().mapToLong(Long::longValue).sum();
         if (signals == 0 || processAsyncSetups == 0) {
             return null;
         }
-        String mechanism = t.ioSignals.keySet().iterator().next();
-        return new ModelVerdict(IoModel.SIGNAL_DRIVEN, mechanism, List.of(
+        return of(IoModel.SIGNAL_DRIVEN, Mechanism.SIGNAL, signals, "signal-driven",
                 processAsyncSetups + " fcntl/ioctl calls in the process asked for signals (F_SETOWN, F_SETSIG, FASYNC)",
                 signals + " I/O signals received " + t.ioSignals,
                 t.successfulReads + " successful reads",
-                t.signalWaits + " waits for a signal (pause, sigsuspend, sigtimedwait)"));
+                t.signalWaits + " waits for a signal (pause, sigsuspend, sigtimedwait)");
     }
 
-    private static ModelVerdict detectPolling(ThreadActivity t) {
+    private static Verdict detectPolling(ThreadActivity t) {
         if (t.eagainRetries < MIN_RETRIES_FOR_POLLING || t.eagainRetries <= t.readinessWaitCount()) {
             return null;
         }
-        return new ModelVerdict(IoModel.NON_BLOCKING_POLLING, "EAGAIN retry loop", List.of(
-                t.eagainResults + " calls returned EAGAIN",
+        return of(IoModel.NON_BLOCKING_POLLING, null, t.eagainRetries, "polling",
+                "an EAGAIN retry loop: " + t.eagainResults + " calls returned EAGAIN",
                 t.eagainRetries + " of them came with no readiness wait since the previous EAGAIN",
                 t.readinessWaitCount() + " readiness waits",
-                t.successfulReads + " successful reads"));
+                t.successfulReads + " successful reads");
     }
 
-    private static ModelVerdict detectMultiplexing(ThreadActivity t) {
+    private static Verdict detectMultiplexing(ThreadActivity t) {
         long waits = t.readinessWaitCount();
         if (waits == 0) {
             return null;
         }
         Map.Entry<String, Long> most = t.readinessWaits.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).orElseThrow();
-        return new ModelVerdict(IoModel.MULTIPLEXING, most.getKey(), List.of(
+        return of(IoModel.MULTIPLEXING, mechanismOf(most.getKey()), waits, "multiplexing",
                 waits + " readiness waits " + t.readinessWaits,
                 t.successfulReads + " successful reads, " + t.successfulAccepts + " accepts",
-                t.eagainResults + " EAGAIN results after a wait"));
+                t.eagainResults + " EAGAIN results after a wait");
     }
 
-    private static ModelVerdict detectBlocking(ThreadActivity t) {
+    private static Verdict detectBlocking(ThreadActivity t) {
         long blockingCalls = t.callsOf(SyscallCategory.READ) + t.callsOf(SyscallCategory.ACCEPT)
                 + t.callsOf(SyscallCategory.WRITE) + t.callsOf(SyscallCategory.ZERO_COPY)
                 + t.callsOf(SyscallCategory.CONNECT);
@@ -113,14 +115,28 @@ final class ThreadModelClassifier {
         }
         String timing = "longest read/accept " + Units.millis(longest) + ", " + Units.millis(waited) + " in all";
         if (t.timedBlockingWaits > 0) {
-            return new ModelVerdict(IoModel.BLOCKING, "timed read (EAGAIN then a wait on the same descriptor)",
-                    List.of(t.timedBlockingWaits + " EAGAIN results each followed by poll/select on that one "
-                                    + "descriptor: a read with a timeout, not polling",
-                            blockingCalls + " read/write/accept/connect calls", timing));
+            return of(IoModel.BLOCKING, null, blockingCalls, "blocking",
+                    "timed reads: " + t.timedBlockingWaits + " EAGAIN results each followed by poll/select on that"
+                            + " one descriptor, a read with a timeout, not polling",
+                    blockingCalls + " read/write/accept/connect calls", timing);
         }
-        return new ModelVerdict(IoModel.BLOCKING, null, List.of(
+        return of(IoModel.BLOCKING, null, blockingCalls, "blocking",
                 blockingCalls + " read/write/accept/connect calls with no readiness wait and "
-                        + t.eagainResults + " EAGAIN", timing));
+                        + t.eagainResults + " EAGAIN", timing);
+    }
+
+    static Verdict of(IoModel model, Mechanism mechanism, long decidingCalls, String detector, String... evidence) {
+        Confidence confidence = decidingCalls < 5 ? Confidence.LOW : Confidence.HIGH;
+        return new Verdict(model, mechanism, null, confidence, String.join("; ", evidence), detector);
+    }
+
+    /** The mechanism of a readiness-wait syscall: {@code epoll_pwait} is epoll, {@code pselect6} select. */
+    static Mechanism mechanismOf(String readinessWait) {
+        return switch (SyscallCategory.of(readinessWait)) {
+            case SELECT -> Mechanism.SELECT;
+            case POLL -> Mechanism.POLL;
+            default -> Mechanism.EPOLL;
+        };
     }
 
     /** What the thread does for its process, given its model. */

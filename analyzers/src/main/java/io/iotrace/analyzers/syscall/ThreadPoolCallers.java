@@ -1,6 +1,8 @@
 package io.iotrace.analyzers.syscall;
 
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.Mechanism;
+import io.iotrace.analyzers.model.Verdict;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +24,10 @@ final class ThreadPoolCallers {
     }
 
     /** The verdict of each caller found, by tid. */
-    static Map<Integer, ModelVerdict> find(List<ThreadActivity> members) {
+    static Map<Integer, Verdict> find(List<ThreadActivity> members) {
         Map<Integer, ThreadActivity> byTid = new HashMap<>();
         members.forEach(t -> byTid.put(t.tid, t));
-        Map<Integer, ModelVerdict> callers = new HashMap<>();
+        Map<Integer, Verdict> callers = new HashMap<>();
         for (ThreadActivity caller : members) {
             long poolFileCalls = 0;
             int poolThreads = 0;
@@ -39,10 +41,11 @@ final class ThreadPoolCallers {
             boolean neverReads = caller.dataCalls() * 10 <= poolFileCalls;
             boolean waitsPerOperation = caller.futexCalls * POOL_CALLS_PER_WAIT >= poolFileCalls;
             if (poolFileCalls >= MIN_POOL_CALLS && neverReads && waitsPerOperation) {
-                callers.put(caller.tid, new ModelVerdict(IoModel.ASYNC, "thread-pool", List.of(
+                callers.put(caller.tid, ThreadModelClassifier.of(IoModel.ASYNC, Mechanism.THREAD_POOL, poolFileCalls,
+                        "thread-pool-caller",
                         poolThreads + " threads it started made " + poolFileCalls + " blocking file reads and writes",
                         caller.dataCalls() + " data calls of its own, " + caller.futexCalls
-                                + " futex calls waiting for and waking the pool")));
+                                + " futex calls waiting for and waking the pool"));
             }
         }
         return callers;

@@ -1,5 +1,6 @@
 package io.iotrace.analyzers.model;
 
+import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.event.BufferKind;
 import io.iotrace.analyzers.event.Operation;
 import io.iotrace.analyzers.event.Outcome;
@@ -101,7 +102,7 @@ class ProcessClassifierTest {
 
         assertEquals(Architecture.SINGLE_EVENT_LOOP, c.architecture().architecture());
         assertEquals(IoModel.MULTIPLEXING, c.architecture().ioModel());
-        assertEquals("epoll", c.architecture().mechanism());
+        assertEquals(Mechanism.EPOLL, c.architecture().mechanism());
         assertEquals(ThreadRole.EVENT_LOOP, thread(c, loop).role());
         assertEquals(4, thread(c, loop).connections());
         assertEquals("9 select waits (90.0 µs, 24 keys ready), 100% of its 44 I/O calls non-blocking, 0 blocking reads",
@@ -130,7 +131,7 @@ class ProcessClassifierTest {
         ProcessClassification c = s.classify();
 
         assertEquals(Architecture.EVENT_LOOP_WITH_WORKER_POOL, c.architecture().architecture());
-        assertEquals("poll", c.architecture().mechanism());
+        assertEquals(Mechanism.POLL, c.architecture().mechanism());
         assertEquals(ThreadRole.EVENT_LOOP, thread(c, loop).role());
         assertEquals(ThreadRole.WORKER, thread(c, workers.get(0)).role());
         assertEquals(IoModel.MULTIPLEXING, thread(c, workers.get(0)).verdict().model());
@@ -284,8 +285,8 @@ class ProcessClassifierTest {
 
         ThreadClassification h = thread(c, handler);
         assertEquals(IoModel.ASYNC, h.verdict().model());
-        assertEquals(Mechanisms.EPOLL_PORT, h.verdict().mechanism());
-        assertEquals(Mechanisms.ASYNC_SOCKET_UNDERNEATH, h.verdict().underneath());
+        assertEquals(Mechanism.EPOLL, h.verdict().mechanism());
+        assertEquals(Underneath.ASYNC_SOCKET, h.verdict().underneath());
         assertEquals(ThreadRole.COMPLETION_HANDLER, h.role());
         assertEquals(Architecture.ASYNC_COMPLETION_HANDLERS, c.architecture().architecture());
         assertEquals(1, c.architecture().connections());
@@ -303,8 +304,8 @@ class ProcessClassifierTest {
         }
         ProcessClassification c = s.classify();
 
-        assertEquals(Mechanisms.THREAD_POOL, thread(c, pool).verdict().mechanism());
-        assertEquals(Mechanisms.ASYNC_FILE_UNDERNEATH, thread(c, pool).verdict().underneath());
+        assertEquals(Mechanism.THREAD_POOL, thread(c, pool).verdict().mechanism());
+        assertEquals(Underneath.ASYNC_FILE, thread(c, pool).verdict().underneath());
         assertEquals(ThreadRole.COMPLETION_HANDLER, thread(c, pool).role());
         assertEquals(Architecture.NONE, c.architecture().architecture());
         assertEquals(IoModel.ASYNC, c.architecture().ioModel());
@@ -323,7 +324,7 @@ class ProcessClassifierTest {
 
         assertEquals(Architecture.VIRTUAL_THREAD_PER_CONNECTION, c.architecture().architecture());
         assertEquals(IoModel.BLOCKING, c.architecture().ioModel());
-        assertEquals(Mechanisms.VIRTUAL_THREAD_POLLER, c.architecture().underneath());
+        assertEquals(Underneath.VIRTUAL_THREAD_POLLER, c.architecture().underneath());
         ThreadGroup virtual = c.groups().stream().filter(ThreadGroup::virtual).findFirst().orElseThrow();
         assertEquals("3 unnamed", virtual.label());
         assertEquals(ThreadRole.CONNECTION_HANDLER, virtual.role());
@@ -486,10 +487,10 @@ class ProcessClassifierTest {
         assertEquals(ThreadRole.COMPLETION_HANDLER, thread(c, pool).role());
         assertEquals(ThreadRole.OTHER, thread(c, main).role());
         assertEquals(1, thread(c, main).profile().unpairedCompletions());
-        assertEquals(Mechanisms.THREAD_POOL, thread(c, main).verdict().mechanism(), "decided by its submissions");
+        assertEquals(Mechanism.THREAD_POOL, thread(c, main).verdict().mechanism(), "decided by its submissions");
         assertEquals(Architecture.NONE, c.architecture().architecture());
-        assertEquals(Mechanisms.THREAD_POOL, c.architecture().mechanism());
-        assertEquals(Mechanisms.ASYNC_FILE_UNDERNEATH, c.architecture().underneath());
+        assertEquals(Mechanism.THREAD_POOL, c.architecture().mechanism());
+        assertEquals(Underneath.ASYNC_FILE, c.architecture().underneath());
     }
 
     @Test

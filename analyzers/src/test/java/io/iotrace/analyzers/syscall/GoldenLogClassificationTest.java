@@ -1,5 +1,6 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
@@ -57,7 +58,7 @@ class GoldenLogClassificationTest {
         SyscallReport report = analyze("select-server.log");
         ProcessReport server = first(report);
         assertEquals(IoModel.MULTIPLEXING, server.verdict().model());
-        assertEquals("pselect6", server.verdict().mechanism());
+        assertEquals(Mechanism.SELECT, server.verdict().mechanism());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, server.architecture());
         assertEquals(ThreadRole.EVENT_LOOP, server.threads().get(0).role());
         assertEquals(4, report.processes().size(), "the server and its 3 forked clients");
@@ -72,15 +73,15 @@ class GoldenLogClassificationTest {
     void fasyncAndSigioMakeTheReaderSignalDriven() throws Exception {
         ProcessReport reader = first(analyze("sigio.log"));
         assertEquals(IoModel.SIGNAL_DRIVEN, reader.verdict().model());
-        assertEquals("SIGIO", reader.verdict().mechanism());
-        assertTrue(reader.verdict().evidence().stream().anyMatch(e -> e.contains("F_SETOWN")));
+        assertEquals(Mechanism.SIGNAL, reader.verdict().mechanism());
+        assertTrue(reader.verdict().evidence().contains("F_SETOWN"), reader.verdict().evidence());
     }
 
     @Test
     void ioUringReaderIsAsyncAndItsReadsAreInvisibleToStrace() throws Exception {
         ProcessReport reader = first(analyze("io-uring.log"));
         assertEquals(IoModel.ASYNC, reader.verdict().model());
-        assertEquals("io_uring", reader.verdict().mechanism());
+        assertEquals(Mechanism.IO_URING, reader.verdict().mechanism());
         assertEquals(ThreadRole.COMPLETION_HANDLER, reader.threads().get(0).role());
         // 20000 bytes in 4 KiB reads: 5 with data and 1 at end of file, each one io_uring_enter.
         assertEquals(6, reader.waits("io_uring_enter").calls());
@@ -104,7 +105,7 @@ class GoldenLogClassificationTest {
         assertEquals(IoModel.BLOCKING, server.verdict().model());
         ThreadReport main = server.threads().get(0);
         assertEquals(IoModel.MULTIPLEXING, main.verdict().model(), "serve_forever waits in poll()");
-        assertEquals("poll", main.verdict().mechanism());
+        assertEquals(Mechanism.POLL, main.verdict().mechanism());
         List<ThreadReport> handlers = server.threads().stream()
                 .filter(t -> t.role() == ThreadRole.CONNECTION_HANDLER).toList();
         assertEquals(3, handlers.size(), "one thread per curl request");
@@ -144,7 +145,7 @@ class GoldenLogClassificationTest {
         SyscallReport report = analyze("select-server.perf-script.log");
         ProcessReport server = first(report);
         assertEquals(IoModel.MULTIPLEXING, server.verdict().model());
-        assertEquals("pselect6", server.verdict().mechanism());
+        assertEquals(Mechanism.SELECT, server.verdict().mechanism());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, server.architecture());
         assertEquals(6, server.waits("pselect6").calls());
         assertEquals(3, server.waits("accept").calls());
@@ -163,13 +164,13 @@ class GoldenLogClassificationTest {
     void perfScriptOfIoUringTracepointsShowsTheOperationsStraceCannotSee() throws Exception {
         ProcessReport reader = first(analyze("io-uring.perf-script.log"));
         assertEquals(IoModel.ASYNC, reader.verdict().model());
-        assertEquals("io_uring", reader.verdict().mechanism());
+        assertEquals(Mechanism.IO_URING, reader.verdict().mechanism());
         assertEquals(ThreadRole.COMPLETION_HANDLER, reader.threads().get(0).role());
         // 20000 bytes in 4 KiB reads: 5 with data and 1 at end of file, one io_uring_enter each.
         assertEquals(6, reader.waits("io_uring_submit_req").calls());
         assertEquals(6, reader.waits("io_uring_complete").calls());
         assertEquals(6, reader.waits("io_uring_enter").calls());
-        assertTrue(reader.verdict().evidence().contains("1 rings set up"), reader.verdict().evidence().toString());
+        assertTrue(reader.verdict().evidence().contains("1 rings set up"), reader.verdict().evidence());
     }
 
     @Test
@@ -184,7 +185,7 @@ class GoldenLogClassificationTest {
         assertEquals(inOrder.threads().stream().map(t -> t.verdict().model() + " " + t.role()).toList(),
                 completionOrder.threads().stream().map(t -> t.verdict().model() + " " + t.role()).toList(),
                 "the main thread first, then one blocking handler per request, in both");
-        assertEquals("poll", completionOrder.threads().get(0).verdict().mechanism());
+        assertEquals(Mechanism.POLL, completionOrder.threads().get(0).verdict().mechanism());
     }
 
     /** Lines stamped earlier than a line above them ({@code -ttt} stamps are the second field). */

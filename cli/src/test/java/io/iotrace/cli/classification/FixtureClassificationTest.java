@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iotrace.analyzers.model.IoModel;
-import io.iotrace.analyzers.model.Mechanisms;
+import io.iotrace.analyzers.model.Mechanism;
+import io.iotrace.analyzers.model.Underneath;
 import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.report.GroupReport;
 import io.iotrace.analyzers.report.ProcessReport;
@@ -75,7 +76,7 @@ class FixtureClassificationTest {
         ProcessReport r = serve(jdk, SelectorEchoServer.class);
 
         assertProcess(r, "single-event-loop", IoModel.MULTIPLEXING);
-        assertEquals("epoll", r.mechanism());
+        assertEquals(Mechanism.EPOLL, r.mechanism());
         assertGroups(r, "event-loop multiplexing");
         assertEquals(CONNECTIONS, group(r, ThreadRole.EVENT_LOOP).connections(), describe(r));
     }
@@ -110,8 +111,8 @@ class FixtureClassificationTest {
         ProcessReport r = serve(jdk, AsyncEchoServer.class);
 
         assertProcess(r, "async-completion-handlers", IoModel.ASYNC);
-        assertEquals(Mechanisms.EPOLL_PORT, r.mechanism());
-        assertEquals(Mechanisms.ASYNC_SOCKET_UNDERNEATH, r.underneath());
+        assertEquals(Mechanism.EPOLL, r.mechanism());
+        assertEquals(Underneath.ASYNC_SOCKET, r.underneath());
         assertGroups(r, "completion-handler async");
         assertEquals(CONNECTIONS, group(r, ThreadRole.COMPLETION_HANDLER).connections(), describe(r));
     }
@@ -128,8 +129,8 @@ class FixtureClassificationTest {
         }
 
         assertProcess(r, "none", IoModel.ASYNC);
-        assertEquals(Mechanisms.THREAD_POOL, r.mechanism());
-        assertEquals(Mechanisms.ASYNC_FILE_UNDERNEATH, r.underneath());
+        assertEquals(Mechanism.THREAD_POOL, r.mechanism());
+        assertEquals(Underneath.ASYNC_FILE, r.underneath());
         assertGroups(r, "completion-handler async");
         assertEquals(40, group(r, ThreadRole.COMPLETION_HANDLER).io().wait(WaitKind.ASYNC_COMPLETION).calls(),
                 describe(r));
@@ -142,11 +143,11 @@ class FixtureClassificationTest {
         ProcessReport r = serve(jdk, VirtualThreadEchoServer.class);
 
         assertProcess(r, "virtual-thread-per-connection", IoModel.BLOCKING);
-        assertEquals(Mechanisms.VIRTUAL_THREAD_POLLER, r.underneath());
+        assertEquals(Underneath.VIRTUAL_THREAD_POLLER, r.underneath());
         assertGroups(r, "acceptor blocking", "connection-handler blocking");
         GroupReport handlers = group(r, ThreadRole.CONNECTION_HANDLER);
         assertTrue(handlers.virtual(), describe(r));
-        assertEquals(Mechanisms.VIRTUAL_THREAD_POLLER, handlers.underneath());
+        assertEquals(Underneath.VIRTUAL_THREAD_POLLER, handlers.underneath());
         assertEquals(CONNECTIONS, handlers.connections(), describe(r));
     }
 

@@ -1,5 +1,6 @@
 package io.iotrace.cli.classification;
 
+import io.iotrace.analyzers.model.Mechanism;
 import static io.iotrace.cli.classification.ServingGroups.assertGroups;
 import static io.iotrace.cli.classification.ServingGroups.assertProcess;
 import static io.iotrace.cli.classification.ServingGroups.describe;
@@ -80,7 +81,7 @@ class FrameworkClassificationTest {
         ProcessReport r = TracedServer.report(netty, TracedServer.loadDriver(jdk));
 
         assertProcess(r, "multi-event-loop", IoModel.MULTIPLEXING);
-        assertEquals("epoll", r.mechanism());
+        assertEquals(Mechanism.EPOLL, r.mechanism());
         assertGroups(r, "acceptor multiplexing", "event-loop multiplexing");
         assertEquals(ThreadRole.ACCEPTOR, thread(r, "blocking-worker-0").role(), describe(r));
         assertEquals(ThreadRole.EVENT_LOOP, thread(r, "acceptor-0").role(), describe(r));
