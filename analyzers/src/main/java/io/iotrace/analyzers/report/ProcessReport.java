@@ -36,5 +36,5 @@ public record ProcessReport(String schema, RecordingSummary recording, long drop
                             int connections, List<ConnectionShare> connectionSpread, IoSummary totals,
                             List<GroupReport> groups, List<ThreadReport> threads, List<ResourceReport> resources) {
 
-    public static final String SCHEMA = "iotrace.report/1";
+    public static final String SCHEMA = "iotrace.report/2";
 }

@@ -188,6 +188,8 @@ public final class SyscallAggregator implements SyscallEventSink {
         for (ThreadActivity thread : threads.values()) {
             byProcess.computeIfAbsent(pidOf(thread.tid, threadParent), pid -> new ArrayList<>()).add(thread);
         }
+        Map<Integer, Long> socketData = new HashMap<>();
+        byProcess.forEach((pid, members) -> socketData.put(pid, members.stream().mapToLong(t -> t.socketDataCalls).sum()));
         // Children first, so a parent's architecture can look at its children's verdicts.
         Map<Integer, ProcessReport> reports = new HashMap<>();
         List<Integer> pids = new ArrayList<>(byProcess.keySet());
@@ -201,7 +203,8 @@ public final class SyscallAggregator implements SyscallEventSink {
                     children.add(reports.get(child.getKey()));
                 }
             }
-            reports.put(pid, process(pid, parentPid, byProcess.get(pid), children));
+            reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), children),
+                    byProcess.get(pid), children, socketData));
         }
         List<ProcessReport> ordered = new ArrayList<>();
         for (int pid : byProcess.keySet()) {
@@ -209,6 +212,31 @@ public final class SyscallAggregator implements SyscallEventSink {
         }
         return new SyscallReport(List.copyOf(files), lines, events(), problems.skippedLines(), problems.warnings(),
                 inheritArchitecture(ordered));
+    }
+
+    /**
+     * A process that moves no socket data and submits no asynchronous I/O of its own while its children do (a
+     * master that starts workers, a launcher that forks the job) has the model of the child that carries the
+     * data: what a master does with its control channel says nothing of how the program serves.
+     */
+    private static ProcessReport adoptCarriersModel(ProcessReport process, List<ThreadActivity> members,
+                                                    List<ProcessReport> children, Map<Integer, Long> socketData) {
+        if (socketData.get(process.pid()) > 0 || process.ioModel() == IoModel.ASYNC || children.isEmpty()) {
+            return process;
+        }
+        ProcessReport carrier = children.stream().filter(c -> socketData.getOrDefault(c.pid(), 0L) > 0)
+                .max(Comparator.comparingLong(c -> socketData.get(c.pid())))
+                .orElse(children.stream().filter(c -> c.ioModel() == IoModel.ASYNC).findFirst().orElse(null));
+        if (carrier == null) {
+            return process;
+        }
+        Verdict own = carrier.verdict();
+        Verdict adopted = new Verdict(own.model(), own.mechanism(), null, own.confidence(), "its child process "
+                + carrier.pid() + " carries the data (this process moves none itself): " + own.evidence(),
+                "child");
+        return ProcessReport.of(process.pid(), process.parentPid(), process.program(), adopted,
+                process.architecture(), process.architectureEvidence(), process.copies(), process.waits(),
+                process.threads(), process.exit());
     }
 
     /** A forked child serving one connection, or a worker of a multi-process server, shares its parent's design. */

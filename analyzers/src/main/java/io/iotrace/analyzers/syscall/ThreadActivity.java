@@ -25,7 +25,10 @@ final class ThreadActivity {
     long firstNanos = Long.MAX_VALUE;
     long lastNanos = Long.MIN_VALUE;
     long eagainResults;
-    /** EAGAIN results that came with no readiness wait since the previous EAGAIN: busy polling. */
+    /**
+     * EAGAIN results that came right after another, with no readiness wait and no call that moved data between:
+     * busy polling. An event loop that reads each ready descriptor until EAGAIN has a success between two.
+     */
     long eagainRetries;
     /** Waits on exactly the descriptor that just said EAGAIN: a read with a timeout, like the JDK's. */
     long timedBlockingWaits;
@@ -142,6 +145,7 @@ final class ThreadActivity {
             case READ, WRITE, ZERO_COPY -> dataCall(fdKind, failed, category);
             case ACCEPT -> {
                 if (!failed && !noResult) {
+                    waitedSinceEagain = true;
                     successfulAccepts++;
                     acceptedSinceSpawn = true;
                 }
@@ -186,6 +190,9 @@ final class ThreadActivity {
     }
 
     private void dataCall(FdKind fdKind, boolean failed, SyscallCategory category) {
+        if (!failed && fdKind.carriesStreams()) {
+            waitedSinceEagain = true;
+        }
         if (fdKind == FdKind.SOCKET) {
             socketDataCalls++;
         } else if (fdKind == FdKind.FILE) {

@@ -49,7 +49,7 @@ class RecordingAnalyzerTest {
     @Test
     void theReportCarriesTheSchemaTheDropsAndTheRecording() {
         ProcessReport r = echoServerReport(17);
-        assertEquals("iotrace.report/1", r.schema());
+        assertEquals("iotrace.report/2", r.schema());
         assertEquals(17, r.droppedEvents());
         assertEquals(4242, r.recording().pid());
         assertEquals(Architecture.THREAD_PER_CONNECTION, r.architecture());

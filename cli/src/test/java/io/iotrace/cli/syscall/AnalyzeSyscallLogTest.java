@@ -57,7 +57,7 @@ class AnalyzeSyscallLogTest {
         CliRun run = CliRun.of("analyze", "--format", "json", log);
         assertEquals(0, run.exitCode(), describe(run));
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertEquals("iotrace.report/1", json.get("schema").asText());
+        assertEquals("iotrace.report/2", json.get("schema").asText());
         assertEquals(0, json.get("processes").size());
         JsonNode syscalls = json.get("syscalls");
         assertEquals(11, syscalls.get("lines").asLong());

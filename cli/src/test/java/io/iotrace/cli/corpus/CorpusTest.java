@@ -1,0 +1,160 @@
+package io.iotrace.cli.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotrace.cli.testing.CliRun;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * iotrace on the corpus of real programs ({@code corpus/}): for each program and each of its recorded sources (the
+ * strace log, the agent's recording, lint), the labels written in its {@code expected.properties} before iotrace
+ * ever saw it must come out, and the whole report must equal its approved golden file beside this test. A miss
+ * listed in {@code corpus/known-misses.tsv} must still be a miss, so the list cannot go stale. Run with
+ * {@code -Diotrace.approve=true} to write the golden files after reading their diff.
+ */
+class CorpusTest {
+    private static final Path CORPUS = Path.of("..", "corpus").toAbsolutePath().normalize();
+    private static final Path GOLDEN = Path.of("src/test/resources/io/iotrace/cli/corpus");
+    private static final boolean APPROVE = Boolean.getBoolean("iotrace.approve");
+
+    @TempDir
+    static Path unpacked;
+
+    @TestFactory
+    Stream<DynamicTest> everyProgramGetsItsExpectedLabelsAndItsApprovedReport() throws IOException {
+        Map<String, String> knownMisses = knownMisses();
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.find(CORPUS, 3, (p, a) -> p.endsWith("expected.properties"))) {
+            for (Path expectedFile : files.sorted().toList()) {
+                Path program = expectedFile.getParent();
+                String name = program.getFileName().toString();
+                Properties expected = load(expectedFile);
+                if (Files.exists(program.resolve("strace.log.xz"))) {
+                    tests.add(DynamicTest.dynamicTest(name + " from its strace log", () -> checkLabels(name, "strace",
+                            program.resolve("strace.log.xz"), expected, knownMisses)));
+                }
+                if (Files.exists(program.resolve("recording.iotrace.xz"))) {
+                    tests.add(DynamicTest.dynamicTest(name + " from its recording", () -> checkLabels(name,
+                            "recording", program.resolve("recording.iotrace.xz"), expected, knownMisses)));
+                }
+                if (Files.exists(program.resolve("recording.jfr.xz")) && expected.getProperty("lint") != null) {
+                    tests.add(DynamicTest.dynamicTest(name + " under lint", () -> checkLint(name, program, expected,
+                            knownMisses)));
+                }
+            }
+        }
+        assertTrue(tests.size() >= 30, "the corpus has " + tests.size() + " checks; is " + CORPUS + " there?");
+        return tests.stream();
+    }
+
+    private static void checkLabels(String name, String source, Path packed, Properties expected,
+                                    Map<String, String> knownMisses) throws Exception {
+        Path file = unpack(packed, name + (source.equals("strace") ? ".strace.log" : ".iotrace"));
+        CliRun json = CliRun.of("analyze", "--format", "json", file.toString());
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode document = new ObjectMapper().readTree(json.out());
+        JsonNode process = source.equals("strace") ? document.get("syscalls").get("processes").get(0)
+                : document.get("processes").get(0);
+        String got = labels(process.path("ioModel").asText(), process.path("mechanism").asText(""),
+                process.path("architecture").asText());
+        String want = labels(expected.getProperty("ioModel"), expected.getProperty("mechanism", ""),
+                expected.getProperty("architecture"));
+        String miss = knownMisses.get(name + "\t" + source);
+        if (miss == null) {
+            assertEquals(want, got, name + " from its " + source);
+        } else {
+            assertNotEquals(want, got, name + " from its " + source + " is right now: take it off known-misses.tsv ("
+                    + miss + ")");
+        }
+        CliRun text = CliRun.of("analyze", file.toString());
+        approve(name + "." + source + ".txt", text.out().replace(file.toString(), file.getFileName().toString()));
+    }
+
+    private static void checkLint(String name, Path program, Properties expected, Map<String, String> knownMisses)
+            throws Exception {
+        Path recording = unpack(program.resolve("recording.iotrace.xz"), name + "-lint/recording.iotrace");
+        unpack(program.resolve("recording.jfr.xz"), name + "-lint/recording.jfr");
+        CliRun lint = CliRun.of("lint", recording.toString());
+        String got = switch (lint.exitCode()) {
+            case 0 -> "clean";
+            case 1 -> "findings";
+            default -> "error " + lint.exitCode() + ": " + lint.err();
+        };
+        String miss = knownMisses.get(name + "\tlint");
+        if (miss == null) {
+            assertEquals(expected.getProperty("lint"), got, name + " under lint:\n" + lint.out());
+        } else {
+            assertNotEquals(expected.getProperty("lint"), got, name + " under lint is right now: take it off"
+                    + " known-misses.tsv (" + miss + ")");
+        }
+        approve(name + ".lint.txt", lint.out().replace(recording.getParent().toString(), name));
+    }
+
+    private static String labels(String model, String mechanism, String architecture) {
+        return model + " / " + (mechanism.isEmpty() || mechanism.equals("null") ? "-" : mechanism) + " / "
+                + architecture;
+    }
+
+    /** Compares with the approved report, or (approving) writes it. */
+    private static void approve(String goldenName, String actual) throws IOException {
+        Path golden = GOLDEN.resolve(goldenName);
+        if (APPROVE) {
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        assertTrue(Files.exists(golden), "no approved report " + golden + ": run with -Diotrace.approve=true");
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, "the report differs from " + golden);
+    }
+
+    /** Unpacks with the xz tool: the JDK reads no xz, and gzip would make the checked-in logs half as large again. */
+    private static Path unpack(Path packed, String as) throws Exception {
+        Path target = unpacked.resolve(as);
+        Files.createDirectories(target.getParent());
+        if (!Files.exists(target)) {
+            Process xz = new ProcessBuilder("xz", "-dc", packed.toString())
+                    .redirectOutput(target.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            assertTrue(xz.waitFor(60, TimeUnit.SECONDS), "xz did not finish unpacking " + packed);
+            assertEquals(0, xz.exitValue(), "xz could not unpack " + packed);
+        }
+        return target;
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    /** {@code program<TAB>source<TAB>why} lines; # starts a comment. */
+    private static Map<String, String> knownMisses() throws IOException {
+        Map<String, String> misses = new HashMap<>();
+        for (String line : Files.readAllLines(CORPUS.resolve("known-misses.tsv"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", 3);
+            misses.put(fields[0] + "\t" + fields[1], fields.length > 2 ? fields[2] : "");
+        }
+        return misses;
+    }
+}
