@@ -1,0 +1,39 @@
+package corpus.jettyvt;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+
+/**
+ * Jetty 12 whose Server thread pool is a VirtualThreadPool: every task (the acceptor, the ManagedSelector's
+ * producer run by the AdaptiveExecutionStrategy, each connection's fill/handle task) runs on a new virtual
+ * thread. A plain Handler answering "hello". Needs JDK 21+ at run time. Argument: the port (127.0.0.1).
+ */
+public final class JettyVirtualHello {
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        Server server = new Server(new VirtualThreadPool());
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
+                Content.Sink.write(response, true, "hello\n", callback);
+                return true;
+            }
+        });
+        server.start();
+        System.out.println("jetty (virtual threads) listening on 127.0.0.1:" + port);
+        server.join();
+    }
+}
