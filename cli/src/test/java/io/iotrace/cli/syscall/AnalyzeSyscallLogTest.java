@@ -64,7 +64,8 @@ class AnalyzeSyscallLogTest {
         assertEquals(0, syscalls.get("skippedLines").asLong());
         JsonNode process = syscalls.get("processes").get(0);
         assertEquals(4100, process.get("pid").asInt());
-        assertEquals("blocking", process.get("verdict").get("model").asText());
+        assertEquals("blocking", process.get("ioModel").asText());
+        assertEquals("high", process.get("confidence").asText());
         assertEquals(3, process.get("copies").get("readCalls").asLong());
         assertEquals(12, process.get("copies").get("readBytes").asLong());
     }
