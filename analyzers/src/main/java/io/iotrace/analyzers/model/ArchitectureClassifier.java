@@ -51,7 +51,8 @@ final class ArchitectureClassifier {
                     ? "one thread busy-polls without a selector: it"
                     : loops.size() > 1 ? "one selector" + runBy(loops, 1) + ";" : "one selector thread";
             String sentence = (loop.profile().accepts() > 0 ? "" : acceptedBy) + what + loopDoes(loops, loop, connections);
-            if (!workers.isEmpty()) {
+            // Pool threads that take turns waiting in the one selector serve its connections in between: a pool.
+            if (!workers.isEmpty() || loops.size() > 1) {
                 return verdict(Architecture.EVENT_LOOP_WITH_WORKER_POOL, loop, sentence + workersPhrase(workers),
                         counts, spread, connections);
             }

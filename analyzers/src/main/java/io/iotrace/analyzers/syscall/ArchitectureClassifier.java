@@ -6,6 +6,7 @@ import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.model.Verdict;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Decides how a process serves its connections, from its threads and its child processes; first match wins. */
 final class ArchitectureClassifier {
@@ -26,6 +27,28 @@ final class ArchitectureClassifier {
     }
 
     private ArchitectureClassifier() {
+    }
+
+    /**
+     * How many event loops the event-loop threads run: one per epoll descriptor, however many threads take turns
+     * waiting on it, and one per thread that waits in poll or select (those have no descriptor to share).
+     */
+    private static int loops(ProcessFacts p) {
+        java.util.Set<Integer> descriptors = new java.util.HashSet<>();
+        int withoutDescriptor = 0;
+        for (int i = 0; i < p.threads().size(); i++) {
+            ThreadActivity thread = p.threads().get(i);
+            // One wait is a selector opened in passing (start-up, a client), not a loop that serves.
+            if (p.threadReports().get(i).role() != ThreadRole.EVENT_LOOP || thread.readinessWaitCount() < 2) {
+                continue;
+            }
+            if (thread.epollDescriptors.isEmpty()) {
+                withoutDescriptor++;
+            } else {
+                descriptors.addAll(thread.epollDescriptors);
+            }
+        }
+        return descriptors.size() + withoutDescriptor;
     }
 
     static Decision classify(ProcessFacts p) {
@@ -56,19 +79,27 @@ final class ArchitectureClassifier {
             return new Decision(Architecture.ASYNC_COMPLETION_HANDLERS, List.of(
                     completionHandlers + " threads submit asynchronous operations, " + accepts + " accepts"));
         }
-        long eventLoops = p.threadsWith(ThreadRole.EVENT_LOOP);
-        if (eventLoops >= 2 && accepts > 0) {
-            return new Decision(Architecture.MULTI_EVENT_LOOP, List.of(
-                    eventLoops + " event-loop threads, " + accepts + " accepts"));
+        int loops = loops(p);
+        // Threads that read and write the loops' connections without waiting for them are the loops' workers,
+        // whether or not their descriptors ever said EAGAIN.
+        long workers = p.threadsWith(ThreadRole.WORKER) + p.threadsWith(ThreadRole.CONNECTION_HANDLER);
+        long threadsOnLoops = IntStream.range(0, p.threads().size())
+                .filter(i -> p.threadReports().get(i).role() == ThreadRole.EVENT_LOOP
+                        && p.threads().get(i).readinessWaitCount() >= 2).count();
+        String runBy = threadsOnLoops > loops ? ", waited on by " + threadsOnLoops + " threads in turn" : "";
+        if (loops >= 2 && accepts > 0) {
+            return new Decision(workers > 0 ? Architecture.MULTI_EVENT_LOOP_WITH_WORKER_POOL
+                    : Architecture.MULTI_EVENT_LOOP, List.of(loops + " event loops (epoll descriptors or poll/select"
+                    + " threads)" + runBy + ", " + accepts + " accepts", workers + " worker threads"));
         }
-        if (eventLoops == 1 && accepts > 0) {
-            long handlers = p.threadsWith(ThreadRole.CONNECTION_HANDLER) + p.threadsWith(ThreadRole.WORKER);
-            if (handlers > 0) {
-                return new Decision(Architecture.EVENT_LOOP_WITH_WORKER_POOL, List.of(
-                        "1 event-loop thread, " + handlers + " threads doing blocking socket I/O"));
+        if (loops == 1 && accepts > 0) {
+            // A loop whose waits pool threads take in turn, serving the connections in between, is a pool's.
+            if (workers > 0 || threadsOnLoops > 1) {
+                return new Decision(Architecture.EVENT_LOOP_WITH_WORKER_POOL, List.of("1 event loop" + runBy + ", "
+                        + (workers + threadsOnLoops - 1) + " threads doing socket I/O on its connections"));
             }
             return new Decision(Architecture.SINGLE_EVENT_LOOP, List.of(
-                    "1 event-loop thread accepts and serves " + accepts + " connections"));
+                    "1 event loop" + runBy + " accepts and serves " + accepts + " connections"));
         }
         if (accepts > 0) {
             return new Decision(Architecture.NONE, List.of(

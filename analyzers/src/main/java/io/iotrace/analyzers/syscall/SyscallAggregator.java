@@ -2,6 +2,7 @@ package io.iotrace.analyzers.syscall;
 
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.model.Verdict;
 
@@ -216,24 +217,30 @@ public final class SyscallAggregator implements SyscallEventSink {
 
     /**
      * A process that moves no socket data and submits no asynchronous I/O of its own while its children do (a
-     * master that starts workers, a launcher that forks the job) has the model of the child that carries the
-     * data: what a master does with its control channel says nothing of how the program serves.
+     * launcher that forks the job), or that serves through its children, has the model of the child that carries
+     * the most data: what a master does with its control channel says nothing of how the program serves.
      */
     private static ProcessReport adoptCarriersModel(ProcessReport process, List<ThreadActivity> members,
                                                     List<ProcessReport> children, Map<Integer, Long> socketData) {
-        if (socketData.get(process.pid()) > 0 || process.ioModel() == IoModel.ASYNC || children.isEmpty()) {
+        long own = socketData.get(process.pid());
+        if (process.ioModel() == IoModel.ASYNC || children.isEmpty()) {
             return process;
         }
-        ProcessReport carrier = children.stream().filter(c -> socketData.getOrDefault(c.pid(), 0L) > 0)
+        ProcessReport carrier = children.stream().filter(c -> socketData.getOrDefault(c.pid(), 0L) > own)
                 .max(Comparator.comparingLong(c -> socketData.get(c.pid())))
-                .orElse(children.stream().filter(c -> c.ioModel() == IoModel.ASYNC).findFirst().orElse(null));
-        if (carrier == null) {
+                .orElse(own > 0 ? null
+                        : children.stream().filter(c -> c.ioModel() == IoModel.ASYNC).findFirst().orElse(null));
+        // A server that serves through its children (process per connection, a master and its workers) has
+        // their model even when it moves some data itself, such as commands on its channels to them.
+        boolean servesThroughChildren = process.architecture() == Architecture.MULTI_PROCESS_EVENT_LOOP
+                || process.architecture() == Architecture.PROCESS_PER_CONNECTION;
+        if (carrier == null || own > 0 && !servesThroughChildren) {
             return process;
         }
-        Verdict own = carrier.verdict();
-        Verdict adopted = new Verdict(own.model(), own.mechanism(), null, own.confidence(), "its child process "
-                + carrier.pid() + " carries the data (this process moves none itself): " + own.evidence(),
-                "child");
+        Verdict child = carrier.verdict();
+        Verdict adopted = new Verdict(child.model(), child.mechanism(), null, child.confidence(), "its child process "
+                + carrier.pid() + " carries the data (" + socketData.get(carrier.pid()) + " socket calls against "
+                + own + " here): " + child.evidence(), "child");
         return ProcessReport.of(process.pid(), process.parentPid(), process.program(), adopted,
                 process.architecture(), process.architectureEvidence(), process.copies(), process.waits(),
                 process.threads(), process.exit());
@@ -269,14 +276,28 @@ public final class SyscallAggregator implements SyscallEventSink {
         CopyFigures copies = CopyFigures.NONE;
         String program = null;
         String exit = null;
+        Map<Integer, Verdict> ownVerdicts = new HashMap<>();
+        Mechanism loopMechanism = null;
+        for (ThreadActivity thread : members) {
+            Verdict verdict = ThreadModelClassifier.classify(thread, asyncSetups);
+            ownVerdicts.put(thread.tid, verdict);
+            if (verdict.model() == IoModel.MULTIPLEXING && loopMechanism == null) {
+                loopMechanism = verdict.mechanism();
+            }
+        }
         for (ThreadActivity thread : members) {
             Verdict verdict = pooledCallers.get(thread.tid);
+            Verdict handedOver = loopMechanism == null ? null
+                    : ThreadModelClassifier.handedOver(thread, ownVerdicts.get(thread.tid), loopMechanism);
             ThreadRole role;
-            if (verdict == null) {
-                verdict = ThreadModelClassifier.classify(thread, asyncSetups);
-                role = ThreadModelClassifier.role(thread, verdict.model());
-            } else {
+            if (verdict != null) {
                 role = ThreadRole.OTHER;
+            } else if (handedOver != null) {
+                verdict = handedOver;
+                role = ThreadRole.WORKER;
+            } else {
+                verdict = ownVerdicts.get(thread.tid);
+                role = ThreadModelClassifier.role(thread, verdict.model());
             }
             threadReports.add(ThreadReport.of(thread.tid, verdict, role, thread.totalCalls(), thread.copies(),
                     waitFigures(thread.calls.values())));

@@ -51,6 +51,10 @@ final class ThreadActivity {
     private long dayOffset;
     private long lastTimeOfDay = Long.MIN_VALUE;
     private int lastEagainFd = -1;
+    /** Nothing but waits on {@link #lastEagainFd} alone since it said EAGAIN: a read with a timeout, so far. */
+    private boolean awaitingEagainFd;
+    /** The epoll descriptors this thread waited on: a loop is one descriptor, whichever threads wait on it. */
+    final java.util.Set<Integer> epollDescriptors = new java.util.TreeSet<>();
     private boolean waitedSinceEagain = true;
     private boolean acceptedSinceSpawn;
 
@@ -139,6 +143,7 @@ final class ThreadActivity {
                 eagainRetries++;
             }
             lastEagainFd = fd;
+            awaitingEagainFd = true;
             waitedSinceEagain = false;
         }
         switch (category) {
@@ -155,7 +160,7 @@ final class ThreadActivity {
                     successfulConnects++;
                 }
             }
-            case SELECT, POLL, EPOLL_WAIT -> readinessWait(name, flags, argument);
+            case SELECT, POLL, EPOLL_WAIT -> readinessWait(name, fd, flags, argument);
             case SIGNAL_WAIT -> {
                 signalWaits++;
                 waitedSinceEagain = true;
@@ -192,6 +197,7 @@ final class ThreadActivity {
     private void dataCall(FdKind fdKind, boolean failed, SyscallCategory category) {
         if (!failed && fdKind.carriesStreams()) {
             waitedSinceEagain = true;
+            awaitingEagainFd = false;
         }
         if (fdKind == FdKind.SOCKET) {
             socketDataCalls++;
@@ -203,12 +209,16 @@ final class ThreadActivity {
         }
     }
 
-    private void readinessWait(String name, int flags, long argument) {
+    private void readinessWait(String name, int fd, int flags, long argument) {
         boolean singleFd = (flags & SyscallEvent.FLAG_SINGLE_FD_WAIT) != 0;
-        if (!waitedSinceEagain && singleFd && argument == lastEagainFd) {
+        if (awaitingEagainFd && singleFd && argument == lastEagainFd) {
             timedBlockingWaits++;
         } else {
             readinessWaits.merge(name, 1L, Long::sum);
+            awaitingEagainFd = false;
+            if (fd >= 0 && SyscallCategory.of(name) == SyscallCategory.EPOLL_WAIT) {
+                epollDescriptors.add(fd);
+            }
         }
         waitedSinceEagain = true;
     }

@@ -75,7 +75,9 @@ final class ThreadModelClassifier {
     }
 
     private static Verdict detectPolling(ThreadActivity t) {
-        if (t.eagainRetries < MIN_RETRIES_FOR_POLLING || t.eagainRetries <= t.readinessWaitCount()) {
+        // As for recordings: a poller retries many times per wait, if it waits at all; a loop that checks an idle
+        // control socket twice between waits (socat) does not spin.
+        if (t.eagainRetries < MIN_RETRIES_FOR_POLLING || t.eagainRetries < 10 * t.readinessWaitCount()) {
             return null;
         }
         return of(IoModel.NON_BLOCKING_POLLING, null, t.eagainRetries, "polling",
@@ -123,6 +125,25 @@ final class ThreadModelClassifier {
         return of(IoModel.BLOCKING, null, blockingCalls, "blocking",
                 blockingCalls + " read/write/accept/connect calls with no readiness wait and "
                         + t.eagainResults + " EAGAIN", timing);
+    }
+
+    /**
+     * A thread that reads and writes sockets in non-blocking mode (they said EAGAIN) but never waits for their
+     * readiness itself, in a process where another thread waits in a selector: that selector thread hands the
+     * ready connections to it, and it gives them back when they run dry. A worker of the loop, not a blocking
+     * thread; a JDK read with a timeout waits on its one descriptor and stays blocking.
+     *
+     * @return the worker's verdict, or null when the thread is not such a worker
+     */
+    static Verdict handedOver(ThreadActivity t, Verdict own, Mechanism loopMechanism) {
+        if (own.model() != IoModel.BLOCKING || t.socketDataCalls == 0 || t.eagainResults == 0
+                || t.timedBlockingWaits > 0 || t.readinessWaitCount() > 0) {
+            return null;
+        }
+        return of(IoModel.MULTIPLEXING, loopMechanism, t.socketDataCalls, "handed-over",
+                t.socketDataCalls + " socket reads and writes on non-blocking descriptors (" + t.eagainResults
+                        + " said EAGAIN) and no readiness wait of its own: a selector thread of the process waits"
+                        + " for it");
     }
 
     static Verdict of(IoModel model, Mechanism mechanism, long decidingCalls, String detector, String... evidence) {

@@ -494,7 +494,7 @@ class ProcessClassifierTest {
     }
 
     @Test
-    void oneSelectorThatPoolThreadsTakeTurnsToRunIsOneLoopNotMany() {
+    void oneSelectorThatPoolThreadsTakeTurnsToRunIsOneLoopServedByAPoolNotManyLoops() {
         List<ThreadInfo> pool = List.of(s.thread("pool-1"), s.thread("pool-2"), s.thread("pool-3"));
         Resource selector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
         Resource server = s.resource(ResourceKind.SERVER_SOCKET_CHANNEL, "0.0.0.0:8080");
@@ -508,7 +508,7 @@ class ProcessClassifierTest {
         }
         ProcessClassification c = s.classify();
 
-        assertEquals(Architecture.SINGLE_EVENT_LOOP, c.architecture().architecture());
+        assertEquals(Architecture.EVENT_LOOP_WITH_WORKER_POOL, c.architecture().architecture());
         assertTrue(c.architecture().sentence().contains("one selector, run by 3 threads in turn"),
                 c.architecture().sentence());
     }

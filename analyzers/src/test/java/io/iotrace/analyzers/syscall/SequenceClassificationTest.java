@@ -6,6 +6,7 @@ import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.ThreadRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -206,5 +207,112 @@ class SequenceClassificationTest {
         log.append("100 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
         ProcessReport process = analyze("launcher.log", log.toString()).process(100).orElseThrow();
         assertEquals(IoModel.BLOCKING, process.verdict().model(), process.verdict().toString());
+    }
+
+    @Test
+    void aJdkTimedReadSplitByOtherThreadsLinesIsStillATimedRead() throws Exception {
+        StringBuilder log = new StringBuilder();
+        String conn = "14<TCPv6:[[::ffff:127.0.0.1]:32752->[::ffff:127.0.0.1]:44520]>";
+        for (int i = 0; i < 5; i++) {
+            log.append("7 read(").append(conn).append(",  <unfinished ...>\n")
+                    .append("8 futex(0x7f10, FUTEX_WAKE_PRIVATE, 1) = 0\n")
+                    .append("7 <... read resumed>0x7f6a, 8069) = -1 EAGAIN (Resource temporarily unavailable)\n")
+                    .append("7 poll([{fd=").append(conn).append(", events=POLLIN}], 1, 4999 <unfinished ...>\n")
+                    .append("8 futex(0x7f10, FUTEX_WAKE_PRIVATE, 1) = 0\n")
+                    .append("7 <... poll resumed>) = 0 (Timeout)\n")
+                    .append("7 poll([{fd=").append(conn).append(", events=POLLIN}], 1, 4999) = 1 ([{fd=14, revents=POLLIN}])\n")
+                    .append("7 read(").append(conn).append(", \"GET\", 8069) = 3\n");
+        }
+        Verdict verdict = analyze("split.log", log.toString()).process(7).orElseThrow().thread(7).verdict();
+        assertEquals(IoModel.BLOCKING, verdict.model(), verdict.toString());
+        assertTrue(verdict.evidence().startsWith("timed reads: 10 EAGAIN"), verdict.evidence());
+    }
+
+    @Test
+    void threadsTakingTurnsOnOneEpollDescriptorAreOneLoopServedByAPool() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int tid = 101; tid <= 103; tid++) {
+            log.append("100 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, ")
+                    .append("exit_signal=0}, 88) = ").append(tid).append('\n');
+        }
+        for (int c = 0; c < 6; c++) {
+            int tid = 101 + c % 3;
+            String conn = (20 + c) + "<TCP:[127.0.0.1:8080->127.0.0.1:" + (50000 + c) + "]>";
+            log.append(tid).append(" epoll_wait(9<anon_inode:[eventpoll]>, [{events=EPOLLIN, data={u32=3}}], 1024, -1) = 1\n")
+                    .append(tid).append(" accept4(3<TCP:[127.0.0.1:8080]>, NULL, NULL, SOCK_CLOEXEC|SOCK_NONBLOCK) = ").append(conn).append('\n')
+                    .append(tid).append(" epoll_wait(9<anon_inode:[eventpoll]>, [{events=EPOLLIN, data={u32=5}}], 1024, -1) = 1\n")
+                    .append(tid).append(" read(").append(conn).append(", \"GET\", 8192) = 3\n")
+                    .append(tid).append(" write(").append(conn).append(", \"OK\", 2) = 2\n");
+        }
+        ProcessReport process = analyze("one-epoll.log", log.toString()).processes().get(0);
+        assertEquals(Architecture.EVENT_LOOP_WITH_WORKER_POOL, process.architecture(), process.toString());
+        assertTrue(process.architectureEvidence().get(0).startsWith("1 event loop, waited on by 3 threads in turn"),
+                process.architectureEvidence().toString());
+    }
+
+    @Test
+    void aThreadThatReadsNonBlockingSocketsAnEpollThreadWaitsForIsItsWorker() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int tid = 101; tid <= 102; tid++) {
+            log.append("100 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, ")
+                    .append("exit_signal=0}, 88) = ").append(tid).append('\n');
+        }
+        for (int c = 0; c < 6; c++) {
+            String conn = (20 + c) + "<TCP:[127.0.0.1:8080->127.0.0.1:" + (50000 + c) + "]>";
+            log.append("100 accept(3<TCP:[127.0.0.1:8080]>, NULL, NULL) = ").append(conn).append('\n')
+                    .append("101 epoll_wait(9<anon_inode:[eventpoll]>, [{events=EPOLLIN, data={u32=5}}], 1024, -1) = 1\n")
+                    .append("102 read(").append(conn).append(", \"GET\", 8192) = 3\n")
+                    .append("102 write(").append(conn).append(", \"OK\", 2) = 2\n")
+                    .append("102 read(").append(conn).append(", 0x7f, 8192) = -1 EAGAIN (Resource temporarily unavailable)\n")
+                    .append("102 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
+        }
+        ProcessReport process = analyze("poller.log", log.toString()).processes().get(0);
+        ThreadReport worker = process.thread(102);
+        assertEquals(ThreadRole.WORKER, worker.role(), worker.toString());
+        assertEquals(IoModel.MULTIPLEXING, worker.ioModel());
+        assertEquals(IoModel.MULTIPLEXING, process.ioModel(), process.toString());
+        assertEquals(Architecture.EVENT_LOOP_WITH_WORKER_POOL, process.architecture());
+    }
+
+    @Test
+    void twoChecksOfAnIdleControlSocketBetweenWaitsAreNotPolling() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            log.append("7 pselect6(7, [6<TCP:[127.0.0.1:1->127.0.0.1:2]>], NULL, NULL, NULL, NULL) = 1 (in [6])\n")
+                    .append("7 recvfrom(3<UNIX:[38175->38176]>, 0x7ffc, 519, MSG_DONTWAIT, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)\n")
+                    .append("7 recvfrom(3<UNIX:[38175->38176]>, 0x7ffc, 519, MSG_DONTWAIT, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)\n")
+                    .append("7 recvfrom(3<UNIX:[38175->38176]>, 0x7ffc, 519, MSG_DONTWAIT, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)\n")
+                    .append("7 read(6<TCP:[127.0.0.1:1->127.0.0.1:2]>, \"ping\", 8192) = 4\n");
+        }
+        Verdict verdict = analyze("socat.log", log.toString()).processes().get(0).verdict();
+        assertEquals(IoModel.MULTIPLEXING, verdict.model(), verdict.toString());
+        assertEquals(Mechanism.SELECT, verdict.mechanism());
+    }
+
+    @Test
+    void aMasterThatServesThroughItsWorkersHasTheirModelNotThatOfItsControlChannel() throws Exception {
+        StringBuilder log = new StringBuilder("""
+                100 fcntl(7<UNIX-STREAM:[1->2]>, F_SETOWN, 100) = 0
+                100 ioctl(7<UNIX-STREAM:[1->2]>, FIOASYNC, [1]) = 0
+                100 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = 201
+                100 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = 202
+                100 write(7<UNIX-STREAM:[1->2]>, "cmd", 3) = 3
+                100 --- SIGIO {si_signo=SIGIO, si_code=POLL_IN, si_band=65} ---
+                100 rt_sigsuspend([], 8) = ? ERESTARTNOHAND (To be restarted if SA_RESTART is set)
+                """);
+        for (int worker = 201; worker <= 202; worker++) {
+            for (int c = 0; c < 5; c++) {
+                String conn = (20 + c) + "<TCP:[127.0.0.1:80->127.0.0.1:" + (50000 + 10 * worker + c) + "]>";
+                log.append(worker).append(" epoll_wait(9<anon_inode:[eventpoll]>, [{events=EPOLLIN, data={u32=6}}], 512, -1) = 1\n")
+                        .append(worker).append(" accept4(6<TCP:[127.0.0.1:80]>, NULL, NULL, SOCK_NONBLOCK) = ").append(conn).append('\n')
+                        .append(worker).append(" epoll_wait(9<anon_inode:[eventpoll]>, [{events=EPOLLIN, data={u32=7}}], 512, -1) = 1\n")
+                        .append(worker).append(" recvfrom(").append(conn).append(", \"GET\", 1024, 0, NULL, NULL) = 3\n")
+                        .append(worker).append(" writev(").append(conn).append(", [{iov_base=\"OK\", iov_len=2}], 1) = 2\n");
+            }
+        }
+        ProcessReport master = analyze("nginx.log", log.toString()).process(100).orElseThrow();
+        assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, master.architecture());
+        assertEquals(IoModel.MULTIPLEXING, master.ioModel(), master.evidence());
+        assertEquals(Mechanism.EPOLL, master.mechanism());
     }
 }

@@ -272,8 +272,16 @@ final class StraceLineParser {
             }
         }
         if (endsWith(UNFINISHED)) {
+            // Under -f most waits are split by other threads' lines: the watched descriptor of a one-descriptor
+            // poll (a JDK timed read) is only on this half.
+            int flags = timeFlags | callFlags(end);
+            int watched = category == SyscallCategory.POLL || category == SyscallCategory.SELECT
+                    ? singleWatchedFd(category, end - UNFINISHED.length) : -1;
+            if (watched >= 0) {
+                flags |= SyscallEvent.FLAG_SINGLE_FD_WAIT;
+            }
             return emit(SyscallEvent.NO_TIME, Kind.UNFINISHED, name, fd, fdKind, 0, null,
-                    FdKind.UNKNOWN, 0, null, timeFlags | callFlags(end));
+                    FdKind.UNKNOWN, Math.max(watched, 0), null, flags);
         }
         return finished(Kind.CALL, name, fd, fdKind);
     }
