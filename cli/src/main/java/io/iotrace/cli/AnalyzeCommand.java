@@ -2,7 +2,7 @@ package io.iotrace.cli;
 
 import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.report.ProcessReport;
-import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.analyzers.source.SyscallLogException;
 import io.iotrace.cli.syscall.AnalyzeInputs;
 import io.iotrace.cli.syscall.SyscallAnalysis;
 import io.iotrace.cli.syscall.SyscallOutput;

@@ -3,7 +3,7 @@ package io.iotrace.cli;
 import io.iotrace.analyzers.correlate.StraceSlowdown;
 import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.report.ProcessReport;
-import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.analyzers.source.SyscallLogException;
 import io.iotrace.analyzers.syscall.SyscallReport;
 import io.iotrace.cli.syscall.StraceCalibration;
 import io.iotrace.cli.syscall.StraceWrapper;

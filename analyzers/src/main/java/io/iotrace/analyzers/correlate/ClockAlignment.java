@@ -1,7 +1,7 @@
 package io.iotrace.analyzers.correlate;
 
 import io.iotrace.analyzers.event.RecordingInfo;
-import io.iotrace.analyzers.syscall.SyscallClock;
+import io.iotrace.analyzers.event.SyscallClock;
 
 /**
  * How the stamps of a syscall log are placed on a recording's clock, {@code System.nanoTime()}, which on Linux

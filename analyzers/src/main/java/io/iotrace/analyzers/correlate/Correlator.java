@@ -4,7 +4,7 @@ import io.iotrace.analyzers.correlate.JavaCallTimeline.CallKind;
 import io.iotrace.analyzers.correlate.JavaCallTimeline.ThreadCalls;
 import io.iotrace.analyzers.correlate.SyscallTimeline.ThreadSyscalls;
 import io.iotrace.analyzers.event.Operation;
-import io.iotrace.analyzers.syscall.SyscallCategory;
+import io.iotrace.analyzers.event.SyscallCategory;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.iotrace.analyzers.correlate;
 
-import io.iotrace.analyzers.syscall.SyscallClock;
-import io.iotrace.analyzers.syscall.SyscallEvent;
-import io.iotrace.analyzers.syscall.SyscallEventSink;
+import io.iotrace.analyzers.event.SyscallClock;
+import io.iotrace.analyzers.event.SyscallEvent;
+import io.iotrace.analyzers.event.SyscallEventSink;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -22,6 +22,11 @@ public final class Units {
         return format(nanos / 1e9, "s");
     }
 
+    /** {@code 0.432 ms}: fixed-point milliseconds, for columns that line up. */
+    public static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+    }
+
     /** {@code 1 read}, {@code 2 reads}: a count and its noun (plural by adding {@code s}). */
     public static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");

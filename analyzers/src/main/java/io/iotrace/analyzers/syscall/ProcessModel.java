@@ -17,12 +17,12 @@ final class ProcessModel {
     private ProcessModel() {
     }
 
-    static Verdict of(List<ThreadActivity> members, List<ThreadReport> reports) {
+    static Verdict of(List<ThreadActivity> members, List<SyscallThreadReport> reports) {
         Verdict byConnections = heaviest(members, reports, t -> t.socketDataCalls);
         if (byConnections != null) {
             return byConnections;
         }
-        for (ThreadReport report : reports) {
+        for (SyscallThreadReport report : reports) {
             if (report.verdict().model() == IoModel.ASYNC) {
                 return report.verdict();
             }
@@ -36,12 +36,12 @@ final class ProcessModel {
      * The verdict of the threads that, together, made the most of a figure, grouped by model and mechanism: 200
      * connection threads with 5 reads each outweigh one accept loop with 300 waits. Null when no thread made any.
      */
-    private static Verdict heaviest(List<ThreadActivity> members, List<ThreadReport> reports,
+    private static Verdict heaviest(List<ThreadActivity> members, List<SyscallThreadReport> reports,
                                          java.util.function.ToLongFunction<ThreadActivity> figure) {
         Map<List<Object>, long[]> weights = new LinkedHashMap<>();
-        Map<List<Object>, List<ThreadReport>> threads = new LinkedHashMap<>();
+        Map<List<Object>, List<SyscallThreadReport>> threads = new LinkedHashMap<>();
         for (int i = 0; i < members.size(); i++) {
-            ThreadReport report = reports.get(i);
+            SyscallThreadReport report = reports.get(i);
             long weight = figure.applyAsLong(members.get(i));
             if (weight == 0 || report.verdict().model() == IoModel.NONE) {
                 continue;
@@ -59,8 +59,8 @@ final class ProcessModel {
         if (best == null) {
             return null;
         }
-        List<ThreadReport> carriers = threads.get(best);
-        ThreadReport first = carriers.get(0);
+        List<SyscallThreadReport> carriers = threads.get(best);
+        SyscallThreadReport first = carriers.get(0);
         if (carriers.size() == 1) {
             return first.verdict();
         }

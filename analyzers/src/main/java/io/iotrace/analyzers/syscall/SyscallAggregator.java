@@ -1,5 +1,11 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.event.SyscallEvent;
+import io.iotrace.analyzers.event.SyscallEventBatch;
+import io.iotrace.analyzers.event.PartitionedSyscallSink;
+import io.iotrace.analyzers.event.SyscallEventSink;
+import io.iotrace.analyzers.source.ParseProblems;
+
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.Mechanism;
@@ -26,7 +32,7 @@ import java.util.Map;
  * is printed when it returns, stamped with its start). Nothing else depends on the order across threads: which
  * thread belongs to which process is settled from the clone results once all are read.
  */
-public final class SyscallAggregator implements SyscallEventSink {
+public final class SyscallAggregator implements SyscallEventSink, PartitionedSyscallSink {
     /** Ordinals reserved per batch: more than the events of any chunk of a log. */
     private static final long BATCH_ORDINALS = 1L << 32;
 
@@ -43,6 +49,7 @@ public final class SyscallAggregator implements SyscallEventSink {
         }
     }
 
+    @Override
     public int partitions() {
         return partitions.length;
     }
@@ -59,6 +66,7 @@ public final class SyscallAggregator implements SyscallEventSink {
      * Reserves the ordinals of the next batch of events in the log, in log order, on the thread that reads the
      * log: the batch's i-th event is {@code firstOrdinal + i}.
      */
+    @Override
     public long reserveBatch() {
         long first = nextOrdinal;
         nextOrdinal += BATCH_ORDINALS;
@@ -69,6 +77,7 @@ public final class SyscallAggregator implements SyscallEventSink {
      * Feeds the events of one partition's threads from a batch. Calls for one partition must not overlap and
      * must come in log order; calls for different partitions may run at the same time.
      */
+    @Override
     public void acceptPartition(int partition, SyscallEventBatch events, long firstOrdinal) {
         Partition target = partitions[partition];
         int count = events.size();
@@ -192,13 +201,13 @@ public final class SyscallAggregator implements SyscallEventSink {
         Map<Integer, Long> socketData = new HashMap<>();
         byProcess.forEach((pid, members) -> socketData.put(pid, members.stream().mapToLong(t -> t.socketDataCalls).sum()));
         // Children first, so a parent's architecture can look at its children's verdicts.
-        Map<Integer, ProcessReport> reports = new HashMap<>();
+        Map<Integer, SyscallProcessReport> reports = new HashMap<>();
         List<Integer> pids = new ArrayList<>(byProcess.keySet());
         pids.sort(Comparator.comparingInt((Integer pid) -> depth(pid, threadParent, processParent)).reversed());
         for (int pid : pids) {
             Integer forker = processParent.get(pid);
             int parentPid = forker == null ? 0 : pidOf(forker, threadParent);
-            List<ProcessReport> children = new ArrayList<>();
+            List<SyscallProcessReport> children = new ArrayList<>();
             for (Map.Entry<Integer, Integer> child : processParent.entrySet()) {
                 if (pidOf(child.getValue(), threadParent) == pid && reports.containsKey(child.getKey())) {
                     children.add(reports.get(child.getKey()));
@@ -207,7 +216,7 @@ public final class SyscallAggregator implements SyscallEventSink {
             reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), children),
                     byProcess.get(pid), children, socketData));
         }
-        List<ProcessReport> ordered = new ArrayList<>();
+        List<SyscallProcessReport> ordered = new ArrayList<>();
         for (int pid : byProcess.keySet()) {
             ordered.add(reports.get(pid));
         }
@@ -220,13 +229,13 @@ public final class SyscallAggregator implements SyscallEventSink {
      * launcher that forks the job), or that serves through its children, has the model of the child that carries
      * the most data: what a master does with its control channel says nothing of how the program serves.
      */
-    private static ProcessReport adoptCarriersModel(ProcessReport process, List<ThreadActivity> members,
-                                                    List<ProcessReport> children, Map<Integer, Long> socketData) {
+    private static SyscallProcessReport adoptCarriersModel(SyscallProcessReport process, List<ThreadActivity> members,
+                                                    List<SyscallProcessReport> children, Map<Integer, Long> socketData) {
         long own = socketData.get(process.pid());
         if (process.ioModel() == IoModel.ASYNC || children.isEmpty()) {
             return process;
         }
-        ProcessReport carrier = children.stream().filter(c -> socketData.getOrDefault(c.pid(), 0L) > own)
+        SyscallProcessReport carrier = children.stream().filter(c -> socketData.getOrDefault(c.pid(), 0L) > own)
                 .max(Comparator.comparingLong(c -> socketData.get(c.pid())))
                 .orElse(own > 0 ? null
                         : children.stream().filter(c -> c.ioModel() == IoModel.ASYNC).findFirst().orElse(null));
@@ -241,18 +250,18 @@ public final class SyscallAggregator implements SyscallEventSink {
         Verdict adopted = new Verdict(child.model(), child.mechanism(), null, child.confidence(), "its child process "
                 + carrier.pid() + " carries the data (" + socketData.get(carrier.pid()) + " socket calls against "
                 + own + " here): " + child.evidence(), "child");
-        return ProcessReport.of(process.pid(), process.parentPid(), process.program(), adopted,
+        return SyscallProcessReport.of(process.pid(), process.parentPid(), process.program(), adopted,
                 process.architecture(), process.architectureEvidence(), process.copies(), process.waits(),
                 process.threads(), process.exit());
     }
 
     /** A forked child serving one connection, or a worker of a multi-process server, shares its parent's design. */
-    private static List<ProcessReport> inheritArchitecture(List<ProcessReport> processes) {
-        Map<Integer, ProcessReport> byPid = new HashMap<>();
+    private static List<SyscallProcessReport> inheritArchitecture(List<SyscallProcessReport> processes) {
+        Map<Integer, SyscallProcessReport> byPid = new HashMap<>();
         processes.forEach(p -> byPid.put(p.pid(), p));
-        List<ProcessReport> result = new ArrayList<>();
-        for (ProcessReport p : processes) {
-            ProcessReport parent = byPid.get(p.parentPid());
+        List<SyscallProcessReport> result = new ArrayList<>();
+        for (SyscallProcessReport p : processes) {
+            SyscallProcessReport parent = byPid.get(p.parentPid());
             boolean inherits = parent != null
                     && (parent.architecture() == Architecture.MULTI_PROCESS_EVENT_LOOP
                     || parent.architecture() == Architecture.PROCESS_PER_CONNECTION
@@ -260,7 +269,7 @@ public final class SyscallAggregator implements SyscallEventSink {
             if (inherits) {
                 List<String> evidence = List.of("a child of process " + parent.pid() + ", which is "
                         + parent.architecture());
-                p = ProcessReport.of(p.pid(), p.parentPid(), p.program(), p.verdict(), parent.architecture(),
+                p = SyscallProcessReport.of(p.pid(), p.parentPid(), p.program(), p.verdict(), parent.architecture(),
                         evidence, p.copies(), p.waits(), p.threads(), p.exit());
             }
             result.add(p);
@@ -268,18 +277,18 @@ public final class SyscallAggregator implements SyscallEventSink {
         return result;
     }
 
-    private ProcessReport process(int pid, int parentPid, List<ThreadActivity> members, List<ProcessReport> children) {
+    private SyscallProcessReport process(int pid, int parentPid, List<ThreadActivity> members, List<SyscallProcessReport> children) {
         long asyncSetups = members.stream().mapToLong(t -> t.asyncSetups).sum();
         Map<Integer, Verdict> pooledCallers = ThreadPoolCallers.find(members);
-        List<ThreadReport> threadReports = new ArrayList<>();
-        Map<String, CallStats> waits = new LinkedHashMap<>();
+        List<SyscallThreadReport> threadReports = new ArrayList<>();
+        Map<String, SyscallStats> waits = new LinkedHashMap<>();
         CopyFigures copies = CopyFigures.NONE;
         String program = null;
         String exit = null;
         Map<Integer, Verdict> ownVerdicts = new HashMap<>();
         Mechanism loopMechanism = null;
         for (ThreadActivity thread : members) {
-            Verdict verdict = ThreadModelClassifier.classify(thread, asyncSetups);
+            Verdict verdict = SyscallThreadClassifier.classify(thread, asyncSetups);
             ownVerdicts.put(thread.tid, verdict);
             if (verdict.model() == IoModel.MULTIPLEXING && loopMechanism == null) {
                 loopMechanism = verdict.mechanism();
@@ -288,7 +297,7 @@ public final class SyscallAggregator implements SyscallEventSink {
         for (ThreadActivity thread : members) {
             Verdict verdict = pooledCallers.get(thread.tid);
             Verdict handedOver = loopMechanism == null ? null
-                    : ThreadModelClassifier.handedOver(thread, ownVerdicts.get(thread.tid), loopMechanism);
+                    : SyscallThreadClassifier.handedOver(thread, ownVerdicts.get(thread.tid), loopMechanism);
             ThreadRole role;
             if (verdict != null) {
                 role = ThreadRole.OTHER;
@@ -297,13 +306,13 @@ public final class SyscallAggregator implements SyscallEventSink {
                 role = ThreadRole.WORKER;
             } else {
                 verdict = ownVerdicts.get(thread.tid);
-                role = ThreadModelClassifier.role(thread, verdict.model());
+                role = SyscallThreadClassifier.role(thread, verdict.model());
             }
-            threadReports.add(ThreadReport.of(thread.tid, verdict, role, thread.totalCalls(), thread.copies(),
+            threadReports.add(SyscallThreadReport.of(thread.tid, verdict, role, thread.totalCalls(), thread.copies(),
                     waitFigures(thread.calls.values())));
             copies = copies.plus(thread.copies());
-            for (CallStats stats : thread.calls.values()) {
-                waits.computeIfAbsent(stats.name, CallStats::new).addAll(stats);
+            for (SyscallStats stats : thread.calls.values()) {
+                waits.computeIfAbsent(stats.name, SyscallStats::new).addAll(stats);
             }
             if (thread.program != null) {
                 program = thread.program;
@@ -316,17 +325,17 @@ public final class SyscallAggregator implements SyscallEventSink {
                 .filter(c -> c.threads().stream().anyMatch(t -> t.role() == ThreadRole.EVENT_LOOP
                         || t.role() == ThreadRole.ACCEPTOR))
                 .count();
-        ArchitectureClassifier.Decision architecture = ArchitectureClassifier.classify(
-                new ArchitectureClassifier.ProcessFacts(members, threadReports,
-                        children.stream().map(ProcessReport::verdict).toList(), childrenAccepting));
-        return ProcessReport.of(pid, parentPid, program, ProcessModel.of(members, threadReports),
+        SyscallArchitectureClassifier.Decision architecture = SyscallArchitectureClassifier.classify(
+                new SyscallArchitectureClassifier.ProcessFacts(members, threadReports,
+                        children.stream().map(SyscallProcessReport::verdict).toList(), childrenAccepting));
+        return SyscallProcessReport.of(pid, parentPid, program, ProcessModel.of(members, threadReports),
                 architecture.architecture(), architecture.evidence(), copies, waitFigures(waits.values()),
                 threadReports, exit);
     }
 
-    private static List<WaitFigures> waitFigures(Iterable<CallStats> calls) {
+    private static List<WaitFigures> waitFigures(Iterable<SyscallStats> calls) {
         List<WaitFigures> figures = new ArrayList<>();
-        for (CallStats stats : calls) {
+        for (SyscallStats stats : calls) {
             figures.add(stats.waitFigures());
         }
         figures.sort(Comparator.comparingLong(WaitFigures::totalNanos).reversed()

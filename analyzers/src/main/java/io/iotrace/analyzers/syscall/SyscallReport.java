@@ -11,9 +11,9 @@ import java.util.Optional;
  * @param warnings     the first problems met, with file and line
  */
 public record SyscallReport(List<String> files, long lines, long events, long skippedLines, List<String> warnings,
-                            List<ProcessReport> processes) {
+                            List<SyscallProcessReport> processes) {
 
-    public Optional<ProcessReport> process(int pid) {
+    public Optional<SyscallProcessReport> process(int pid) {
         return processes.stream().filter(p -> p.pid() == pid).findFirst();
     }
 

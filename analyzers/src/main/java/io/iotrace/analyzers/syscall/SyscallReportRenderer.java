@@ -1,5 +1,7 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.stats.Units;
+
 import io.iotrace.analyzers.model.Verdict;
 
 import java.io.PrintWriter;
@@ -21,7 +23,7 @@ final class SyscallReportRenderer {
         for (String warning : report.warnings()) {
             out.printf("  warning: %s%n", warning);
         }
-        for (ProcessReport process : report.processes()) {
+        for (SyscallProcessReport process : report.processes()) {
             out.printf("%nprocess %d%s%s%s%n", process.pid(),
                     process.program() != null ? " " + process.program() : "",
                     process.parentPid() != 0 ? " (child of " + process.parentPid() + ")" : "",
@@ -33,7 +35,7 @@ final class SyscallReportRenderer {
             }
             copies("  ", process.copies());
             waits("  ", process);
-            for (ThreadReport thread : process.threads()) {
+            for (SyscallThreadReport thread : process.threads()) {
                 out.printf("  thread %d: %s, %d syscalls%n", thread.tid(), thread.role(), thread.syscalls());
                 verdict("    model", thread.verdict());
                 copies("    ", thread.copies());
@@ -59,7 +61,7 @@ final class SyscallReportRenderer {
                 c.zeroCopyCalls(), Units.bytes(c.zeroCopyBytes()), c.fileMmaps(), Units.bytes(c.fileMmapBytes()));
     }
 
-    private void waits(String indent, ProcessReport process) {
+    private void waits(String indent, SyscallProcessReport process) {
         boolean header = false;
         int shown = 0;
         for (WaitFigures w : process.waits()) {

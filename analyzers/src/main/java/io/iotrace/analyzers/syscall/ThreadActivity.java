@@ -1,5 +1,10 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.event.FdKind;
+import io.iotrace.analyzers.event.SyscallCategory;
+import io.iotrace.analyzers.event.SyscallEvent;
+import io.iotrace.analyzers.event.SyscallEventBatch;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +22,7 @@ final class ThreadActivity {
     final int tid;
     /** Where in the logs the thread's first event was: threads are reported in this order. */
     final long firstOrdinal;
-    final Map<String, CallStats> calls = new LinkedHashMap<>();
+    final Map<String, SyscallStats> calls = new LinkedHashMap<>();
     final Map<String, Long> readinessWaits = new TreeMap<>();
     final Map<String, Long> ioSignals = new TreeMap<>();
     final List<Spawn> spawns = new ArrayList<>();
@@ -125,9 +130,9 @@ final class ThreadActivity {
 
     private void call(String name, int fd, FdKind fdKind, long result, String errno, long argument, String text,
                       int flags, long duration, long start) {
-        CallStats stats = calls.get(name);
+        SyscallStats stats = calls.get(name);
         if (stats == null) {
-            stats = new CallStats(name);
+            stats = new SyscallStats(name);
             calls.put(name, stats);
         }
         boolean failed = errno != null;
@@ -247,7 +252,7 @@ final class ThreadActivity {
 
     long callsOf(SyscallCategory category) {
         long n = 0;
-        for (CallStats stats : calls.values()) {
+        for (SyscallStats stats : calls.values()) {
             if (stats.category == category) {
                 n += stats.calls;
             }
@@ -256,13 +261,13 @@ final class ThreadActivity {
     }
 
     long calls(String name) {
-        CallStats stats = calls.get(name);
+        SyscallStats stats = calls.get(name);
         return stats == null ? 0 : stats.calls;
     }
 
     long totalCalls() {
         long n = 0;
-        for (CallStats stats : calls.values()) {
+        for (SyscallStats stats : calls.values()) {
             n += stats.calls;
         }
         return n;
@@ -274,7 +279,7 @@ final class ThreadActivity {
 
     CopyFigures copies() {
         long readCalls = 0, readBytes = 0, writeCalls = 0, writeBytes = 0, zeroCalls = 0, zeroBytes = 0;
-        for (CallStats stats : calls.values()) {
+        for (SyscallStats stats : calls.values()) {
             switch (stats.category) {
                 case READ -> {
                     readCalls += stats.calls;

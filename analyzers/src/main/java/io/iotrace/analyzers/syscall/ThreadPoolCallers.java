@@ -41,7 +41,7 @@ final class ThreadPoolCallers {
             boolean neverReads = caller.dataCalls() * 10 <= poolFileCalls;
             boolean waitsPerOperation = caller.futexCalls * POOL_CALLS_PER_WAIT >= poolFileCalls;
             if (poolFileCalls >= MIN_POOL_CALLS && neverReads && waitsPerOperation) {
-                callers.put(caller.tid, ThreadModelClassifier.of(IoModel.ASYNC, Mechanism.THREAD_POOL, poolFileCalls,
+                callers.put(caller.tid, SyscallThreadClassifier.of(IoModel.ASYNC, Mechanism.THREAD_POOL, poolFileCalls,
                         "thread-pool-caller",
                         poolThreads + " threads it started made " + poolFileCalls + " blocking file reads and writes",
                         caller.dataCalls() + " data calls of its own, " + caller.futexCalls

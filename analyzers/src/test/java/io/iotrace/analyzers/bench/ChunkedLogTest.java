@@ -1,9 +1,9 @@
 package io.iotrace.analyzers.bench;
 
-import io.iotrace.analyzers.syscall.ProcessReport;
+import io.iotrace.analyzers.syscall.SyscallProcessReport;
 import io.iotrace.analyzers.syscall.SyscallReport;
-import io.iotrace.analyzers.syscall.ThreadReport;
-import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
+import io.iotrace.analyzers.syscall.SyscallThreadReport;
+import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,8 +60,8 @@ class ChunkedLogTest {
         SyscallReport report = SyscallLogAnalyzer.analyze(List.of(log), true);
 
         assertEquals(1, report.processes().size());
-        ProcessReport process = report.process(100).orElseThrow();
-        assertEquals(firstAppearance, process.threads().stream().map(ThreadReport::tid).toList());
+        SyscallProcessReport process = report.process(100).orElseThrow();
+        assertEquals(firstAppearance, process.threads().stream().map(SyscallThreadReport::tid).toList());
         assertEquals(2L * ROUNDS * PAYLOAD, process.copies().writeBytes());
         assertEquals(2 + 6L * ROUNDS, report.lines());
     }

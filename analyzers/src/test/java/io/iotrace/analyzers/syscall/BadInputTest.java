@@ -1,6 +1,8 @@
 package io.iotrace.analyzers.syscall;
 
-import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
+import io.iotrace.analyzers.source.SyscallLogException;
+
+import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.iotrace.analyzers.syscall;
 
 import io.iotrace.analyzers.model.Mechanism;
-import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
+import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.ThreadRole;
@@ -35,13 +35,13 @@ class GoldenLogClassificationTest {
         return SyscallLogAnalyzer.analyze(List.of(golden(name)), true);
     }
 
-    private static ProcessReport first(SyscallReport report) {
+    private static SyscallProcessReport first(SyscallReport report) {
         return report.processes().get(0);
     }
 
     @Test
     void busyNonBlockingReadsAreNonBlockingPolling() throws Exception {
-        ProcessReport process = first(analyze("busy-nonblocking-read.log"));
+        SyscallProcessReport process = first(analyze("busy-nonblocking-read.log"));
         assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
         assertEquals(ThreadRole.POLLER, process.threads().get(0).role());
         assertEquals(Architecture.NONE, process.architecture());
@@ -56,13 +56,13 @@ class GoldenLogClassificationTest {
     @Test
     void selectServerIsASingleEventLoopMultiplexingWithPselect6() throws Exception {
         SyscallReport report = analyze("select-server.log");
-        ProcessReport server = first(report);
+        SyscallProcessReport server = first(report);
         assertEquals(IoModel.MULTIPLEXING, server.verdict().model());
         assertEquals(Mechanism.SELECT, server.verdict().mechanism());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, server.architecture());
         assertEquals(ThreadRole.EVENT_LOOP, server.threads().get(0).role());
         assertEquals(4, report.processes().size(), "the server and its 3 forked clients");
-        for (ProcessReport client : report.processes().subList(1, 4)) {
+        for (SyscallProcessReport client : report.processes().subList(1, 4)) {
             assertEquals(server.pid(), client.parentPid());
             assertEquals(IoModel.BLOCKING, client.verdict().model());
             assertEquals(5, client.copies().writeBytes(), "each client writes hello");
@@ -71,7 +71,7 @@ class GoldenLogClassificationTest {
 
     @Test
     void fasyncAndSigioMakeTheReaderSignalDriven() throws Exception {
-        ProcessReport reader = first(analyze("sigio.log"));
+        SyscallProcessReport reader = first(analyze("sigio.log"));
         assertEquals(IoModel.SIGNAL_DRIVEN, reader.verdict().model());
         assertEquals(Mechanism.SIGNAL, reader.verdict().mechanism());
         assertTrue(reader.verdict().evidence().contains("F_SETOWN"), reader.verdict().evidence());
@@ -79,7 +79,7 @@ class GoldenLogClassificationTest {
 
     @Test
     void ioUringReaderIsAsyncAndItsReadsAreInvisibleToStrace() throws Exception {
-        ProcessReport reader = first(analyze("io-uring.log"));
+        SyscallProcessReport reader = first(analyze("io-uring.log"));
         assertEquals(IoModel.ASYNC, reader.verdict().model());
         assertEquals(Mechanism.IO_URING, reader.verdict().mechanism());
         assertEquals(ThreadRole.COMPLETION_HANDLER, reader.threads().get(0).role());
@@ -89,7 +89,7 @@ class GoldenLogClassificationTest {
 
     @Test
     void ddCopiesItsInputWithBlockingReadsAndWrites() throws Exception {
-        ProcessReport dd = first(analyze("dd.log"));
+        SyscallProcessReport dd = first(analyze("dd.log"));
         assertEquals(IoModel.BLOCKING, dd.verdict().model());
         assertEquals(Architecture.NONE, dd.architecture());
         assertEquals(ThreadRole.OTHER, dd.threads().get(0).role());
@@ -100,13 +100,13 @@ class GoldenLogClassificationTest {
 
     @Test
     void pythonHttpServerStartsAThreadPerConnectionThatReadsBlocking() throws Exception {
-        ProcessReport server = first(analyze("python-http-server.log"));
+        SyscallProcessReport server = first(analyze("python-http-server.log"));
         assertEquals(Architecture.THREAD_PER_CONNECTION, server.architecture());
         assertEquals(IoModel.BLOCKING, server.verdict().model());
-        ThreadReport main = server.threads().get(0);
+        SyscallThreadReport main = server.threads().get(0);
         assertEquals(IoModel.MULTIPLEXING, main.verdict().model(), "serve_forever waits in poll()");
         assertEquals(Mechanism.POLL, main.verdict().mechanism());
-        List<ThreadReport> handlers = server.threads().stream()
+        List<SyscallThreadReport> handlers = server.threads().stream()
                 .filter(t -> t.role() == ThreadRole.CONNECTION_HANDLER).toList();
         assertEquals(3, handlers.size(), "one thread per curl request");
         handlers.forEach(h -> assertEquals(IoModel.BLOCKING, h.verdict().model()));
@@ -119,14 +119,14 @@ class GoldenLogClassificationTest {
 
     @Test
     void perfTraceOfTheBusyReaderIsNonBlockingPollingToo() throws Exception {
-        ProcessReport process = first(analyze("busy-nonblocking-read.perf-trace.log"));
+        SyscallProcessReport process = first(analyze("busy-nonblocking-read.perf-trace.log"));
         assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
         assertEquals(2, process.copies().writeCalls(), "the tail of the log holds the last two writes");
     }
 
     @Test
     void perfScriptOfRawSyscallsPairsEnterAndExitAndFindsTheBusyReaderPolling() throws Exception {
-        ProcessReport process = first(analyze("busy-nonblocking-read.perf-script-raw.log"));
+        SyscallProcessReport process = first(analyze("busy-nonblocking-read.perf-script-raw.log"));
         assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
         assertEquals(ThreadRole.POLLER, process.threads().get(0).role());
         // Counted by hand in the log: 451 reads (NR 0), 448 of them = -11 (EAGAIN), 3 of 4 bytes; 3 writes (NR 1).
@@ -143,7 +143,7 @@ class GoldenLogClassificationTest {
     @Test
     void perfScriptOfNamedSyscallTracepointsFindsTheSelectServerAndItsForkedClients() throws Exception {
         SyscallReport report = analyze("select-server.perf-script.log");
-        ProcessReport server = first(report);
+        SyscallProcessReport server = first(report);
         assertEquals(IoModel.MULTIPLEXING, server.verdict().model());
         assertEquals(Mechanism.SELECT, server.verdict().mechanism());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, server.architecture());
@@ -151,7 +151,7 @@ class GoldenLogClassificationTest {
         assertEquals(3, server.waits("accept").calls());
         assertEquals(15, server.copies().writeBytes(), "hello echoed to each of 3 clients");
         assertEquals(4, report.processes().size(), "the server and its 3 forked clients");
-        for (ProcessReport client : report.processes().subList(1, 4)) {
+        for (SyscallProcessReport client : report.processes().subList(1, 4)) {
             assertEquals(server.pid(), client.parentPid(), "clone without CLONE_THREAD is a fork");
             assertEquals(IoModel.BLOCKING, client.verdict().model());
             assertEquals(ThreadRole.CLIENT, client.threads().get(0).role());
@@ -162,7 +162,7 @@ class GoldenLogClassificationTest {
 
     @Test
     void perfScriptOfIoUringTracepointsShowsTheOperationsStraceCannotSee() throws Exception {
-        ProcessReport reader = first(analyze("io-uring.perf-script.log"));
+        SyscallProcessReport reader = first(analyze("io-uring.perf-script.log"));
         assertEquals(IoModel.ASYNC, reader.verdict().model());
         assertEquals(Mechanism.IO_URING, reader.verdict().mechanism());
         assertEquals(ThreadRole.COMPLETION_HANDLER, reader.threads().get(0).role());
@@ -177,8 +177,8 @@ class GoldenLogClassificationTest {
     void anStraceLogPrintedInCompletionOrderGivesTheSameModelsAsOneInOrder() throws Exception {
         Path log = golden("python-http-server.completion-order.log");
         assertTrue(linesOutOfTimeOrder(log) > 0, "strace -z prints a call when it returns, stamped with its start");
-        ProcessReport inOrder = first(analyze("python-http-server.log"));
-        ProcessReport completionOrder = first(analyze("python-http-server.completion-order.log"));
+        SyscallProcessReport inOrder = first(analyze("python-http-server.log"));
+        SyscallProcessReport completionOrder = first(analyze("python-http-server.completion-order.log"));
         assertEquals(Architecture.THREAD_PER_CONNECTION, completionOrder.architecture());
         assertEquals(inOrder.architecture(), completionOrder.architecture());
         assertEquals(inOrder.verdict().model(), completionOrder.verdict().model());

@@ -3,7 +3,7 @@ package io.iotrace.analyzers.syscall;
 import io.iotrace.analyzers.model.Verdict;
 
 import io.iotrace.analyzers.model.Mechanism;
-import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
+import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.ThreadRole;
@@ -84,7 +84,7 @@ class SequenceClassificationTest {
         }
         SyscallReport report = analyze("nginx.log", log.toString());
         assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, report.process(100).orElseThrow().architecture());
-        ProcessReport worker = report.process(201).orElseThrow();
+        SyscallProcessReport worker = report.process(201).orElseThrow();
         assertEquals(IoModel.MULTIPLEXING, worker.verdict().model());
         assertEquals(Mechanism.EPOLL, worker.verdict().mechanism());
         assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, worker.architecture());
@@ -97,7 +97,7 @@ class SequenceClassificationTest {
         Path thread = Files.writeString(dir.resolve("trace.301"), "write(1</dev/pts/0>, \"hi\\n\", 3) = 3\n");
         SyscallReport report = SyscallLogAnalyzer.analyze(List.of(main, thread), true);
         assertEquals(1, report.processes().size());
-        ProcessReport process = report.process(300).orElseThrow();
+        SyscallProcessReport process = report.process(300).orElseThrow();
         assertEquals(2, process.threads().size());
         assertEquals(3, process.thread(301).copies().writeBytes());
     }
@@ -134,8 +134,8 @@ class SequenceClassificationTest {
                 101 1700000000.000200 write(1<pipe:[1234]>, "b", 1) = 1
                 100 1700000000.000100 read(0<pipe:[1233]>, "a", 1) = 1
                 """;
-        ProcessReport process = analyze("completion-order.log", log).processes().get(0);
-        assertEquals(List.of(100, 101), process.threads().stream().map(ThreadReport::tid).toList());
+        SyscallProcessReport process = analyze("completion-order.log", log).processes().get(0);
+        assertEquals(List.of(100, 101), process.threads().stream().map(SyscallThreadReport::tid).toList());
     }
 
     @Test
@@ -172,7 +172,7 @@ class SequenceClassificationTest {
                         .append(tid).append(" sendto(").append(conn).append(", \"HTTP\", 4, 0, NULL, 0) = 4\n");
             }
         }
-        ProcessReport process = analyze("threading.log", log.toString()).process(100).orElseThrow();
+        SyscallProcessReport process = analyze("threading.log", log.toString()).process(100).orElseThrow();
         assertEquals(Architecture.THREAD_PER_CONNECTION, process.architecture());
         assertEquals(IoModel.BLOCKING, process.verdict().model(), process.verdict().toString());
         assertEquals(IoModel.MULTIPLEXING, process.thread(100).verdict().model());
@@ -190,7 +190,7 @@ class SequenceClassificationTest {
                     .append(helper).append(" futex(0x7f20, FUTEX_WAKE_PRIVATE, 1) = 1\n")
                     .append("100 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
         }
-        ProcessReport process = analyze("posix-aio.log", log.toString()).process(100).orElseThrow();
+        SyscallProcessReport process = analyze("posix-aio.log", log.toString()).process(100).orElseThrow();
         assertEquals(IoModel.ASYNC, process.verdict().model(), process.verdict().toString());
         assertEquals(Mechanism.THREAD_POOL, process.verdict().mechanism());
         assertEquals(IoModel.ASYNC, process.thread(100).verdict().model());
@@ -205,7 +205,7 @@ class SequenceClassificationTest {
             log.append("101 pread64(3</usr/lib/jvm/lib/modules>, \"x\", 4096, ").append(i * 4096).append(") = 4096\n");
         }
         log.append("100 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
-        ProcessReport process = analyze("launcher.log", log.toString()).process(100).orElseThrow();
+        SyscallProcessReport process = analyze("launcher.log", log.toString()).process(100).orElseThrow();
         assertEquals(IoModel.BLOCKING, process.verdict().model(), process.verdict().toString());
     }
 
@@ -244,7 +244,7 @@ class SequenceClassificationTest {
                     .append(tid).append(" read(").append(conn).append(", \"GET\", 8192) = 3\n")
                     .append(tid).append(" write(").append(conn).append(", \"OK\", 2) = 2\n");
         }
-        ProcessReport process = analyze("one-epoll.log", log.toString()).processes().get(0);
+        SyscallProcessReport process = analyze("one-epoll.log", log.toString()).processes().get(0);
         assertEquals(Architecture.EVENT_LOOP_WITH_WORKER_POOL, process.architecture(), process.toString());
         assertTrue(process.architectureEvidence().get(0).startsWith("1 event loop, waited on by 3 threads in turn"),
                 process.architectureEvidence().toString());
@@ -266,8 +266,8 @@ class SequenceClassificationTest {
                     .append("102 read(").append(conn).append(", 0x7f, 8192) = -1 EAGAIN (Resource temporarily unavailable)\n")
                     .append("102 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
         }
-        ProcessReport process = analyze("poller.log", log.toString()).processes().get(0);
-        ThreadReport worker = process.thread(102);
+        SyscallProcessReport process = analyze("poller.log", log.toString()).processes().get(0);
+        SyscallThreadReport worker = process.thread(102);
         assertEquals(ThreadRole.WORKER, worker.role(), worker.toString());
         assertEquals(IoModel.MULTIPLEXING, worker.ioModel());
         assertEquals(IoModel.MULTIPLEXING, process.ioModel(), process.toString());
@@ -310,7 +310,7 @@ class SequenceClassificationTest {
                         .append(worker).append(" writev(").append(conn).append(", [{iov_base=\"OK\", iov_len=2}], 1) = 2\n");
             }
         }
-        ProcessReport master = analyze("nginx.log", log.toString()).process(100).orElseThrow();
+        SyscallProcessReport master = analyze("nginx.log", log.toString()).process(100).orElseThrow();
         assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, master.architecture());
         assertEquals(IoModel.MULTIPLEXING, master.ioModel(), master.evidence());
         assertEquals(Mechanism.EPOLL, master.mechanism());

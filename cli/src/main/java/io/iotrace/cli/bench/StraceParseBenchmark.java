@@ -1,6 +1,6 @@
 package io.iotrace.cli.bench;
 
-import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
+import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
 import io.iotrace.analyzers.syscall.SyscallReport;
 import io.iotrace.cli.ExitCodes;
 import com.sun.management.OperatingSystemMXBean;

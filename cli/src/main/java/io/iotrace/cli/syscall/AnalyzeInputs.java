@@ -1,7 +1,7 @@
 package io.iotrace.cli.syscall;
 
-import io.iotrace.analyzers.syscall.LogFormatSniffer;
-import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.analyzers.source.LogFormatSniffer;
+import io.iotrace.analyzers.source.SyscallLogException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

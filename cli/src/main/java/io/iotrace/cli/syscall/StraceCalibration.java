@@ -1,9 +1,9 @@
 package io.iotrace.cli.syscall;
 
 import io.iotrace.analyzers.correlate.StraceSlowdown;
-import io.iotrace.analyzers.syscall.ProcessReport;
+import io.iotrace.analyzers.syscall.SyscallProcessReport;
 import io.iotrace.analyzers.syscall.SyscallReport;
-import io.iotrace.analyzers.syscall.ThreadReport;
+import io.iotrace.analyzers.syscall.SyscallThreadReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,12 +62,12 @@ public final class StraceCalibration {
      * {@link #tracedSyscallNanos}, within the command's wall time.
      */
     public StraceSlowdown slowdownOf(long pid, SyscallReport syscalls, long wallNanos) {
-        ProcessReport process = syscalls.process((int) pid).orElse(null);
+        SyscallProcessReport process = syscalls.process((int) pid).orElse(null);
         if (process == null || process.threads().isEmpty()) {
             return StraceSlowdown.unknown("not estimated: the strace log has no syscalls of pid " + pid);
         }
-        long stops = process.threads().stream().mapToLong(ThreadReport::syscalls).sum();
-        ThreadReport busiest = process.threads().stream().max(Comparator.comparingLong(ThreadReport::syscalls))
+        long stops = process.threads().stream().mapToLong(SyscallThreadReport::syscalls).sum();
+        SyscallThreadReport busiest = process.threads().stream().max(Comparator.comparingLong(SyscallThreadReport::syscalls))
                 .orElseThrow();
         double lostNanos = busiest.syscalls() * tracedSyscallNanos;
         String how = String.format(Locale.ROOT, "estimated, not measured: strace stopped it at %,d syscalls, %,d of"

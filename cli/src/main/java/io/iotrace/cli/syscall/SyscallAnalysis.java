@@ -7,7 +7,7 @@ import io.iotrace.analyzers.correlate.StraceSlowdown;
 import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.correlate.SyscallTimeline;
 import io.iotrace.analyzers.syscall.SyscallReport;
-import io.iotrace.analyzers.syscall.analysis.SyscallLogAnalyzer;
+import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

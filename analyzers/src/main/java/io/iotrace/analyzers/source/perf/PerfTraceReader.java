@@ -1,10 +1,10 @@
 package io.iotrace.analyzers.source.perf;
 
-import io.iotrace.analyzers.syscall.FdKind;
-import io.iotrace.analyzers.syscall.ParseProblems;
-import io.iotrace.analyzers.syscall.SyscallEvent;
-import io.iotrace.analyzers.syscall.SyscallEvent.Kind;
-import io.iotrace.analyzers.syscall.SyscallEventSink;
+import io.iotrace.analyzers.event.FdKind;
+import io.iotrace.analyzers.source.ParseProblems;
+import io.iotrace.analyzers.event.SyscallEvent;
+import io.iotrace.analyzers.event.SyscallEvent.Kind;
+import io.iotrace.analyzers.event.SyscallEventSink;
 
 import java.io.BufferedReader;
 import java.io.IOException;

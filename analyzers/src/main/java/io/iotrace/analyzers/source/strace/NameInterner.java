@@ -1,6 +1,6 @@
 package io.iotrace.analyzers.source.strace;
 
-import io.iotrace.analyzers.syscall.SyscallCategory;
+import io.iotrace.analyzers.event.SyscallCategory;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

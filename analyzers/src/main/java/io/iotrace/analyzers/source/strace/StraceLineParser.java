@@ -1,10 +1,10 @@
 package io.iotrace.analyzers.source.strace;
 
-import io.iotrace.analyzers.syscall.FdKind;
-import io.iotrace.analyzers.syscall.SyscallCategory;
-import io.iotrace.analyzers.syscall.SyscallEvent;
-import io.iotrace.analyzers.syscall.SyscallEvent.Kind;
-import io.iotrace.analyzers.syscall.SyscallEventBatch;
+import io.iotrace.analyzers.event.FdKind;
+import io.iotrace.analyzers.event.SyscallCategory;
+import io.iotrace.analyzers.event.SyscallEvent;
+import io.iotrace.analyzers.event.SyscallEvent.Kind;
+import io.iotrace.analyzers.event.SyscallEventBatch;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,10 +1,10 @@
 package io.iotrace.analyzers.source.strace;
 
-import io.iotrace.analyzers.syscall.ParseProblems;
-import io.iotrace.analyzers.syscall.SyscallAggregator;
-import io.iotrace.analyzers.syscall.SyscallEventBatch;
-import io.iotrace.analyzers.syscall.SyscallEventSink;
-import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.analyzers.source.ParseProblems;
+import io.iotrace.analyzers.event.PartitionedSyscallSink;
+import io.iotrace.analyzers.event.SyscallEventBatch;
+import io.iotrace.analyzers.event.SyscallEventSink;
+import io.iotrace.analyzers.source.SyscallLogException;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -38,7 +38,7 @@ public final class StraceLogReader {
     private final ConcurrentLinkedQueue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<SyscallEventBatch> freeBatches = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<StraceLineParser> parsers = ThreadLocal.withInitial(StraceLineParser::new);
-    private final SyscallAggregator aggregator;
+    private final PartitionedSyscallSink aggregator;
     /** Per partition, the aggregation of the last chunk submitted: the next one runs after it. */
     private final CompletableFuture<?>[] partitionTails;
 
@@ -46,7 +46,7 @@ public final class StraceLogReader {
      * @param workers    the threads that parse and add up chunks; the caller owns and shuts them down
      * @param aggregator where the events of every file read go; fed by the workers, one task per partition
      */
-    public StraceLogReader(ExecutorService workers, int parallelism, SyscallAggregator aggregator) {
+    public StraceLogReader(ExecutorService workers, int parallelism, PartitionedSyscallSink aggregator) {
         this.workers = workers;
         this.maxInFlight = Math.max(2, parallelism + 1);
         this.aggregator = aggregator;

@@ -2,9 +2,9 @@ package io.iotrace.analyzers.source.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.iotrace.analyzers.syscall.ParseProblems;
-import io.iotrace.analyzers.syscall.SyscallClock;
-import io.iotrace.analyzers.syscall.SyscallEvent;
+import io.iotrace.analyzers.source.ParseProblems;
+import io.iotrace.analyzers.event.SyscallClock;
+import io.iotrace.analyzers.event.SyscallEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.iotrace.analyzers.source.strace;
 
-import io.iotrace.analyzers.syscall.FdKind;
-import io.iotrace.analyzers.syscall.SyscallEvent;
-import io.iotrace.analyzers.syscall.SyscallEvent.Kind;
+import io.iotrace.analyzers.event.FdKind;
+import io.iotrace.analyzers.event.SyscallEvent;
+import io.iotrace.analyzers.event.SyscallEvent.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.source;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

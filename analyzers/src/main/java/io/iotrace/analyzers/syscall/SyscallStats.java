@@ -1,9 +1,12 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.event.SyscallCategory;
+import io.iotrace.analyzers.event.SyscallEvent;
+
 import io.iotrace.analyzers.stats.LogHistogram;
 
 /** What one thread's calls of one syscall added up to. */
-final class CallStats {
+final class SyscallStats {
     final String name;
     final SyscallCategory category;
     long calls;
@@ -14,7 +17,7 @@ final class CallStats {
     long maxNanos;
     private LogHistogram histogram;
 
-    CallStats(String name) {
+    SyscallStats(String name) {
         this.name = name;
         this.category = SyscallCategory.of(name);
     }
@@ -37,7 +40,7 @@ final class CallStats {
         }
     }
 
-    void addAll(CallStats other) {
+    void addAll(SyscallStats other) {
         calls += other.calls;
         failures += other.failures;
         bytes += other.bytes;

@@ -1,4 +1,4 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.event;
 
 import java.util.HashMap;
 import java.util.Map;

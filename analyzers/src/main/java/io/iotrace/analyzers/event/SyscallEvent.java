@@ -1,4 +1,4 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.event;
 
 /**
  * One line of a syscall log: a call, half of a call split by another thread's output, a signal, or an exit.

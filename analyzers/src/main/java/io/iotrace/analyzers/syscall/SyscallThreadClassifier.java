@@ -1,5 +1,9 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.stats.Units;
+
+import io.iotrace.analyzers.event.SyscallCategory;
+
 import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.Mechanism;
@@ -13,11 +17,11 @@ import java.util.Map;
  * Decides a thread's I/O model from its syscalls. Detectors run in order, the first that matches wins; each
  * returns null when its model does not apply.
  */
-final class ThreadModelClassifier {
+final class SyscallThreadClassifier {
     /** Fewer EAGAIN retries than this are a drained socket or a race, not a polling loop. */
     private static final int MIN_RETRIES_FOR_POLLING = 3;
 
-    private ThreadModelClassifier() {
+    private SyscallThreadClassifier() {
     }
 
     /** @param processAsyncSetups F_SETOWN/F_SETSIG/FASYNC calls anywhere in the thread's process */
@@ -109,7 +113,7 @@ final class ThreadModelClassifier {
         }
         long longest = 0;
         long waited = 0;
-        for (CallStats stats : t.calls.values()) {
+        for (SyscallStats stats : t.calls.values()) {
             if (stats.category == SyscallCategory.READ || stats.category == SyscallCategory.ACCEPT) {
                 longest = Math.max(longest, stats.maxNanos);
                 waited += stats.totalNanos;

@@ -1,13 +1,13 @@
-package io.iotrace.analyzers.syscall.analysis;
+package io.iotrace.analyzers.syscall;
 
 import io.iotrace.analyzers.source.perf.PerfScriptReader;
 import io.iotrace.analyzers.source.perf.PerfTraceReader;
 import io.iotrace.analyzers.source.strace.StraceLogReader;
-import io.iotrace.analyzers.syscall.LogFormatSniffer;
-import io.iotrace.analyzers.syscall.ParseProblems;
+import io.iotrace.analyzers.source.LogFormatSniffer;
+import io.iotrace.analyzers.source.ParseProblems;
 import io.iotrace.analyzers.syscall.SyscallAggregator;
-import io.iotrace.analyzers.syscall.SyscallEventSink;
-import io.iotrace.analyzers.syscall.SyscallLogException;
+import io.iotrace.analyzers.event.SyscallEventSink;
+import io.iotrace.analyzers.source.SyscallLogException;
 import io.iotrace.analyzers.syscall.SyscallReport;
 
 import java.io.IOException;

@@ -1,4 +1,6 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.source;
+
+import io.iotrace.analyzers.event.LinuxTables;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -12,12 +12,12 @@ import java.util.List;
  * One thread's model, role, copies and waits. The verdict's fields have the names and values a recording's thread
  * report gives them.
  */
-public record ThreadReport(int tid, ThreadRole role, IoModel ioModel, Mechanism mechanism, Confidence confidence,
+public record SyscallThreadReport(int tid, ThreadRole role, IoModel ioModel, Mechanism mechanism, Confidence confidence,
                            String evidence, long syscalls, CopyFigures copies, List<WaitFigures> waits) {
 
-    static ThreadReport of(int tid, Verdict verdict, ThreadRole role, long syscalls, CopyFigures copies,
+    static SyscallThreadReport of(int tid, Verdict verdict, ThreadRole role, long syscalls, CopyFigures copies,
                            List<WaitFigures> waits) {
-        return new ThreadReport(tid, role, verdict.model(), verdict.mechanism(), verdict.confidence(),
+        return new SyscallThreadReport(tid, role, verdict.model(), verdict.mechanism(), verdict.confidence(),
                 verdict.evidence(), syscalls, copies, waits);
     }
 

@@ -1,4 +1,4 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.event;
 
 /** Receives the events of a syscall log, per thread in the order the log gives them. */
 @FunctionalInterface

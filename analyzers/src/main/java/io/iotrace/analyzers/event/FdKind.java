@@ -1,4 +1,4 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.event;
 
 /** What a file descriptor refers to, as far as the log says (strace {@code -y}/{@code -yy}, perf labels). */
 public enum FdKind {

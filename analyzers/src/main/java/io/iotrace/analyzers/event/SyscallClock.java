@@ -1,4 +1,4 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.event;
 
 /**
  * The clock a syscall's stamp was read from. Each reader knows it from its format (and perf script from its header,

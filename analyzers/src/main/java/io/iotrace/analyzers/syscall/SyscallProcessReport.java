@@ -15,15 +15,15 @@ import java.util.List;
  * @param program   the program it executed, or null when the log does not show an {@code execve}
  * @param exit      how it ended ("exited with 0", "killed by SIGKILL"), or null
  */
-public record ProcessReport(int pid, int parentPid, String program, IoModel ioModel, Mechanism mechanism,
+public record SyscallProcessReport(int pid, int parentPid, String program, IoModel ioModel, Mechanism mechanism,
                             Confidence confidence, String evidence, Architecture architecture,
                             List<String> architectureEvidence, CopyFigures copies, List<WaitFigures> waits,
-                            List<ThreadReport> threads, String exit) {
+                            List<SyscallThreadReport> threads, String exit) {
 
-    static ProcessReport of(int pid, int parentPid, String program, Verdict verdict, Architecture architecture,
+    static SyscallProcessReport of(int pid, int parentPid, String program, Verdict verdict, Architecture architecture,
                             List<String> architectureEvidence, CopyFigures copies, List<WaitFigures> waits,
-                            List<ThreadReport> threads, String exit) {
-        return new ProcessReport(pid, parentPid, program, verdict.model(), verdict.mechanism(), verdict.confidence(),
+                            List<SyscallThreadReport> threads, String exit) {
+        return new SyscallProcessReport(pid, parentPid, program, verdict.model(), verdict.mechanism(), verdict.confidence(),
                 verdict.evidence(), architecture, architectureEvidence, copies, waits, threads, exit);
     }
 
@@ -31,7 +31,7 @@ public record ProcessReport(int pid, int parentPid, String program, IoModel ioMo
         return new Verdict(ioModel, mechanism, null, confidence, evidence, null);
     }
 
-    public ThreadReport thread(int tid) {
+    public SyscallThreadReport thread(int tid) {
         return threads.stream().filter(t -> t.tid() == tid).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no thread " + tid + " in process " + pid));
     }

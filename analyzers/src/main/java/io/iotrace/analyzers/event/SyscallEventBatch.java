@@ -1,6 +1,6 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.event;
 
-import io.iotrace.analyzers.syscall.SyscallEvent.Kind;
+import io.iotrace.analyzers.event.SyscallEvent.Kind;
 
 import java.util.Arrays;
 
@@ -115,47 +115,47 @@ public final class SyscallEventBatch {
         return tids[i];
     }
 
-    long startNanos(int i) {
+    public long startNanos(int i) {
         return starts[i];
     }
 
-    long durationNanos(int i) {
+    public long durationNanos(int i) {
         return durations[i];
     }
 
-    Kind kind(int i) {
+    public Kind kind(int i) {
         return kinds[i];
     }
 
-    String name(int i) {
+    public String name(int i) {
         return names[i];
     }
 
-    int fd(int i) {
+    public int fd(int i) {
         return fds[i];
     }
 
-    FdKind fdKind(int i) {
+    public FdKind fdKind(int i) {
         return fdKinds[i];
     }
 
-    long result(int i) {
+    public long result(int i) {
         return results[i];
     }
 
-    String errno(int i) {
+    public String errno(int i) {
         return errnos[i];
     }
 
-    long argument(int i) {
+    public long argument(int i) {
         return arguments[i];
     }
 
-    String text(int i) {
+    public String text(int i) {
         return texts[i];
     }
 
-    int flags(int i) {
+    public int flags(int i) {
         return flags[i];
     }
 }

@@ -1,4 +1,4 @@
-package io.iotrace.analyzers.syscall;
+package io.iotrace.analyzers.source;
 
 /** What a file given as a syscall log turned out to be. */
 public enum LogFormat {

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** Decides how a process serves its connections, from its threads and its child processes; first match wins. */
-final class ArchitectureClassifier {
+final class SyscallArchitectureClassifier {
 
     /** A process's facts as the classifier needs them. */
-    record ProcessFacts(List<ThreadActivity> threads, List<ThreadReport> threadReports, List<Verdict> children,
+    record ProcessFacts(List<ThreadActivity> threads, List<SyscallThreadReport> threadReports, List<Verdict> children,
                         long childrenAccepting) {
         long sum(java.util.function.ToLongFunction<ThreadActivity> figure) {
             return threads.stream().mapToLong(figure).sum();
@@ -26,7 +26,7 @@ final class ArchitectureClassifier {
     record Decision(Architecture architecture, List<String> evidence) {
     }
 
-    private ArchitectureClassifier() {
+    private SyscallArchitectureClassifier() {
     }
 
     /**

@@ -1,0 +1,16 @@
+package io.iotrace.analyzers.event;
+
+/**
+ * Receives a syscall log's events in batches, split by thread into partitions that workers may feed at the same
+ * time: only per-thread order matters, so each partition takes its threads' events from every batch, in log order.
+ */
+public interface PartitionedSyscallSink {
+    /** How many partitions may be fed at once. */
+    int partitions();
+
+    /** Reserves the ordinals of the next batch in the log, on the thread that reads the log, in log order. */
+    long reserveBatch();
+
+    /** Feeds one partition's events of a batch; calls for one partition must not overlap and must come in order. */
+    void acceptPartition(int partition, SyscallEventBatch events, long firstOrdinal);
+}
