@@ -31,6 +31,7 @@ public final class LoopLint {
     private final LoopTimeline timeline = new LoopTimeline();
     private final Map<String, Accumulator> byStack = new LinkedHashMap<>();
     private final Map<Long, Long> blockedNanosByThread = new HashMap<>();
+    private final Map<Long, Long> idleNanosByThread = new HashMap<>();
     private final Map<Long, String> loopNames = new LinkedHashMap<>();
     private final Map<Long, String> loopReasons = new HashMap<>();
     private LoopThreads loops;
@@ -106,8 +107,12 @@ public final class LoopLint {
         String reason = call.kind() == BlockingKind.PINNED
                 ? "a virtual thread pinned to its carrier blocks the carrier"
                 : noteIfLoop(call.threadId(), call.threadName());
-        if (reason == null || RuntimeWaits.madeBy(call) || IdleWorkers.isWaitingForWork(call)
-                || isNonBlockingChannelCall(call)) {
+        if (reason != null && IdleWorkers.isWaitingForWork(call)) {
+            // Idle, as a loop waiting in its selector is: its share of waiting, not of working.
+            idleNanosByThread.merge(call.threadId(), call.durationNanos(), Long::sum);
+            return;
+        }
+        if (reason == null || RuntimeWaits.madeBy(call) || isNonBlockingChannelCall(call)) {
             return;
         }
         blockedNanosByThread.merge(call.threadId(), call.durationNanos(), Long::sum);
@@ -150,7 +155,8 @@ public final class LoopLint {
             long[] waitingAndSpan = timeline.waitingAndSpan(id);
             long span = waitingAndSpan[1];
             long blocked = blockedNanosByThread.getOrDefault(id, 0L);
-            double waiting = span > 0 ? (double) waitingAndSpan[0] / span : 0;
+            long waitingNanos = waitingAndSpan[0] + idleNanosByThread.getOrDefault(id, 0L);
+            double waiting = span > 0 ? Math.min(1, (double) waitingNanos / span) : 0;
             double blockedShare = span > 0 ? Math.min(1, (double) blocked / span) : 0;
             double working = span > 0 ? Math.max(0, 1 - waiting - blockedShare) : 0;
             boolean seen = iterations != null && iterations.count() > 0;
