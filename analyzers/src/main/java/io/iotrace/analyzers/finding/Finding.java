@@ -17,8 +17,14 @@ import java.util.List;
  *                            select); -1 when the loop's selects are not known
  * @param topApplicationFrame the first frame outside the JDK and the frameworks: where to look
  * @param stack               the call's stack, innermost first
+ * @param startUpRule         for a wait of the server's start-up, which rule made it one (the first call's, when
+ *                            several); null for a finding of the steady state
  */
 public record Finding(String fingerprint, BlockingKind kind, List<String> threads, String loopReason, String resource,
                       long count, long totalNanos, long maxNanos, long maxStallNanos, Frame topApplicationFrame,
-                      CallStack stack) {
+                      CallStack stack, String startUpRule) {
+    /** Whether every call of it was a wait of the server's start-up (see {@link #startUpRule}). */
+    public boolean startUp() {
+        return startUpRule != null;
+    }
 }

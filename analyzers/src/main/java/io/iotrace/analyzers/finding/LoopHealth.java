@@ -12,7 +12,8 @@ package io.iotrace.analyzers.finding;
  * @param p50Nanos      median iteration time
  * @param p99Nanos      99th percentile iteration time
  * @param maxNanos      the longest iteration: the worst stall
- * @param waitingShare  share of the loop's time spent waiting in the selector
+ * @param waitingShare  share of the loop's time spent waiting in the selector or, as a pool thread between tasks, for
+ *                      work
  * @param workingShare  share spent running, neither waiting nor blocked
  * @param blockedShare  share spent in blocking calls (the findings on this thread)
  */

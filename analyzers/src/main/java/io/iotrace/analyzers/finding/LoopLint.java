@@ -31,9 +31,11 @@ public final class LoopLint {
     private final LoopTimeline timeline = new LoopTimeline();
     private final Map<String, Accumulator> byStack = new LinkedHashMap<>();
     private final Map<Long, Long> blockedNanosByThread = new HashMap<>();
+    private final Map<Long, Long> idleNanosByThread = new HashMap<>();
     private final Map<Long, String> loopNames = new LinkedHashMap<>();
     private final Map<Long, String> loopReasons = new HashMap<>();
     private LoopThreads loops;
+    private final StartUpWaits startUp = new StartUpWaits(timeline);
 
     private LoopLint() {
     }
@@ -86,7 +88,7 @@ public final class LoopLint {
         RecordingInfo about = info[0];
         return new ProcessLint(recording.toString(), about == null ? 0 : about.pid(),
                 about == null ? "" : about.javaVersion(), about == null ? "" : about.command(), health(),
-                findings());
+                findings(false), findings(true));
     }
 
     private String noteIfLoop(long threadId, String name) {
@@ -105,13 +107,19 @@ public final class LoopLint {
         String reason = call.kind() == BlockingKind.PINNED
                 ? "a virtual thread pinned to its carrier blocks the carrier"
                 : noteIfLoop(call.threadId(), call.threadName());
+        if (reason != null && IdleWorkers.isWaitingForWork(call)) {
+            // Idle, as a loop waiting in its selector is: its share of waiting, not of working.
+            idleNanosByThread.merge(call.threadId(), call.durationNanos(), Long::sum);
+            return;
+        }
         if (reason == null || RuntimeWaits.madeBy(call) || isNonBlockingChannelCall(call)) {
             return;
         }
         blockedNanosByThread.merge(call.threadId(), call.durationNanos(), Long::sum);
         String signature = signatureOf(call);
         byStack.computeIfAbsent(signature, s -> new Accumulator(call, reason))
-                .add(call, timeline.iterationAround(call.threadId(), call.startEpochNanos() + call.durationNanos() / 2));
+                .add(call, timeline.iterationAround(call.threadId(), call.startEpochNanos() + call.durationNanos() / 2),
+                        startUp.ruleFor(call));
     }
 
     /** A loop's non-blocking channel calls are what it should make, never a finding. */
@@ -128,9 +136,14 @@ public final class LoopLint {
         return s.toString();
     }
 
-    private List<Finding> findings() {
+    private List<Finding> findings(boolean ofStartUp) {
         List<Finding> findings = new ArrayList<>();
-        byStack.forEach((signature, a) -> findings.add(a.toFinding(fingerprintOf(signature))));
+        byStack.forEach((signature, a) -> {
+            Finding finding = a.toFinding(fingerprintOf(signature));
+            if (finding.startUp() == ofStartUp) {
+                findings.add(finding);
+            }
+        });
         findings.sort(Comparator.comparingLong(Finding::totalNanos).reversed());
         return findings;
     }
@@ -142,7 +155,8 @@ public final class LoopLint {
             long[] waitingAndSpan = timeline.waitingAndSpan(id);
             long span = waitingAndSpan[1];
             long blocked = blockedNanosByThread.getOrDefault(id, 0L);
-            double waiting = span > 0 ? (double) waitingAndSpan[0] / span : 0;
+            long waitingNanos = waitingAndSpan[0] + idleNanosByThread.getOrDefault(id, 0L);
+            double waiting = span > 0 ? Math.min(1, (double) waitingNanos / span) : 0;
             double blockedShare = span > 0 ? Math.min(1, (double) blocked / span) : 0;
             double working = span > 0 ? Math.max(0, 1 - waiting - blockedShare) : 0;
             boolean seen = iterations != null && iterations.count() > 0;
@@ -177,13 +191,20 @@ public final class LoopLint {
         private long total;
         private long max;
         private long maxStall = -1;
+        /** Why the first call was a start-up wait; it counts only while every call is one. */
+        private String startUpRule;
+        private boolean allStartUp = true;
 
         Accumulator(BlockingCall first, String reason) {
             this.first = first;
             this.reason = reason;
         }
 
-        void add(BlockingCall call, long iteration) {
+        void add(BlockingCall call, long iteration, String startUpRuleOfCall) {
+            allStartUp &= startUpRuleOfCall != null;
+            if (startUpRule == null) {
+                startUpRule = startUpRuleOfCall;
+            }
             threads.add(call.threadName());
             count++;
             total += call.durationNanos();
@@ -193,7 +214,7 @@ public final class LoopLint {
 
         Finding toFinding(String fingerprint) {
             return new Finding(fingerprint, first.kind(), List.copyOf(threads), reason, first.resource(), count,
-                    total, max, maxStall, first.stack().topApplicationFrame(), first.stack());
+                    total, max, maxStall, first.stack().topApplicationFrame(), first.stack(), allStartUp ? startUpRule : null);
         }
     }
 }

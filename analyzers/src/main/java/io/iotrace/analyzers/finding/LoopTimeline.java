@@ -3,12 +3,15 @@ package io.iotrace.analyzers.finding;
 import io.iotrace.analyzers.event.EventHandler;
 import io.iotrace.analyzers.event.IoEvent;
 import io.iotrace.analyzers.event.Operation;
+import io.iotrace.analyzers.event.Outcome;
 import io.iotrace.analyzers.event.RecordingInfo;
 import io.iotrace.analyzers.event.ResourceKind;
 import io.iotrace.analyzers.stats.LogHistogram;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the iotrace recording adds to Flight Recorder's blocking calls: when each thread's selector returned (the
@@ -16,7 +19,8 @@ import java.util.Map;
  * and writes whether they block or not, and from JDK 22 on hides the channel's frames from the stack).
  *
  * <p>Times are kept as wall clock, ns since the epoch, the time base of Flight Recorder's events. Memory holds two
- * longs per select call and per blocking channel call; both are few on the threads that select.
+ * longs per select call and per blocking channel call (both are few on the threads that select), and a few
+ * entries per connection.
  */
 final class LoopTimeline implements EventHandler {
     /** How far apart the two recorders' clocks may see one call. */
@@ -27,6 +31,15 @@ final class LoopTimeline implements EventHandler {
     private final Map<Long, Intervals> selectsByThread = new HashMap<>();
     private final Map<Long, Intervals> blockingChannelCallsByThread = new HashMap<>();
     private final Map<Long, Map<String, Integer>> channelModesByThread = new HashMap<>();
+    /**
+     * The same for the whole process, a socket stream to the peer counting as blocking: a channel's mode is the
+     * channel's, whichever thread uses it.
+     */
+    private final Map<String, Integer> channelModes = new HashMap<>();
+    /** Connections the process accepted, by resource id; read or written, they are served. */
+    private final Set<Integer> accepted = new HashSet<>();
+    /** When each thread first read or wrote each network resource: few entries, one per connection it touched. */
+    private final Map<Long, Map<Integer, Long>> firstIoByThread = new HashMap<>();
     private RecordingInfo info;
 
     @Override
@@ -41,29 +54,44 @@ final class LoopTimeline implements EventHandler {
         }
         long start = info.toEpochNanos(event.startNanos());
         long end = start + event.durationNanos();
+        if (event.operation() == Operation.ACCEPT && event.outcome() == Outcome.OK && event.related() > 0) {
+            accepted.add((int) event.related());
+        } else if (event.operation().movesBytes() && event.resource() != null && event.resource().kind().isNetwork()) {
+            firstIoByThread.computeIfAbsent(event.thread().javaId(), id -> new HashMap<>())
+                    .merge(event.resource().id(), start, Math::min);
+        }
         if (event.operation() == Operation.SELECT) {
             selectsByThread.computeIfAbsent(event.thread().javaId(), id -> new Intervals()).add(start, end);
         } else if (event.resource() != null && event.resource().kind() == ResourceKind.SOCKET_CHANNEL) {
             long thread = event.thread().javaId();
-            channelModesByThread.computeIfAbsent(thread, id -> new HashMap<>())
-                    .merge(remoteEndpoint(event.resource().description()), event.blocking() ? BLOCKING : NON_BLOCKING,
-                            (a, b) -> a | b);
+            String peer = remoteEndpoint(event.resource().description());
+            int mode = event.blocking() ? BLOCKING : NON_BLOCKING;
+            channelModesByThread.computeIfAbsent(thread, id -> new HashMap<>()).merge(peer, mode, (a, b) -> a | b);
+            channelModes.merge(peer, mode, (a, b) -> a | b);
             if (event.blocking()) {
                 blockingChannelCallsByThread.computeIfAbsent(thread, id -> new Intervals()).add(start, end);
             }
+        } else if (event.resource() != null && event.resource().kind() == ResourceKind.SOCKET) {
+            channelModes.merge(remoteEndpoint(event.resource().description()), BLOCKING, (a, b) -> a | b);
         }
     }
 
     /**
      * Whether a socket call Flight Recorder saw was a non-blocking channel call: the thread used a channel to
      * that peer only in non-blocking mode, or, when it used it in both modes, made no blocking call at the time.
+     * From JDK 22 on Flight Recorder reports channel reads too, and now and then the recording lacks the thread's
+     * own call (Jetty's pool threads take turns on each connection): then the channel's mode in the whole process
+     * decides, when the thread made no blocking channel call at the time.
      *
      * @param peer {@code address:port} of the remote end
      */
     boolean wasNonBlockingChannelCall(long threadId, String peer, long startEpochNanos, long durationNanos) {
         Integer modes = channelModesByThread.getOrDefault(threadId, Map.of()).get(normalized(peer));
         if (modes == null) {
-            return false; // a socket stream, always blocking; or a channel the recording did not see
+            // A socket stream, always blocking, or a channel this thread's recording did not see.
+            Integer everyThreads = channelModes.get(normalized(peer));
+            return everyThreads != null && everyThreads == NON_BLOCKING
+                    && !madeBlockingChannelCall(threadId, startEpochNanos, durationNanos);
         }
         if (modes == NON_BLOCKING) {
             return true;
@@ -115,6 +143,50 @@ final class LoopTimeline implements EventHandler {
             histogram.record(selects.starts[i] - selects.ends[i - 1]);
         }
         return histogram;
+    }
+
+    /**
+     * When this thread first read or wrote a connection the process accepted: the moment it began to serve, its
+     * start-up over. {@link Long#MAX_VALUE} when it never served one.
+     */
+    long firstServedConnection(long threadId) {
+        long first = Long.MAX_VALUE;
+        for (Map.Entry<Integer, Long> io : firstIoByThread.getOrDefault(threadId, Map.of()).entrySet()) {
+            if (accepted.contains(io.getKey())) {
+                first = Math.min(first, io.getValue());
+            }
+        }
+        return first;
+    }
+
+    /** When any thread of the process first read or wrote a connection it accepted; Long.MAX_VALUE when none did. */
+    long firstServedConnection() {
+        long first = Long.MAX_VALUE;
+        for (long thread : firstIoByThread.keySet()) {
+            first = Math.min(first, firstServedConnection(thread));
+        }
+        return first;
+    }
+
+    /** Whether the recording saw this thread select. */
+    boolean selects(long threadId) {
+        Intervals selects = selectsByThread.get(threadId);
+        return selects != null && selects.size > 0;
+    }
+
+    /** How many of the thread's selects began in {@code [from, to)}: the loop iterations it started meanwhile. */
+    int selectsBetween(long threadId, long from, long to) {
+        Intervals selects = selectsByThread.get(threadId);
+        if (selects == null) {
+            return 0;
+        }
+        int count = 0;
+        for (int i = 0; i < selects.size; i++) {
+            if (selects.starts[i] >= from && selects.starts[i] < to) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Time spent waiting in select, and the time from the first select's start to the last one's end. */

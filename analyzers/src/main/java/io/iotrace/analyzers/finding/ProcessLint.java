@@ -11,7 +11,8 @@ import java.util.List;
  * @param command     its main class or jar and arguments
  * @param loops       its event-loop threads, the worst stall first
  * @param findings    blocking calls on them, the most time blocked first
+ * @param startUp     waits of the server's start-up on them, apart: they fail the gate only when asked to
  */
 public record ProcessLint(String recording, long pid, String javaVersion, String command, List<LoopHealth> loops,
-                          List<Finding> findings) {
+                          List<Finding> findings, List<Finding> startUp) {
 }

@@ -62,6 +62,19 @@ class LoopTimelineTest {
         assertFalse(timeline.wasNonBlockingChannelCall(7, "127.0.0.1:40222", EPOCH + 55 * MS, MS));
     }
 
+    @Test
+    void aPeerThatEveryThreadReachedInNonBlockingModeIsANonBlockingCallOnAThreadWhoseOwnCallWasNotRecorded() {
+        ThreadInfo other = new ThreadInfo(2, 8, 101, "other", false);
+        timeline.onEvent(new IoEvent(MS, MS, other, Operation.READ, CLIENT, false, 64, 1, Outcome.OK,
+                BufferKind.values()[0], 0, 0));
+        timeline.onEvent(new IoEvent(MS, MS, other, Operation.READ, new Resource(4, ResourceKind.SOCKET,
+                "127.0.0.1:40400->127.0.0.1:6000"), true, 64, 1, Outcome.OK, BufferKind.values()[0], 0, 0));
+
+        assertTrue(timeline.wasNonBlockingChannelCall(7, "127.0.0.1:40222", EPOCH + 20 * MS, MS));
+        assertFalse(timeline.wasNonBlockingChannelCall(7, "127.0.0.1:6000", EPOCH + 20 * MS, MS),
+                "a socket stream to that peer is blocking");
+    }
+
     private void call(Operation op, Resource resource, boolean blocking, long startMs, long endMs) {
         timeline.onEvent(new IoEvent(startMs * MS, (endMs - startMs) * MS, LOOP, op, resource, blocking, 64, 1,
                 Outcome.OK, BufferKind.values()[0], 0, 0));

@@ -53,6 +53,10 @@ public final class LintCommand implements Callable<Integer> {
             description = "report only findings whose longest call took at least this long (0, 500us, 5ms, 1s; default: any)")
     String minDuration;
 
+    @Option(names = "--fail-on-startup", description = "fail on waits of the servers' start-up too (before a loop"
+            + " serves its first connection, on its bind or listen path, on first use); by default they are listed apart")
+    boolean failOnStartup;
+
     @Option(names = "--loop-threads", paramLabel = "REGEX", description = "threads whose whole name matches are event loops too")
     String loopThreads;
 
@@ -106,6 +110,15 @@ public final class LintCommand implements Callable<Integer> {
 
     /** What lets a finding through: the threshold, the allow rules and the baseline. */
     private record Gate(long minNanos, AllowRules allowed, Baseline known) {
+        /** The findings long enough and not allowed. */
+        List<Finding> keep(List<Finding> findings) {
+            return findings.stream().filter(f -> f.maxNanos() >= minNanos && !allowed.allows(f)).toList();
+        }
+
+        /** Those the baseline does not know. */
+        List<Finding> unknown(List<Finding> findings) {
+            return findings.stream().filter(f -> !known.knows(f)).toList();
+        }
     }
 
     /** Filters the findings through the gate, prints them, and says whether the gate fails. */
@@ -113,17 +126,21 @@ public final class LintCommand implements Callable<Integer> {
         List<ProcessLint> reported = new ArrayList<>();
         List<Finding> all = new ArrayList<>();
         for (ProcessLint p : linted) {
-            List<Finding> kept = p.findings().stream()
-                    .filter(f -> f.maxNanos() >= gate.minNanos() && !gate.allowed().allows(f)).toList();
+            List<Finding> kept = gate.keep(p.findings());
+            List<Finding> keptStartUp = gate.keep(p.startUp());
             all.addAll(kept);
+            if (failOnStartup) {
+                all.addAll(keptStartUp);
+            }
             reported.add(new ProcessLint(p.recording(), p.pid(), p.javaVersion(), p.command(), p.loops(),
-                    kept.stream().filter(f -> !gate.known().knows(f)).toList()));
+                    gate.unknown(kept), gate.unknown(keptStartUp)));
         }
         if (writeBaseline != null) {
             Baseline.write(writeBaseline, all);
         }
         print(reported, warnings);
-        boolean fails = reported.stream().anyMatch(p -> !p.findings().isEmpty());
+        boolean fails = reported.stream()
+                .anyMatch(p -> !p.findings().isEmpty() || failOnStartup && !p.startUp().isEmpty());
         return fails ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
@@ -237,10 +254,10 @@ public final class LintCommand implements Callable<Integer> {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
         switch (format) {
-            case text -> LintReports.text(processes, warnings, out);
-            case json -> LintReports.json(processes, warnings, out);
-            case sarif -> SarifReport.write(processes, out);
-            case junit -> JunitReport.write(processes, out);
+            case text -> LintReports.text(processes, warnings, failOnStartup, out);
+            case json -> LintReports.json(processes, warnings, failOnStartup, out);
+            case sarif -> SarifReport.write(processes, failOnStartup, out);
+            case junit -> JunitReport.write(processes, failOnStartup, out);
         }
         out.flush();
         if (output != null) {

@@ -21,18 +21,22 @@ final class LintReports {
     private LintReports() {
     }
 
-    static void json(List<ProcessLint> processes, List<String> warnings, PrintWriter out) throws IOException {
+    static void json(List<ProcessLint> processes, List<String> warnings, boolean failOnStartup, PrintWriter out)
+            throws IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("schema", SCHEMA);
         document.put("warnings", warnings);
         document.put("findings", processes.stream().mapToInt(p -> p.findings().size()).sum());
+        document.put("startUpWaits", processes.stream().mapToInt(p -> p.startUp().size()).sum());
+        document.put("failOnStartup", failOnStartup);
         document.put("processes", processes);
         out.println(JSON.writeValueAsString(document));
     }
 
-    static void text(List<ProcessLint> processes, List<String> warnings, PrintWriter out) {
+    static void text(List<ProcessLint> processes, List<String> warnings, boolean failOnStartup, PrintWriter out) {
         warnings.forEach(w -> out.println("warning: " + w));
         int total = 0;
+        int startUp = 0;
         for (ProcessLint process : processes) {
             out.println("JVM " + process.pid() + " (" + process.command() + ", Java " + process.javaVersion() + ")");
             if (process.loops().isEmpty()) {
@@ -49,16 +53,32 @@ final class LintReports {
             }
             for (Finding f : process.findings()) {
                 total++;
-                out.printf("  %s at %s%n", f.kind().id(), f.topApplicationFrame());
-                out.printf("    %s on %s%s: %d calls, total %s, max %s%s%n", f.kind().description(),
-                        String.join(", ", f.threads()), f.resource().isEmpty() ? "" : " (" + f.resource() + ")",
-                        f.count(), Durations.format(f.totalNanos()), Durations.format(f.maxNanos()),
-                        f.maxStallNanos() >= 0 ? ", loop iteration stalled up to " + Durations.format(f.maxStallNanos())
-                                : "");
-                f.stack().frames().stream().limit(8).forEach(frame -> out.println("      at " + frame));
-                out.println("    fingerprint " + f.fingerprint());
+                print(f, out);
+            }
+            if (!process.startUp().isEmpty()) {
+                out.println(failOnStartup ? "  start-up (failing: --fail-on-startup)"
+                        : "  start-up (not failing; --fail-on-startup fails on them)");
+            }
+            for (Finding f : process.startUp()) {
+                startUp++;
+                print(f, out);
+                out.println("    excused as " + f.startUpRule());
             }
         }
-        out.println(total == 0 ? "No blocking calls on event-loop threads." : total + " finding(s).");
+        int failing = failOnStartup ? total + startUp : total;
+        String summary = failing == 0 ? "No blocking calls on event-loop threads." : failing + " finding(s)"
+                + (failOnStartup && startUp > 0 ? " (" + startUp + " at start-up)." : ".");
+        out.println(summary + (!failOnStartup && startUp > 0 ? " " + startUp + " start-up wait(s), not failing." : ""));
+    }
+
+    private static void print(Finding f, PrintWriter out) {
+        out.printf("  %s at %s%n", f.kind().id(), f.topApplicationFrame());
+        out.printf("    %s on %s%s: %d calls, total %s, max %s%s%n", f.kind().description(),
+                String.join(", ", f.threads()), f.resource().isEmpty() ? "" : " (" + f.resource() + ")",
+                f.count(), Durations.format(f.totalNanos()), Durations.format(f.maxNanos()),
+                f.maxStallNanos() >= 0 ? ", loop iteration stalled up to " + Durations.format(f.maxStallNanos())
+                        : "");
+        f.stack().frames().stream().limit(8).forEach(frame -> out.println("      at " + frame));
+        out.println("    fingerprint " + f.fingerprint());
     }
 }

@@ -21,7 +21,7 @@ final class SarifReport {
     private SarifReport() {
     }
 
-    static void write(List<ProcessLint> processes, PrintWriter out) throws IOException {
+    static void write(List<ProcessLint> processes, boolean failOnStartup, PrintWriter out) throws IOException {
         List<Object> rules = new ArrayList<>();
         for (BlockingKind kind : BlockingKind.values()) {
             rules.add(map("id", RULE_PREFIX + kind.id(), "name", camel(kind.id()),
@@ -33,7 +33,13 @@ final class SarifReport {
         List<Object> results = new ArrayList<>();
         for (ProcessLint process : processes) {
             for (Finding f : process.findings()) {
-                results.add(result(f, process));
+                results.add(result(f, process, "error"));
+            }
+            // Start-up waits as notes, which code scanning shows without failing a check, unless asked to fail.
+            for (Finding f : process.startUp()) {
+                Map<String, Object> result = result(f, process, failOnStartup ? "error" : "note");
+                result.put("properties", map("startUp", true, "startUpRule", f.startUpRule()));
+                results.add(result);
             }
         }
         Map<String, Object> driver = map("name", "iotrace", "version", "0.1.0", "rules", rules);
@@ -44,17 +50,18 @@ final class SarifReport {
         out.println(LintReports.JSON.writeValueAsString(log));
     }
 
-    private static Map<String, Object> result(Finding f, ProcessLint process) {
+    private static Map<String, Object> result(Finding f, ProcessLint process, String level) {
         String message = f.kind().description() + " " + String.join(", ", f.threads()) + " (JVM " + process.pid()
                 + "): " + f.count() + " calls, total " + Durations.format(f.totalNanos()) + ", max "
-                + Durations.format(f.maxNanos()) + (f.resource().isEmpty() ? "" : " (" + f.resource() + ")");
+                + Durations.format(f.maxNanos()) + (f.resource().isEmpty() ? "" : " (" + f.resource() + ")")
+                + (f.startUp() ? "; at start-up, " + f.startUpRule() : "");
         List<Object> frames = new ArrayList<>();
         for (Frame frame : f.stack().frames()) {
             frames.add(map("location", location(frame)));
         }
         return map("ruleId", RULE_PREFIX + f.kind().id(),
                 "ruleIndex", f.kind().ordinal(),
-                "level", "error",
+                "level", level,
                 "message", map("text", message),
                 "locations", List.of(location(f.topApplicationFrame())),
                 "partialFingerprints", map("iotraceStack/v1", f.fingerprint()),
