@@ -3,7 +3,6 @@ package io.iotrace.cli;
 import io.iotrace.analyzers.correlate.BeforeAndAfterStrace;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.syscall.SyscallLogException;
-import io.iotrace.cli.attach.Durations;
 import io.iotrace.cli.attach.FirstEvent;
 import io.iotrace.cli.attach.RecordingWindow;
 import io.iotrace.cli.attach.TracingSession;

@@ -2,6 +2,7 @@ package io.iotrace.cli.lint;
 
 import io.iotrace.analyzers.finding.Finding;
 import io.iotrace.analyzers.finding.ProcessLint;
+import io.iotrace.cli.Durations;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,7 +44,7 @@ final class JunitReport {
                 xml.writeStartElement("failure");
                 xml.writeAttribute("type", SarifReport.RULE_PREFIX + f.kind().id());
                 xml.writeAttribute("message", f.kind().description() + " " + String.join(", ", f.threads()) + ": "
-                        + f.count() + " calls, max " + Durations.format(f.maxNanos()));
+                        + f.count() + " calls, max " + Durations.readable(f.maxNanos()));
                 xml.writeCharacters(f.stack().frames().stream().map(frame -> "at " + frame)
                         .collect(Collectors.joining("\n")));
                 xml.writeEndElement();

@@ -4,6 +4,7 @@ import io.iotrace.analyzers.finding.BlockingKind;
 import io.iotrace.analyzers.finding.Finding;
 import io.iotrace.analyzers.finding.Frame;
 import io.iotrace.analyzers.finding.ProcessLint;
+import io.iotrace.cli.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ final class SarifReport {
 
     private static Map<String, Object> result(Finding f, ProcessLint process) {
         String message = f.kind().description() + " " + String.join(", ", f.threads()) + " (JVM " + process.pid()
-                + "): " + f.count() + " calls, total " + Durations.format(f.totalNanos()) + ", max "
-                + Durations.format(f.maxNanos()) + (f.resource().isEmpty() ? "" : " (" + f.resource() + ")");
+                + "): " + f.count() + " calls, total " + Durations.readable(f.totalNanos()) + ", max "
+                + Durations.readable(f.maxNanos()) + (f.resource().isEmpty() ? "" : " (" + f.resource() + ")");
         List<Object> frames = new ArrayList<>();
         for (Frame frame : f.stack().frames()) {
             frames.add(map("location", location(frame)));
