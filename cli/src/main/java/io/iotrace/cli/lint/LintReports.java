@@ -1,11 +1,10 @@
 package io.iotrace.cli.lint;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iotrace.analyzers.finding.Finding;
 import io.iotrace.analyzers.finding.LoopHealth;
 import io.iotrace.analyzers.finding.ProcessLint;
 import io.iotrace.cli.Durations;
+import io.iotrace.cli.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -15,9 +14,6 @@ import java.util.Map;
 /** The text and JSON forms of a lint: for a person, and for a machine that wants more than SARIF says. */
 final class LintReports {
     static final String SCHEMA = "iotrace.lint/1";
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
 
     private LintReports() {
     }
@@ -28,7 +24,7 @@ final class LintReports {
         document.put("warnings", warnings);
         document.put("findings", processes.stream().mapToInt(p -> p.findings().size()).sum());
         document.put("processes", processes);
-        out.println(JSON.writeValueAsString(document));
+        Json.print(document, out);
     }
 
     static void text(List<ProcessLint> processes, List<String> warnings, PrintWriter out) {

@@ -5,6 +5,7 @@ import io.iotrace.analyzers.finding.Finding;
 import io.iotrace.analyzers.finding.Frame;
 import io.iotrace.analyzers.finding.ProcessLint;
 import io.iotrace.cli.Durations;
+import io.iotrace.cli.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class SarifReport {
                 "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
                 "version", "2.1.0",
                 "runs", List.of(map("tool", map("driver", driver), "results", results)));
-        out.println(LintReports.JSON.writeValueAsString(log));
+        Json.print(log, out);
     }
 
     private static Map<String, Object> result(Finding f, ProcessLint process) {
