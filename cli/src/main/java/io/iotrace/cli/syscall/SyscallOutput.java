@@ -24,7 +24,6 @@ public final class SyscallOutput {
     public static void print(List<ProcessReport> recordings, List<String> warnings, SyscallAnalysis analysis,
                              boolean json, PrintWriter out) {
         List<String> allWarnings = new ArrayList<>(warnings);
-        allWarnings.addAll(analysis.warnings());
         if (json) {
             allWarnings.addAll(analysis.syscalls().warnings());
             analysis.correlations().forEach(c -> allWarnings.addAll(c.warnings()));
