@@ -4,6 +4,7 @@ import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.source.SyscallLogException;
 import io.iotrace.cli.syscall.AnalyzeInputs;
+import io.iotrace.cli.syscall.JavaCalls;
 import io.iotrace.cli.syscall.SyscallAnalysis;
 import io.iotrace.cli.syscall.SyscallOutput;
 import java.io.IOException;
@@ -41,16 +42,24 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         AnalyzeInputs inputs = sorted();
+        boolean withSyscalls = !inputs.syscallLogs().isEmpty();
         List<ProcessReport> reports = new ArrayList<>();
+        List<JavaCalls> calls = new ArrayList<>();
         for (Path file : inputs.recordings()) {
-            reports.add(Recordings.analyze(file));
+            if (withSyscalls) {
+                JavaCalls fileCalls = new JavaCalls(file, StraceWindow.WHOLE_RUN);
+                calls.add(fileCalls);
+                reports.add(Recordings.analyze(file, fileCalls));
+            } else {
+                reports.add(Recordings.analyze(file));
+            }
         }
-        if (inputs.syscallLogs().isEmpty()) {
+        if (!withSyscalls) {
             ReportPrinter.print(reports, List.of(), reportFormat.format, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        SyscallOutput.print(reports, List.of(), syscalls(inputs), reportFormat.format == ReportFormat.json,
-                spec.commandLine().getOut());
+        SyscallOutput.print(reports, List.of(), syscalls(calls, inputs.syscallLogs()),
+                reportFormat.format == ReportFormat.json, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -63,10 +72,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** The syscall report, and each recording's calls matched with the syscalls of their threads. */
-    private SyscallAnalysis syscalls(AnalyzeInputs inputs) throws IOException {
+    private SyscallAnalysis syscalls(List<JavaCalls> calls, List<Path> logs) throws IOException {
         try {
-            return SyscallAnalysis.of(inputs.recordings(), inputs.syscallLogs(), strict, StraceWindow.WHOLE_RUN,
-                    SyscallAnalysis.Slowdowns.UNKNOWN);
+            return SyscallAnalysis.of(calls, logs, strict, SyscallAnalysis.Slowdowns.UNKNOWN);
         } catch (SyscallLogException e) {
             throw new UserError(e.getMessage());
         }

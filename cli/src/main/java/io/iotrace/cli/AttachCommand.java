@@ -3,11 +3,11 @@ package io.iotrace.cli;
 import io.iotrace.analyzers.correlate.BeforeAndAfterStrace;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.source.SyscallLogException;
-import io.iotrace.cli.attach.Durations;
 import io.iotrace.cli.attach.FirstEvent;
 import io.iotrace.cli.attach.RecordingWindow;
 import io.iotrace.cli.attach.TracingSession;
 import io.iotrace.cli.syscall.AttachedStrace;
+import io.iotrace.cli.syscall.JavaCalls;
 import io.iotrace.cli.syscall.SyscallAnalysis;
 import io.iotrace.cli.syscall.SyscallOutput;
 import java.io.IOException;
@@ -85,14 +85,17 @@ final class AttachCommand implements Callable<Integer> {
                 }
                 OptionalLong first = FirstEvent.startNanos(session.recording());
                 session.stopAndWarn(warnings);
-                ProcessReport report = Recordings.analyzeTolerant(session.recording(), warnings);
+                JavaCalls calls = straced != null ? new JavaCalls(session.recording(), straced.window()) : null;
+                ProcessReport report = calls != null
+                        ? Recordings.analyzeTolerant(session.recording(), warnings, calls)
+                        : Recordings.analyzeTolerant(session.recording(), warnings);
                 first.ifPresent(start -> err.printf(Locale.ROOT, "iotrace: first event %.3f s after attach"
                         + " began%n", (start - session.attachStartNanos()) / 1e9));
                 if (output != null) {
                     Files.copy(session.recording(), output, StandardCopyOption.REPLACE_EXISTING);
                 }
                 if (straced != null) {
-                    printWithSyscalls(report, warnings, session.recording());
+                    printWithSyscalls(report, calls, warnings);
                 } else {
                     ReportPrinter.print(List.of(report), warnings, reportFormat.format, spec.commandLine().getOut());
                 }
@@ -138,14 +141,14 @@ final class AttachCommand implements Callable<Integer> {
         }
     }
 
-    private void printWithSyscalls(ProcessReport report, List<String> warnings, Path recording) throws IOException {
+    private void printWithSyscalls(ProcessReport report, JavaCalls calls, List<String> warnings) throws IOException {
         if (output != null) {
             Files.copy(straced.log(), output.resolveSibling(output.getFileName() + ".strace.log"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
         SyscallAnalysis analysis;
         try {
-            analysis = SyscallAnalysis.of(List.of(recording), List.of(straced.log()), false, straced.window(),
+            analysis = SyscallAnalysis.of(List.of(calls), List.of(straced.log()), false,
                     (jvm, file, syscalls) -> BeforeAndAfterStrace.measure(file, straced.window()));
         } catch (SyscallLogException e) {
             warnings.add("no syscall report: " + e.getMessage());

@@ -1,7 +1,5 @@
 package io.iotrace.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iotrace.cli.attach.TargetJvm;
 import io.iotrace.cli.ps.JvmEntry;
 import java.io.IOException;
@@ -37,7 +35,7 @@ final class PsCommand implements Callable<Integer> {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("schema", "iotrace.ps/1");
             document.put("jvms", jvms);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+            Json.print(document, out);
         } else {
             out.printf("%7s %-8s %-10s %8s %7s %9s %9s %9s  %s%n", "PID", "USER", "JAVA", "UPTIME", "THREADS", "RSS",
                     "READ", "WRITTEN", "MAIN");

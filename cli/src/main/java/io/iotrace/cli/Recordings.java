@@ -1,5 +1,8 @@
 package io.iotrace.cli;
 
+import io.iotrace.analyzers.event.EventHandler;
+import io.iotrace.analyzers.event.IoEvent;
+import io.iotrace.analyzers.event.RecordingInfo;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.report.RecordingAnalyzer;
 import io.iotrace.analyzers.source.recording.RecordingFormatException;
@@ -16,11 +19,15 @@ public final class Recordings {
     private Recordings() {
     }
 
-    /** Analyzes one recording; a damaged or foreign file is a {@link UserError}. */
-    static ProcessReport analyze(Path file) {
+    /**
+     * Analyzes one recording; a damaged or foreign file is a {@link UserError}.
+     *
+     * @param alsoTo other readers of the recording, handed its events in the same pass
+     */
+    static ProcessReport analyze(Path file, EventHandler... alsoTo) {
         RecordingAnalyzer analyzer = new RecordingAnalyzer();
         try {
-            RecordingReader.read(file, analyzer);
+            RecordingReader.read(file, onePass(analyzer, alsoTo));
         } catch (RecordingFormatException e) {
             throw new UserError(e.getMessage());
         }
@@ -30,16 +37,46 @@ public final class Recordings {
     /**
      * Analyzes what a traced command left. A recording cut short (its JVM was killed) is still reported, from
      * the events it holds, with a warning: they were measured and must not be lost.
+     *
+     * @param alsoTo other readers of the recording, handed its events in the same pass
      */
-    static ProcessReport analyzeTolerant(Path file, List<String> warnings) {
+    static ProcessReport analyzeTolerant(Path file, List<String> warnings, EventHandler... alsoTo) {
         RecordingAnalyzer analyzer = new RecordingAnalyzer();
         try {
-            RecordingReader.read(file, analyzer);
+            RecordingReader.read(file, onePass(analyzer, alsoTo));
         } catch (RecordingFormatException e) {
             warnings.add(e.getMessage());
             analyzer.end(0);
         }
         return analyzer.report();
+    }
+
+    /** Hands each event to every reader in turn, so that a recording with several readers is read once. */
+    private static EventHandler onePass(EventHandler first, EventHandler... others) {
+        if (others.length == 0) {
+            return first;
+        }
+        List<EventHandler> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(List.of(others));
+        return new EventHandler() {
+            @Override
+            public void begin(RecordingInfo info) {
+                all.forEach(h -> h.begin(info));
+            }
+
+            @Override
+            public void onEvent(IoEvent event) {
+                for (EventHandler h : all) {
+                    h.onEvent(event);
+                }
+            }
+
+            @Override
+            public void end(long droppedEvents) {
+                all.forEach(h -> h.end(droppedEvents));
+            }
+        };
     }
 
     /** The recordings ({@code .iotrace} files) in {@code directory}, sorted by name. */

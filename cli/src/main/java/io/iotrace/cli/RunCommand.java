@@ -5,6 +5,7 @@ import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.source.SyscallLogException;
 import io.iotrace.analyzers.syscall.SyscallReport;
+import io.iotrace.cli.syscall.JavaCalls;
 import io.iotrace.cli.syscall.StraceCalibration;
 import io.iotrace.cli.syscall.StraceWrapper;
 import io.iotrace.cli.syscall.SyscallAnalysis;
@@ -60,22 +61,29 @@ final class RunCommand implements Callable<Integer> {
     private void report(Path directory, long wallNanos) throws IOException {
         List<String> warnings = new ArrayList<>();
         List<ProcessReport> reports = new ArrayList<>();
+        List<JavaCalls> calls = new ArrayList<>();
         for (Path file : Recordings.in(directory)) {
-            reports.add(Recordings.analyzeTolerant(file, warnings));
+            if (strace) {
+                JavaCalls fileCalls = new JavaCalls(file, StraceWindow.WHOLE_RUN);
+                calls.add(fileCalls);
+                reports.add(Recordings.analyzeTolerant(file, warnings, fileCalls));
+            } else {
+                reports.add(Recordings.analyzeTolerant(file, warnings));
+            }
         }
         if (strace) {
-            reportWithSyscalls(directory, reports, warnings, wallNanos);
+            reportWithSyscalls(directory, reports, calls, warnings, wallNanos);
             return;
         }
         ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
     }
 
-    private void reportWithSyscalls(Path directory, List<ProcessReport> reports, List<String> warnings,
-                                    long wallNanos) throws IOException {
+    private void reportWithSyscalls(Path directory, List<ProcessReport> reports, List<JavaCalls> calls,
+                                    List<String> warnings, long wallNanos) throws IOException {
         SyscallAnalysis analysis;
         try {
-            analysis = SyscallAnalysis.of(Recordings.in(directory), List.of(StraceWrapper.log(directory)), false,
-                    StraceWindow.WHOLE_RUN, new EstimatedSlowdowns(directory, wallNanos));
+            analysis = SyscallAnalysis.of(calls, List.of(StraceWrapper.log(directory)), false,
+                    new EstimatedSlowdowns(directory, wallNanos));
         } catch (SyscallLogException e) {
             // strace failed or wrote nothing: the recordings were measured and are still reported.
             warnings.add("no syscall report: " + e.getMessage());

@@ -1,6 +1,5 @@
 package io.iotrace.cli;
 
-import io.iotrace.cli.attach.Durations;
 import io.iotrace.cli.attach.RecordingWindow;
 import io.iotrace.cli.attach.TracingSession;
 import io.iotrace.cli.top.FullScreen;
@@ -46,7 +45,7 @@ final class TopCommand implements Callable<Integer> {
     boolean batch;
 
     @Option(names = "--interval", converter = Durations.class, defaultValue = "1s", paramLabel = "TIME",
-            description = "refresh period (default: ${DEFAULT-VALUE})")
+            description = "refresh period, e.g. 500ms or 2s (default: ${DEFAULT-VALUE})")
     Duration interval;
 
     @Option(names = {"-n", "--iterations"}, paramLabel = "N", description = "stop after N intervals (batch mode)")

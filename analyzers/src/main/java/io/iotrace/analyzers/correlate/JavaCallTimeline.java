@@ -31,7 +31,12 @@ public final class JavaCallTimeline implements EventHandler {
     private long callsWithoutOsThread;
     private long callsOutsideWindow;
 
-    JavaCallTimeline(StraceWindow window) {
+    /**
+     * An empty timeline, to be handed a recording's events beside its other readers, so that the file is read once.
+     *
+     * @param window the calls that strace saw; the others are counted, not matched
+     */
+    public JavaCallTimeline(StraceWindow window) {
         this.window = window;
     }
 

@@ -1,5 +1,6 @@
 package io.iotrace.cli.attach;
 
+import io.iotrace.cli.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

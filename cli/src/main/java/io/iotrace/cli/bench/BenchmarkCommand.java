@@ -1,8 +1,10 @@
 package io.iotrace.cli.bench;
 
 import io.iotrace.cli.Artifacts;
+import io.iotrace.cli.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,9 +39,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "64", description = "bytes per round trip (default: ${DEFAULT-VALUE})")
     int size;
 
-    @Option(names = "--timeout-seconds", defaultValue = "300",
-            description = "bound on each load driver run (default: ${DEFAULT-VALUE})")
-    int timeoutSeconds;
+    @Option(names = "--timeout", converter = Durations.class, defaultValue = "5m", paramLabel = "TIME",
+            description = "bound on each load driver run, in whole seconds, e.g. 90s (default: ${DEFAULT-VALUE})")
+    Duration timeout;
 
     @Option(names = "--agent-options", defaultValue = "",
             description = "more agent options for the traced server, e.g. ring=1024 (dir= is set by the benchmark)")
@@ -51,10 +53,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " second one (target: under 1 s)")
     int attaches;
 
-    @Option(names = "--pause-ms", defaultValue = "0", paramLabel = "MS",
-            description = "with --attach: each connection of the load pauses this long after each round trip, a paced"
-                    + " load instead of one that saturates the server (default: ${DEFAULT-VALUE})")
-    int pauseMillis;
+    @Option(names = "--pause", converter = Durations.class, defaultValue = "0", paramLabel = "TIME",
+            description = "with --attach: each connection of the load pauses TIME, in whole milliseconds (e.g. 1ms),"
+                    + " after each round trip, a paced load instead of one that saturates the server (default: none)")
+    Duration pause;
 
     @Option(names = "--java", description = "java binary for the server and driver (default: the one running iotrace)")
     Path java;
@@ -63,11 +65,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         Path javaBinary = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java");
-        EchoWorkload workload = new EchoWorkload(connections, warmUpRoundTrips, roundTrips, size, timeoutSeconds);
+        EchoWorkload workload = new EchoWorkload(connections, warmUpRoundTrips, roundTrips, size,
+                (int) timeout.toSeconds());
         EchoRun run = new EchoRun(javaBinary, Artifacts.fixturesJar(), workload);
         Path agentJar = Artifacts.agentJar();
         BenchmarkReport report = new BenchmarkReport(spec.commandLine().getOut());
         if (attaches > 0) {
+            int pauseMillis = (int) pause.toMillis();
             report.attachLatencies(run.attachLatencies(agentJar, attaches, pauseMillis), connections, pauseMillis);
             return 0;
         }
@@ -84,13 +88,21 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (pairs < 1 || connections < 1 || roundTrips < 1 || warmUpRoundTrips < 0 || size < 1
-                || timeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), "--pairs, --connections, --round-trips, --size and"
-                    + " --timeout-seconds must be at least 1, --warm-up at least 0");
+        if (pairs < 1 || connections < 1 || roundTrips < 1 || warmUpRoundTrips < 0 || size < 1) {
+            throw new ParameterException(spec.commandLine(), "--pairs, --connections, --round-trips and --size must"
+                    + " be at least 1, --warm-up at least 0");
         }
-        if (pauseMillis < 0 || pauseMillis > 0 && attaches == 0) {
-            throw new ParameterException(spec.commandLine(), "--pause-ms must be at least 0, and is for --attach only");
+        // The load driver counts its bound in seconds and its pause in milliseconds.
+        if (timeout.toSeconds() < 1 || timeout.toNanos() % 1_000_000_000L != 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout " + Durations.format(timeout)
+                    + " must be a whole number of seconds, at least 1s");
+        }
+        if (pause.toNanos() % 1_000_000L != 0) {
+            throw new ParameterException(spec.commandLine(), "--pause " + Durations.format(pause)
+                    + " must be a whole number of milliseconds");
+        }
+        if (!pause.isZero() && attaches == 0) {
+            throw new ParameterException(spec.commandLine(), "--pause is for --attach only");
         }
         if (java != null && !Files.isExecutable(java)) {
             throw new ParameterException(spec.commandLine(), "--java " + java + " is not an executable file");

@@ -1,9 +1,8 @@
 package io.iotrace.cli.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iotrace.analyzers.finding.Finding;
+import io.iotrace.cli.Json;
 import io.iotrace.cli.UserError;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.Set;
  */
 final class Baseline {
     static final String SCHEMA = "iotrace.lint-baseline/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Set<String> fingerprints;
 
@@ -34,7 +32,7 @@ final class Baseline {
     static Baseline read(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            root = Json.read(file);
         } catch (IOException e) {
             throw new UserError("--baseline " + file + ": not a readable baseline: " + e.getMessage());
         }
@@ -64,7 +62,7 @@ final class Baseline {
             return entry;
         }).distinct().toList());
         try {
-            JSON.writeValue(file.toFile(), root);
+            Json.write(root, file);
         } catch (IOException e) {
             throw new UserError("--write-baseline " + file + ": cannot write: " + e.getMessage());
         }

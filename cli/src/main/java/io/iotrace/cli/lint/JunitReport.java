@@ -2,6 +2,7 @@ package io.iotrace.cli.lint;
 
 import io.iotrace.analyzers.finding.Finding;
 import io.iotrace.analyzers.finding.ProcessLint;
+import io.iotrace.cli.Durations;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,7 +59,7 @@ final class JunitReport {
         xml.writeAttribute("name", f.kind().id() + " at " + f.topApplicationFrame() + " [" + f.fingerprint() + "]");
         xml.writeAttribute("time", String.format("%.6f", f.totalNanos() / 1e9));
         String message = f.kind().description() + " " + String.join(", ", f.threads()) + ": " + f.count()
-                + " calls, max " + Durations.format(f.maxNanos())
+                + " calls, max " + Durations.readable(f.maxNanos())
                 + (f.startUp() ? "; at start-up, " + f.startUpRule() : "");
         if (skipped) {
             xml.writeStartElement("skipped");

@@ -7,12 +7,13 @@ import io.iotrace.analyzers.source.recording.RecordingFormatException;
 import io.iotrace.cli.Artifacts;
 import io.iotrace.cli.AttachTimeoutOption;
 import io.iotrace.cli.Directories;
+import io.iotrace.cli.Durations;
 import io.iotrace.cli.ExitCodes;
+import io.iotrace.cli.Recordings;
 import io.iotrace.cli.TracedCommand;
 import io.iotrace.cli.UserError;
 import io.iotrace.cli.attach.RecordingWindow;
 import io.iotrace.cli.attach.TracingSession;
-import io.iotrace.cli.Recordings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,9 +50,10 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of standard output")
     Path output;
 
-    @Option(names = "--min-duration", paramLabel = "DURATION", defaultValue = "0",
-            description = "report only findings whose longest call took at least this long (0, 500us, 5ms, 1s; default: any)")
-    String minDuration;
+    @Option(names = "--min-duration", converter = Durations.class, paramLabel = "TIME", defaultValue = "0",
+            description = "report only findings whose longest call took at least TIME, e.g. 500us, 5ms or 1s"
+                    + " (default: any)")
+    Duration minDuration;
 
     @Option(names = "--fail-on-startup", description = "fail on waits of the servers' start-up too (before a loop"
             + " serves its first connection, on its bind or listen path, on first use); by default they are listed apart")
@@ -76,7 +78,7 @@ public final class LintCommand implements Callable<Integer> {
             + " record for --duration or until Ctrl-C, take every hook out again, then report")
     Long pid;
 
-    @Option(names = "--duration", converter = io.iotrace.cli.attach.Durations.class, paramLabel = "TIME",
+    @Option(names = "--duration", converter = Durations.class, paramLabel = "TIME",
             description = "with --pid: how long to record, e.g. 30s or 2m; by default until Ctrl-C")
     Duration duration;
 
@@ -90,7 +92,7 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Pattern loops = userPattern();
         // Read before a command runs, so that a bad option is told at once, not after the command.
-        Gate gate = new Gate(Durations.parseNanos(minDuration), allow == null ? AllowRules.none() : AllowRules.read(allow),
+        Gate gate = new Gate(minDuration.toNanos(), allow == null ? AllowRules.none() : AllowRules.read(allow),
                 baseline == null ? Baseline.empty() : Baseline.read(baseline));
         boolean commandMode = spec.commandLine().getParseResult().originalArgs().contains("--");
         if (pid == null && duration != null) {

@@ -1,10 +1,10 @@
 package io.iotrace.cli.lint;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iotrace.analyzers.finding.Finding;
 import io.iotrace.analyzers.finding.LoopHealth;
 import io.iotrace.analyzers.finding.ProcessLint;
+import io.iotrace.cli.Durations;
+import io.iotrace.cli.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -14,9 +14,6 @@ import java.util.Map;
 /** The text and JSON forms of a lint: for a person, and for a machine that wants more than SARIF says. */
 final class LintReports {
     static final String SCHEMA = "iotrace.lint/1";
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
 
     private LintReports() {
     }
@@ -30,7 +27,7 @@ final class LintReports {
         document.put("startUpWaits", processes.stream().mapToInt(p -> p.startUp().size()).sum());
         document.put("failOnStartup", failOnStartup);
         document.put("processes", processes);
-        out.println(JSON.writeValueAsString(document));
+        Json.print(document, out);
     }
 
     static void text(List<ProcessLint> processes, List<String> warnings, boolean failOnStartup, PrintWriter out) {
@@ -46,8 +43,8 @@ final class LintReports {
                 out.printf("  loop %s: %s%n", loop.name(), loop.reason());
                 if (loop.iterations() > 0) {
                     out.printf("    %d iterations, p50 %s, p99 %s, longest stall %s; waiting %.0f%%, working %.0f%%,"
-                                    + " blocked %.0f%%%n", loop.iterations(), Durations.format(loop.p50Nanos()),
-                            Durations.format(loop.p99Nanos()), Durations.format(loop.maxNanos()),
+                                    + " blocked %.0f%%%n", loop.iterations(), Durations.readable(loop.p50Nanos()),
+                            Durations.readable(loop.p99Nanos()), Durations.readable(loop.maxNanos()),
                             loop.waitingShare() * 100, loop.workingShare() * 100, loop.blockedShare() * 100);
                 }
             }
@@ -75,8 +72,8 @@ final class LintReports {
         out.printf("  %s at %s%n", f.kind().id(), f.topApplicationFrame());
         out.printf("    %s on %s%s: %d calls, total %s, max %s%s%n", f.kind().description(),
                 String.join(", ", f.threads()), f.resource().isEmpty() ? "" : " (" + f.resource() + ")",
-                f.count(), Durations.format(f.totalNanos()), Durations.format(f.maxNanos()),
-                f.maxStallNanos() >= 0 ? ", loop iteration stalled up to " + Durations.format(f.maxStallNanos())
+                f.count(), Durations.readable(f.totalNanos()), Durations.readable(f.maxNanos()),
+                f.maxStallNanos() >= 0 ? ", loop iteration stalled up to " + Durations.readable(f.maxStallNanos())
                         : "");
         f.stack().frames().stream().limit(8).forEach(frame -> out.println("      at " + frame));
         out.println("    fingerprint " + f.fingerprint());

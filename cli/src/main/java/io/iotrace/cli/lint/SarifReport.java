@@ -4,6 +4,8 @@ import io.iotrace.analyzers.finding.BlockingKind;
 import io.iotrace.analyzers.finding.Finding;
 import io.iotrace.analyzers.finding.Frame;
 import io.iotrace.analyzers.finding.ProcessLint;
+import io.iotrace.cli.Durations;
+import io.iotrace.cli.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -47,13 +49,13 @@ final class SarifReport {
                 "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
                 "version", "2.1.0",
                 "runs", List.of(map("tool", map("driver", driver), "results", results)));
-        out.println(LintReports.JSON.writeValueAsString(log));
+        Json.print(log, out);
     }
 
     private static Map<String, Object> result(Finding f, ProcessLint process, String level) {
         String message = f.kind().description() + " " + String.join(", ", f.threads()) + " (JVM " + process.pid()
-                + "): " + f.count() + " calls, total " + Durations.format(f.totalNanos()) + ", max "
-                + Durations.format(f.maxNanos()) + (f.resource().isEmpty() ? "" : " (" + f.resource() + ")")
+                + "): " + f.count() + " calls, total " + Durations.readable(f.totalNanos()) + ", max "
+                + Durations.readable(f.maxNanos()) + (f.resource().isEmpty() ? "" : " (" + f.resource() + ")")
                 + (f.startUp() ? "; at start-up, " + f.startUpRule() : "");
         List<Object> frames = new ArrayList<>();
         for (Frame frame : f.stack().frames()) {

@@ -4,7 +4,6 @@ import io.iotrace.analyzers.correlate.CorrelationReport;
 import io.iotrace.analyzers.correlate.Correlator;
 import io.iotrace.analyzers.correlate.JavaCallTimeline;
 import io.iotrace.analyzers.correlate.StraceSlowdown;
-import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.correlate.SyscallTimeline;
 import io.iotrace.analyzers.syscall.SyscallReport;
 import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
@@ -17,11 +16,10 @@ import java.util.Set;
 
 /**
  * Syscall logs read once: the syscall report, and for each recording made at the same time, its Java calls
- * matched with the syscalls of their threads.
- *
- * @param warnings recordings that could not be read whole for the correlation
+ * matched with the syscalls of their threads. The recordings' calls come from the pass that made their reports
+ * ({@link JavaCalls}), so no file is read twice.
  */
-public record SyscallAnalysis(SyscallReport syscalls, List<CorrelationReport> correlations, List<String> warnings) {
+public record SyscallAnalysis(SyscallReport syscalls, List<CorrelationReport> correlations) {
 
     /** What strace cost one traced JVM: only the command that ran strace can tell. */
     @FunctionalInterface
@@ -33,29 +31,23 @@ public record SyscallAnalysis(SyscallReport syscalls, List<CorrelationReport> co
                 + " apart from iotrace; 'iotrace run --strace' estimates it and 'iotrace attach --strace' measures it");
     }
 
-    /** @throws io.iotrace.analyzers.syscall.SyscallLogException when a log cannot be read (or, strict, a line) */
-    public static SyscallAnalysis of(List<Path> recordings, List<Path> logs, boolean strict, StraceWindow window,
+    /**
+     * @param recordings the calls of each recording, already read
+     * @throws io.iotrace.analyzers.syscall.SyscallLogException when a log cannot be read (or, strict, a line)
+     */
+    public static SyscallAnalysis of(List<JavaCalls> recordings, List<Path> logs, boolean strict,
                                      Slowdowns slowdowns) throws IOException {
-        List<String> warnings = new ArrayList<>();
-        List<JavaCallTimeline> timelines = new ArrayList<>();
-        List<Path> timelineFiles = new ArrayList<>();
+        List<JavaCalls> read = recordings.stream().filter(r -> r.timeline() != null).toList();
         Set<Integer> threads = new HashSet<>();
-        for (Path recording : recordings) {
-            JavaCallTimeline timeline = JavaCallTimeline.of(recording, window, warnings);
-            if (timeline != null) {
-                timelines.add(timeline);
-                timelineFiles.add(recording);
-                threads.addAll(timeline.osThreads());
-            }
-        }
+        read.forEach(r -> threads.addAll(r.timeline().osThreads()));
         SyscallTimeline syscalls = new SyscallTimeline(threads);
         SyscallReport report = SyscallLogAnalyzer.analyze(logs, strict, syscalls);
         List<CorrelationReport> correlations = new ArrayList<>();
-        for (int i = 0; i < timelines.size(); i++) {
-            JavaCallTimeline timeline = timelines.get(i);
+        for (JavaCalls calls : read) {
+            JavaCallTimeline timeline = calls.timeline();
             correlations.add(Correlator.correlate(timeline, syscalls,
-                    slowdowns.of(timeline.pid(), timelineFiles.get(i), report)));
+                    slowdowns.of(timeline.pid(), calls.recording(), report)));
         }
-        return new SyscallAnalysis(report, List.copyOf(correlations), List.copyOf(warnings));
+        return new SyscallAnalysis(report, List.copyOf(correlations));
     }
 }

@@ -1,13 +1,10 @@
 package io.iotrace.cli.syscall;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iotrace.analyzers.correlate.CorrelationReport;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.report.TextReport;
-import io.iotrace.analyzers.correlate.CorrelationReport;
-import java.io.IOException;
+import io.iotrace.cli.Json;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +17,6 @@ import java.util.Map;
  * recording report need not change.
  */
 public final class SyscallOutput {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
-
     private SyscallOutput() {
     }
 
@@ -31,7 +24,6 @@ public final class SyscallOutput {
     public static void print(List<ProcessReport> recordings, List<String> warnings, SyscallAnalysis analysis,
                              boolean json, PrintWriter out) {
         List<String> allWarnings = new ArrayList<>(warnings);
-        allWarnings.addAll(analysis.warnings());
         if (json) {
             allWarnings.addAll(analysis.syscalls().warnings());
             analysis.correlations().forEach(c -> allWarnings.addAll(c.warnings()));
@@ -41,11 +33,7 @@ public final class SyscallOutput {
             document.put("processes", recordings);
             document.put("syscalls", analysis.syscalls());
             document.put("correlations", analysis.correlations());
-            try {
-                out.println(JSON.writeValueAsString(document));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Json.print(document, out);
         } else {
             for (String warning : allWarnings) {
                 out.println("warning: " + warning);

@@ -70,7 +70,7 @@ class BenchmarkCommandTest {
         System.setProperty("iotrace.fixtures.jar", fixtures.toString());
 
         CliRun run = CliRun.of("benchmark", "--attach", "1", "--connections", "1", "--warm-up", "200",
-                "--pause-ms", "1");
+                "--pause", "1ms");
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("1 connections, each pausing 1 ms after each round trip"), run.out());
@@ -79,9 +79,9 @@ class BenchmarkCommandTest {
 
     @Test
     void pausingIsRefusedForTheOverheadBenchmark() {
-        CliRun run = CliRun.of("benchmark", "--pause-ms", "1");
+        CliRun run = CliRun.of("benchmark", "--pause", "1ms");
 
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("--pause-ms must be at least 0, and is for --attach only"), run.err());
+        assertTrue(run.err().contains("--pause is for --attach only"), run.err());
     }
 }

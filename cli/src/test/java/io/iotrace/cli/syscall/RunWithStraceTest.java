@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotrace.cli.testing.BuiltJars;
+import io.iotrace.cli.testing.CliProcess;
 import io.iotrace.cli.testing.CliRun;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +38,12 @@ class RunWithStraceTest {
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertEquals(1, report.get("correlations").size(), run.out());
         correlation = report.get("correlations").get(0);
+    }
+
+    private static Path keptRecording() throws IOException {
+        try (var files = Files.list(dir.resolve("out"))) {
+            return files.filter(f -> f.toString().endsWith(".iotrace")).findFirst().orElseThrow();
+        }
     }
 
     private static JsonNode calls(String operation, String buffer, String resource) {
@@ -71,14 +82,34 @@ class RunWithStraceTest {
     void theStraceLogIsKeptAndAnalyzeMatchesItWithTheRecordingAgain() throws Exception {
         Path out = dir.resolve("out");
         Path log = out.resolve(StraceWrapper.LOG_NAME);
-        Path recording;
-        try (var files = Files.list(out)) {
-            recording = files.filter(f -> f.toString().endsWith(".iotrace")).findFirst().orElseThrow();
-        }
+        Path recording = keptRecording();
         CliRun analyze = CliRun.of("analyze", recording.toString(), log.toString());
         assertEquals(0, analyze.exitCode(), analyze.err());
         assertTrue(analyze.out().contains("syscalls of java process"), analyze.out());
         assertTrue(analyze.out().contains("read (heap ByteBuffer, socket channel): " + ReadsAndTransferProgram.ROUNDS
                 + " calls"), analyze.out());
+    }
+
+    @Test
+    void analyzeReadsTheRecordingOnceForBothItsReportAndTheMatchWithTheSyscalls() throws Exception {
+        Path out = dir.resolve("out");
+        Path log = out.resolve(StraceWrapper.LOG_NAME);
+        Path recording = keptRecording();
+        Path opens = dir.resolve("analyze-opens.strace");
+        Path report = dir.resolve("analyze-report.txt");
+        List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=open,openat",
+                "-o", opens.toString()));
+        command.addAll(CliProcess.command("analyze", recording.toString(), log.toString()));
+        ProcessBuilder analyze = new ProcessBuilder(command).redirectOutput(report.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        analyze.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = analyze.start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "iotrace analyze under strace did not finish");
+        assertEquals(0, process.exitValue());
+
+        List<String> recordingOpens = Files.readAllLines(opens).stream()
+                .filter(line -> line.contains("\"" + recording + "\"")).toList();
+        assertEquals(1, recordingOpens.size(), String.join("\n", recordingOpens));
+        assertEquals(CliRun.of("analyze", recording.toString(), log.toString()).out(), Files.readString(report));
     }
 }

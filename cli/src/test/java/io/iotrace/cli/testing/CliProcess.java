@@ -28,13 +28,18 @@ public final class CliProcess {
 
     /** Starts {@code iotrace args...} on the JDK that runs the tests, with the agent the build made. */
     public static RunningJava start(String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        return RunningJava.of("iotrace", builder.start());
+    }
+
+    /** The command line of {@code iotrace args...} on the JDK that runs the tests, with the agent the build made. */
+    public static List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Diotrace.agent.jar=" + BuiltJars.agentJar(), "-cp",
                 String.join(java.io.File.pathSeparator, classpath().stream().map(Path::toString).toList()),
                 IoTraceCli.class.getName()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        return RunningJava.of("iotrace", builder.start());
+        return command;
     }
 }
