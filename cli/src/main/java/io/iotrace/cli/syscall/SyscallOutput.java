@@ -2,6 +2,7 @@ package io.iotrace.cli.syscall;
 
 import io.iotrace.analyzers.correlate.CorrelationReport;
 import io.iotrace.analyzers.report.ProcessReport;
+import io.iotrace.analyzers.report.SourceAgreement;
 import io.iotrace.analyzers.report.TextReport;
 import io.iotrace.cli.Json;
 import java.io.PrintWriter;
@@ -14,7 +15,8 @@ import java.util.Map;
  * Prints the reports when syscall logs were among the inputs: the recordings' reports, the syscall report, then
  * each recording's calls matched with their syscalls. JSON keeps the recordings' document ({@code schema},
  * {@code warnings}, {@code processes}) and adds {@code syscalls} and {@code correlations}, so readers of the
- * recording report need not change.
+ * recording report need not change; {@code agreement} says, per JVM in both, whether the two sources name the same
+ * model and architecture and, where not, why.
  */
 public final class SyscallOutput {
     private SyscallOutput() {
@@ -24,6 +26,8 @@ public final class SyscallOutput {
     public static void print(List<ProcessReport> recordings, List<String> warnings, SyscallAnalysis analysis,
                              boolean json, PrintWriter out) {
         List<String> allWarnings = new ArrayList<>(warnings);
+        List<SourceAgreement> agreements = recordings.stream()
+                .flatMap(r -> SourceAgreement.of(r, analysis.syscalls()).stream()).toList();
         if (json) {
             allWarnings.addAll(analysis.syscalls().warnings());
             analysis.correlations().forEach(c -> allWarnings.addAll(c.warnings()));
@@ -33,6 +37,7 @@ public final class SyscallOutput {
             document.put("processes", recordings);
             document.put("syscalls", analysis.syscalls());
             document.put("correlations", analysis.correlations());
+            document.put("agreement", agreements);
             Json.print(document, out);
         } else {
             for (String warning : allWarnings) {
@@ -43,6 +48,13 @@ public final class SyscallOutput {
                 out.println();
             }
             analysis.syscalls().render(out);
+            for (SourceAgreement agreement : agreements) {
+                out.println();
+                out.println(agreement.agree()
+                        ? "recording and syscall log of process " + agreement.pid() + " agree: " + agreement.recording()
+                        : "recording and syscall log of process " + agreement.pid() + " differ: the recording says "
+                        + agreement.recording() + ", the syscalls " + agreement.syscalls() + ": " + agreement.why());
+            }
             for (CorrelationReport correlation : analysis.correlations()) {
                 out.println();
                 correlation.render(out);
