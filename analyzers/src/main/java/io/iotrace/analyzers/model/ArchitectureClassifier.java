@@ -2,9 +2,11 @@ package io.iotrace.analyzers.model;
 
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /** Names how a process serves its connections from its threads' roles and models. */
@@ -124,7 +126,7 @@ final class ArchitectureClassifier {
      * threads take turns to run is one loop.
      */
     private static Map<Integer, Set<Integer>> connectionsBySelector(List<ThreadClassification> loops) {
-        Map<Integer, Set<Integer>> selectors = new java.util.TreeMap<>();
+        Map<Integer, Set<Integer>> selectors = new TreeMap<>();
         int ownSelector = -1;
         for (ThreadClassification loop : loops) {
             Set<Integer> ids = loop.profile().selectorsWaitedIn();
@@ -132,7 +134,7 @@ final class ArchitectureClassifier {
                 ids = Set.of(ownSelector--);
             }
             for (int id : ids) {
-                selectors.computeIfAbsent(id, k -> new java.util.HashSet<>()).addAll(loop.served());
+                selectors.computeIfAbsent(id, k -> new HashSet<>()).addAll(loop.served());
             }
         }
         return selectors;

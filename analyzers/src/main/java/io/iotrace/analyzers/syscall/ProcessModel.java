@@ -4,9 +4,11 @@ import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.Verdict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * A process's I/O model: that of the threads that carry its connections' data, never of a thread that only accepts
@@ -37,7 +39,7 @@ final class ProcessModel {
      * connection threads with 5 reads each outweigh one accept loop with 300 waits. Null when no thread made any.
      */
     private static Verdict heaviest(List<ThreadActivity> members, List<SyscallThreadReport> reports,
-                                         java.util.function.ToLongFunction<ThreadActivity> figure) {
+                                         ToLongFunction<ThreadActivity> figure) {
         Map<List<Object>, long[]> weights = new LinkedHashMap<>();
         Map<List<Object>, List<SyscallThreadReport>> threads = new LinkedHashMap<>();
         for (int i = 0; i < members.size(); i++) {
@@ -46,7 +48,7 @@ final class ProcessModel {
             if (weight == 0 || report.verdict().model() == IoModel.NONE) {
                 continue;
             }
-            List<Object> key = java.util.Arrays.asList(report.verdict().model(), report.verdict().mechanism());
+            List<Object> key = Arrays.asList(report.verdict().model(), report.verdict().mechanism());
             weights.computeIfAbsent(key, k -> new long[1])[0] += weight;
             threads.computeIfAbsent(key, k -> new ArrayList<>()).add(report);
         }

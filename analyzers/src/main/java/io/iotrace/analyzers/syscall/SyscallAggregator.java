@@ -213,8 +213,8 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                     children.add(reports.get(child.getKey()));
                 }
             }
-            reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), children),
-                    byProcess.get(pid), children, socketData));
+            reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), children), children,
+                    socketData));
         }
         List<SyscallProcessReport> ordered = new ArrayList<>();
         for (int pid : byProcess.keySet()) {
@@ -229,8 +229,9 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
      * launcher that forks the job), or that serves through its children, has the model of the child that carries
      * the most data: what a master does with its control channel says nothing of how the program serves.
      */
-    private static SyscallProcessReport adoptCarriersModel(SyscallProcessReport process, List<ThreadActivity> members,
-                                                    List<SyscallProcessReport> children, Map<Integer, Long> socketData) {
+    private static SyscallProcessReport adoptCarriersModel(SyscallProcessReport process,
+                                                           List<SyscallProcessReport> children,
+                                                           Map<Integer, Long> socketData) {
         long own = socketData.get(process.pid());
         if (process.ioModel() == IoModel.ASYNC || children.isEmpty()) {
             return process;
@@ -277,7 +278,8 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         return result;
     }
 
-    private SyscallProcessReport process(int pid, int parentPid, List<ThreadActivity> members, List<SyscallProcessReport> children) {
+    private SyscallProcessReport process(int pid, int parentPid, List<ThreadActivity> members,
+                                         List<SyscallProcessReport> children) {
         long asyncSetups = members.stream().mapToLong(t -> t.asyncSetups).sum();
         Map<Integer, Verdict> pooledCallers = ThreadPoolCallers.find(members);
         List<SyscallThreadReport> threadReports = new ArrayList<>();

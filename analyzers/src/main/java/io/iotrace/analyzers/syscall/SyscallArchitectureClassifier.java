@@ -5,7 +5,9 @@ import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.model.Verdict;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /** Decides how a process serves its connections, from its threads and its child processes; first match wins. */
@@ -34,7 +36,7 @@ final class SyscallArchitectureClassifier {
      * waiting on it, and one per thread that waits in poll or select (those have no descriptor to share).
      */
     private static int loops(ProcessFacts p) {
-        java.util.Set<Integer> descriptors = new java.util.HashSet<>();
+        Set<Integer> descriptors = new HashSet<>();
         int withoutDescriptor = 0;
         for (int i = 0; i < p.threads().size(); i++) {
             ThreadActivity thread = p.threads().get(i);

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything one thread's syscalls showed, in fixed memory per distinct syscall: call statistics plus the
@@ -59,8 +61,9 @@ final class ThreadActivity {
     /** Nothing but waits on {@link #lastEagainFd} alone since it said EAGAIN: a read with a timeout, so far. */
     private boolean awaitingEagainFd;
     /** The epoll descriptors this thread waited on: a loop is one descriptor, whichever threads wait on it. */
-    final java.util.Set<Integer> epollDescriptors = new java.util.TreeSet<>();
-    private boolean waitedSinceEagain = true;
+    final Set<Integer> epollDescriptors = new TreeSet<>();
+    /** A readiness wait, or a call that moved data, came after the last EAGAIN: the next EAGAIN is no retry. */
+    private boolean settledSinceEagain = true;
     private boolean acceptedSinceSpawn;
 
     record Spawn(int child, boolean thread) {
@@ -144,18 +147,18 @@ final class ThreadActivity {
         SyscallCategory category = stats.category;
         if (isWouldBlock(errno) && category.isNonBlockingEvidence() && fdKind.carriesStreams()) {
             eagainResults++;
-            if (!waitedSinceEagain) {
+            if (!settledSinceEagain) {
                 eagainRetries++;
             }
             lastEagainFd = fd;
             awaitingEagainFd = true;
-            waitedSinceEagain = false;
+            settledSinceEagain = false;
         }
         switch (category) {
             case READ, WRITE, ZERO_COPY -> dataCall(fdKind, failed, category);
             case ACCEPT -> {
                 if (!failed && !noResult) {
-                    waitedSinceEagain = true;
+                    settledSinceEagain = true;
                     successfulAccepts++;
                     acceptedSinceSpawn = true;
                 }
@@ -168,7 +171,7 @@ final class ThreadActivity {
             case SELECT, POLL, EPOLL_WAIT -> readinessWait(name, fd, flags, argument);
             case SIGNAL_WAIT -> {
                 signalWaits++;
-                waitedSinceEagain = true;
+                settledSinceEagain = true;
             }
             case CONTROL -> {
                 if ((flags & SyscallEvent.FLAG_ASYNC_SETUP) != 0 && !failed) {
@@ -201,7 +204,7 @@ final class ThreadActivity {
 
     private void dataCall(FdKind fdKind, boolean failed, SyscallCategory category) {
         if (!failed && fdKind.carriesStreams()) {
-            waitedSinceEagain = true;
+            settledSinceEagain = true;
             awaitingEagainFd = false;
         }
         if (fdKind == FdKind.SOCKET) {
@@ -225,7 +228,7 @@ final class ThreadActivity {
                 epollDescriptors.add(fd);
             }
         }
-        waitedSinceEagain = true;
+        settledSinceEagain = true;
     }
 
     private void spawn(boolean failed, long result, int flags) {
@@ -242,7 +245,7 @@ final class ThreadActivity {
     private void signal(String name) {
         if (name.equals("SIGIO") || name.equals("SIGPOLL") || name.startsWith("SIGRT")) {
             ioSignals.merge(name, 1L, Long::sum);
-            waitedSinceEagain = true;
+            settledSinceEagain = true;
         }
     }
 
