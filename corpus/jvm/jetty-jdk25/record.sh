@@ -1,13 +1,9 @@
 #!/usr/bin/env bash
-# Re-records the jetty corpus server (../jetty: same launcher, same load) with JDK 25 running the server
-# (RECORD_JAVA_HOME, default the first /usr/lib/jvm/*-25* found), into $1 (default: this folder).
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-if [ -z "${RECORD_JAVA_HOME:-}" ]; then
-  for d in /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25-*; do
-    [ -x "$d/bin/java" ] && { RECORD_JAVA_HOME=$d; break; }
-  done
-  [ -n "${RECORD_JAVA_HOME:-}" ] || { echo "needs a JDK 25: set RECORD_JAVA_HOME to its home" >&2; exit 1; }
-fi
-export RECORD_JAVA_HOME
-exec "$here/../jetty/record.sh" "${1:-$here}"
+# Re-records the jetty launcher (../jetty: same main class, same load) with JDK 25 running the server.
+# Writes strace.log.xz, recording.iotrace.xz and recording.jfr.xz into $1 (default: this folder); the work is
+# ../record-server.sh's.
+source "$(dirname "$0")/../record-server.sh"
+PROJECT=$HERE/../jetty
+MAIN=corpus.jetty.JettyHello
+JDK=25
+record_server "$@"
