@@ -8,17 +8,25 @@ import java.util.List;
 import java.util.Map;
 
 /** Prints the reports of one or more traced JVMs as text for a person or JSON for a machine. */
-final class ReportPrinter {
+public final class ReportPrinter {
     private ReportPrinter() {
+    }
+
+    /**
+     * The JSON report's document: {@code schema}, {@code warnings} and {@code processes}, in that order. A caller
+     * with more to say (the syscall output) adds its keys after them, so readers of the report need not change.
+     */
+    public static Map<String, Object> jsonDocument(List<ProcessReport> reports, List<String> warnings) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("schema", ProcessReport.SCHEMA);
+        document.put("warnings", warnings);
+        document.put("processes", reports);
+        return document;
     }
 
     static void print(List<ProcessReport> reports, List<String> warnings, ReportFormat format, PrintWriter out) {
         if (format == ReportFormat.json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("schema", ProcessReport.SCHEMA);
-            document.put("warnings", warnings);
-            document.put("processes", reports);
-            Json.print(document, out);
+            Json.print(jsonDocument(reports, warnings), out);
         } else {
             for (String warning : warnings) {
                 out.println("warning: " + warning);

@@ -3,8 +3,8 @@ package io.iotrace.analyzers.finding;
 import io.iotrace.analyzers.event.EventHandler;
 import io.iotrace.analyzers.event.IoEvent;
 import io.iotrace.analyzers.event.RecordingInfo;
-import io.iotrace.analyzers.report.ProcessReport;
-import io.iotrace.analyzers.report.RecordingAnalyzer;
+import io.iotrace.analyzers.model.ProcessClassification;
+import io.iotrace.analyzers.model.ThreadProfiles;
 import io.iotrace.analyzers.source.recording.RecordingFormatException;
 import io.iotrace.analyzers.source.recording.RecordingReader;
 import io.iotrace.analyzers.stats.LogHistogram;
@@ -60,32 +60,29 @@ public final class LoopLint {
     }
 
     private ProcessLint run(Path recording, Pattern loopThreads) throws RecordingFormatException, IOException {
-        RecordingAnalyzer analyzer = new RecordingAnalyzer();
+        ThreadProfiles profiles = new ThreadProfiles();
         RecordingInfo[] info = new RecordingInfo[1];
         RecordingReader.read(recording, new EventHandler() {
             @Override
             public void begin(RecordingInfo recordingInfo) {
                 info[0] = recordingInfo;
-                analyzer.begin(recordingInfo);
                 timeline.begin(recordingInfo);
             }
 
             @Override
             public void onEvent(IoEvent event) {
-                analyzer.onEvent(event);
+                profiles.record(event);
                 timeline.onEvent(event);
             }
-
-            @Override
-            public void end(long droppedEvents) {
-                analyzer.end(droppedEvents);
-            }
         });
-        ProcessReport report = analyzer.report();
-        loops = new LoopThreads(report, loopThreads);
-        report.threads().forEach(t -> noteIfLoop(t.javaId(), t.name()));
-        JfrBlockingCalls.read(blockingFileOf(recording), this::consider);
         RecordingInfo about = info[0];
+        ProcessClassification classification = profiles.classify(about == null ? null : about.selectorProvider());
+        loops = new LoopThreads(classification, loopThreads);
+        classification.threads().forEach(t -> {
+            var thread = t.profile().thread();
+            noteIfLoop(thread.javaId(), thread.name());
+        });
+        JfrBlockingCalls.read(blockingFileOf(recording), this::consider);
         return new ProcessLint(recording.toString(), about == null ? 0 : about.pid(),
                 about == null ? "" : about.javaVersion(), about == null ? "" : about.command(), health(),
                 findings(false), findings(true));

@@ -1,8 +1,8 @@
 package io.iotrace.analyzers.finding;
 
+import io.iotrace.analyzers.model.ProcessClassification;
+import io.iotrace.analyzers.model.ThreadClassification;
 import io.iotrace.analyzers.model.ThreadRole;
-import io.iotrace.analyzers.report.ProcessReport;
-import io.iotrace.analyzers.report.ThreadReport;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +31,15 @@ final class LoopThreads {
     private final Pattern userPattern;
 
     /**
-     * @param report      the recording's classification; its event-loop threads are loops
+     * @param recording   the recording's classification; its event-loop threads are loops
      * @param userPattern threads whose whole name matches are loops too; null for none
      */
-    LoopThreads(ProcessReport report, Pattern userPattern) {
+    LoopThreads(ProcessClassification recording, Pattern userPattern) {
         this.userPattern = userPattern;
-        if (report != null) {
-            for (ThreadReport thread : report.threads()) {
+        if (recording != null) {
+            for (ThreadClassification thread : recording.threads()) {
                 if (thread.role() == ThreadRole.EVENT_LOOP) {
-                    measured.put(thread.javaId(), "measured: " + thread.roleEvidence());
+                    measured.put(thread.profile().thread().javaId(), "measured: " + thread.roleEvidence());
                 }
             }
         }

@@ -7,11 +7,10 @@ import io.iotrace.analyzers.event.Resource;
 import io.iotrace.analyzers.model.ArchitectureVerdict;
 import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.ProcessClassification;
-import io.iotrace.analyzers.model.ProcessClassifier;
 import io.iotrace.analyzers.model.SeedAnswers;
 import io.iotrace.analyzers.model.ThreadClassification;
 import io.iotrace.analyzers.model.ThreadGroup;
-import io.iotrace.analyzers.model.ThreadProfile;
+import io.iotrace.analyzers.model.ThreadProfiles;
 import io.iotrace.analyzers.stats.IoStats;
 
 import java.util.ArrayList;
@@ -28,14 +27,12 @@ import java.util.Map;
  */
 public final class RecordingAnalyzer implements EventHandler {
 
-    private final Map<Long, ThreadState> threads = new LinkedHashMap<>();
+    private final ThreadProfiles profiles = new ThreadProfiles();
+    private final Map<Long, IoStats> threads = new LinkedHashMap<>();
     private final Map<Integer, ResourceState> resources = new LinkedHashMap<>();
     private RecordingInfo info;
     private long droppedEvents;
     private boolean ended;
-
-    private record ThreadState(ThreadProfile profile, IoStats stats) {
-    }
 
     private static final class ResourceState {
         private Resource resource;
@@ -49,10 +46,8 @@ public final class RecordingAnalyzer implements EventHandler {
 
     @Override
     public void onEvent(IoEvent event) {
-        ThreadState thread = threads.computeIfAbsent(event.thread().key(),
-                k -> new ThreadState(new ThreadProfile(event.thread()), new IoStats()));
-        thread.profile().record(event);
-        thread.stats().record(event);
+        profiles.record(event);
+        threads.computeIfAbsent(event.thread().key(), k -> new IoStats()).record(event);
         if (event.resource() == null) {
             return; // a completion whose submission came before the recording began
         }
@@ -74,12 +69,10 @@ public final class RecordingAnalyzer implements EventHandler {
 
     /** The report of everything seen so far. */
     public ProcessReport report() {
-        List<ThreadProfile> profiles = threads.values().stream().map(ThreadState::profile).toList();
-        String provider = info == null ? null : info.selectorProvider();
-        ProcessClassification classification = ProcessClassifier.classify(profiles, provider);
+        ProcessClassification classification = profiles.classify(info == null ? null : info.selectorProvider());
 
         IoStats totals = new IoStats();
-        threads.values().forEach(t -> totals.add(t.stats()));
+        threads.values().forEach(totals::add);
         List<ThreadReport> threadReports = classification.threads().stream().map(this::threadReport).toList();
         List<GroupReport> groups = classification.groups().stream().map(this::groupReport).toList();
         List<ResourceReport> resourceReports = resources.values().stream()
@@ -100,7 +93,7 @@ public final class RecordingAnalyzer implements EventHandler {
         var v = t.verdict();
         return new ThreadReport(thread.key(), thread.javaId(), thread.osTid(), thread.name(), thread.virtual(),
                 t.role(), t.roleEvidence(), v.model(), v.mechanism(), v.underneath(), v.confidence(), v.evidence(),
-                t.connections(), t.profile().accepts(), IoSummary.of(threads.get(thread.key()).stats()));
+                t.connections(), t.profile().accepts(), IoSummary.of(threads.get(thread.key())));
     }
 
     private GroupReport groupReport(ThreadGroup g) {
@@ -109,7 +102,7 @@ public final class RecordingAnalyzer implements EventHandler {
         Confidence lowest = Confidence.HIGH;
         ThreadClassification busiest = g.members().get(0);
         for (ThreadClassification member : g.members()) {
-            stats.add(threads.get(member.threadKey()).stats());
+            stats.add(threads.get(member.threadKey()));
             keys.add(member.threadKey());
             if (member.verdict().confidence().compareTo(lowest) > 0) {
                 lowest = member.verdict().confidence();

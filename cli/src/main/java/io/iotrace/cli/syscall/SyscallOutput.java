@@ -5,9 +5,9 @@ import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.report.SourceAgreement;
 import io.iotrace.analyzers.report.TextReport;
 import io.iotrace.cli.Json;
+import io.iotrace.cli.ReportPrinter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +31,7 @@ public final class SyscallOutput {
         if (json) {
             allWarnings.addAll(analysis.syscalls().warnings());
             analysis.correlations().forEach(c -> allWarnings.addAll(c.warnings()));
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("schema", ProcessReport.SCHEMA);
-            document.put("warnings", allWarnings);
-            document.put("processes", recordings);
+            Map<String, Object> document = ReportPrinter.jsonDocument(recordings, allWarnings);
             document.put("syscalls", analysis.syscalls());
             document.put("correlations", analysis.correlations());
             document.put("agreement", agreements);
