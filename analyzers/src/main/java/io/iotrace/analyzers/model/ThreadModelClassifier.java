@@ -34,12 +34,6 @@ public final class ThreadModelClassifier {
             ThreadModelClassifier::detectBlockingNetwork,
             ThreadModelClassifier::detectFiles);
 
-    /**
-     * Fewer retries than this are a drained channel or a race; a worker that finds a channel empty once and then
-     * waits for its selector thread never retries.
-     */
-    private static final int MIN_RETRIES_FOR_POLLING = 3;
-
     private ThreadModelClassifier() {
     }
 
@@ -100,7 +94,7 @@ public final class ThreadModelClassifier {
     static Verdict detectMultiplexing(ThreadProfile p, Neighbours n) {
         boolean mostlyNonBlocking = p.selects() + p.nonBlockingNetworkCalls() >= p.blockingNetworkCalls();
         boolean waitsInSelector = p.selectWaitNanos() > p.blockingInboundNanos();
-        if (p.selects() < 2 || !(mostlyNonBlocking || waitsInSelector) || awaitsOneChannelOfALoop(p, n)) {
+        if (!LoopRules.waitsLikeALoop(p.selects()) || !(mostlyNonBlocking || waitsInSelector) || awaitsOneChannelOfALoop(p, n)) {
             return null;
         }
         long ioCalls = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls();
@@ -134,8 +128,7 @@ public final class ThreadModelClassifier {
 
     static Verdict detectPolling(ThreadProfile p, Neighbours n) {
         long nonBlocking = p.nonBlockingNetworkCalls() + p.selectNows();
-        if (p.nonBlockingRetries() < MIN_RETRIES_FOR_POLLING || nonBlocking < p.blockingNetworkCalls()
-                || p.nonBlockingRetries() < 10 * p.selects()) {
+        if (!LoopRules.spins(p.nonBlockingRetries(), p.selects()) || nonBlocking < p.blockingNetworkCalls()) {
             return null;
         }
         String evidence = p.nonBlockingFoundNothing() + " of " + nonBlocking + " non-blocking calls moved nothing ("

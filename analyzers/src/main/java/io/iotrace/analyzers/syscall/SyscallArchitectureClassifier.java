@@ -2,6 +2,7 @@ package io.iotrace.analyzers.syscall;
 
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.LoopRules;
 import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.model.Verdict;
 
@@ -40,8 +41,8 @@ final class SyscallArchitectureClassifier {
         int withoutDescriptor = 0;
         for (int i = 0; i < p.threads().size(); i++) {
             ThreadActivity thread = p.threads().get(i);
-            // One wait is a selector opened in passing (start-up, a client), not a loop that serves.
-            if (p.threadReports().get(i).role() != ThreadRole.EVENT_LOOP || thread.readinessWaitCount() < 2) {
+            if (p.threadReports().get(i).role() != ThreadRole.EVENT_LOOP
+                    || !LoopRules.waitsLikeALoop(thread.readinessWaitCount())) {
                 continue;
             }
             if (thread.epollDescriptors.isEmpty()) {
@@ -87,7 +88,7 @@ final class SyscallArchitectureClassifier {
         long workers = p.threadsWith(ThreadRole.WORKER) + p.threadsWith(ThreadRole.CONNECTION_HANDLER);
         long threadsOnLoops = IntStream.range(0, p.threads().size())
                 .filter(i -> p.threadReports().get(i).role() == ThreadRole.EVENT_LOOP
-                        && p.threads().get(i).readinessWaitCount() >= 2).count();
+                        && LoopRules.waitsLikeALoop(p.threads().get(i).readinessWaitCount())).count();
         String runBy = threadsOnLoops > loops ? ", waited on by " + threadsOnLoops + " threads in turn" : "";
         if (loops >= 2 && accepts > 0) {
             return new Decision(workers > 0 ? Architecture.MULTI_EVENT_LOOP_WITH_WORKER_POOL

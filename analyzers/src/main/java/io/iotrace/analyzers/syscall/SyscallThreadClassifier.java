@@ -6,6 +6,7 @@ import io.iotrace.analyzers.event.SyscallCategory;
 
 import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.LoopRules;
 import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.Verdict;
 import io.iotrace.analyzers.model.ThreadRole;
@@ -18,8 +19,6 @@ import java.util.Map;
  * returns null when its model does not apply.
  */
 final class SyscallThreadClassifier {
-    /** Fewer EAGAIN retries than this are a drained socket or a race, not a polling loop. */
-    private static final int MIN_RETRIES_FOR_POLLING = 3;
 
     private SyscallThreadClassifier() {
     }
@@ -79,9 +78,8 @@ final class SyscallThreadClassifier {
     }
 
     private static Verdict detectPolling(ThreadActivity t) {
-        // As for recordings: a poller retries many times per wait, if it waits at all; a loop that checks an idle
-        // control socket twice between waits (socat) does not spin.
-        if (t.eagainRetries < MIN_RETRIES_FOR_POLLING || t.eagainRetries < 10 * t.readinessWaitCount()) {
+        // A loop that checks an idle control socket twice between waits (socat) does not spin.
+        if (!LoopRules.spins(t.eagainRetries, t.readinessWaitCount())) {
             return null;
         }
         return of(IoModel.NON_BLOCKING_POLLING, null, t.eagainRetries, "polling",

@@ -1,0 +1,34 @@
+package io.iotrace.analyzers.model;
+
+/**
+ * The thresholds that tell a spinning poller and a serving event loop from the rest, whatever the source: a
+ * recording counts selects and found-nothing calls, a syscall log readiness waits and EAGAIN results, and both ask
+ * these questions of their counts.
+ */
+public final class LoopRules {
+    /**
+     * Fewer retries than this are a drained channel or a race; a worker that finds a channel empty once and then
+     * waits for its selector thread never retries.
+     */
+    private static final int MIN_RETRIES_FOR_POLLING = 3;
+    /** A poller retries many times per wait, if it waits at all; a loop that checks an idle socket twice does not. */
+    private static final int RETRIES_PER_WAIT_FOR_POLLING = 10;
+    /** One wait is a selector opened in passing (start-up, a client), not a loop that serves. */
+    private static final int MIN_WAITS_FOR_A_LOOP = 2;
+
+    private LoopRules() {
+    }
+
+    /**
+     * True when a thread spins: {@code retries} found-nothing calls (or EAGAIN results) came right after another
+     * with no wait between, many times per readiness wait.
+     */
+    public static boolean spins(long retries, long readinessWaits) {
+        return retries >= MIN_RETRIES_FOR_POLLING && retries >= RETRIES_PER_WAIT_FOR_POLLING * readinessWaits;
+    }
+
+    /** True when a thread waited for readiness often enough to be a loop. */
+    public static boolean waitsLikeALoop(long readinessWaits) {
+        return readinessWaits >= MIN_WAITS_FOR_A_LOOP;
+    }
+}
