@@ -137,6 +137,7 @@ record_server() {
   wait "$STRACE_PID" || true
   STRACE_PID=
 
+  "$HERE/../../scrub" "$WORK/strace.log" "$WORK/iotrace-$pid.iotrace" "$WORK/iotrace-$pid.jfr"
   xz -9 -c "$WORK/strace.log" >"$out/strace.log.xz"
   xz -9 -c "$WORK/iotrace-$pid.iotrace" >"$out/recording.iotrace.xz"
   xz -9 -c "$WORK/iotrace-$pid.jfr" >"$out/recording.jfr.xz"

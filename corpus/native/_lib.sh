@@ -93,6 +93,7 @@ rec_cleanup() {
 # rec_finish: compress the log into OUT and copy expected.properties along when OUT is elsewhere
 rec_finish() {
   [ -s "$LOG" ] || die "empty strace log"
+  "$REC_DIR/../../scrub" "$LOG"
   xz -9 -c "$LOG" > "$OUT/strace.log.xz"
   if [ "$OUT" != "$REC_DIR" ]; then
     cp "$REC_DIR/expected.properties" "$OUT/" 2>/dev/null || true
