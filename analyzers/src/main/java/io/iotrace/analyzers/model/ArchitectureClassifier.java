@@ -51,7 +51,7 @@ final class ArchitectureClassifier {
             ThreadClassification loop = loops.isEmpty() ? multiplexingAcceptor : loops.get(0);
             String what = loop.verdict().model() == IoModel.NON_BLOCKING_POLLING
                     ? "one thread busy-polls without a selector: it"
-                    : loops.size() > 1 ? "one selector" + runBy(loops, 1) + ";" : "one selector thread";
+                    : loops.size() > 1 ? "one selector" + runBy(loops, 1) : "one selector thread";
             String sentence = (loop.profile().accepts() > 0 ? "" : acceptedBy) + what + loopDoes(loops, loop, connections);
             // Pool threads that take turns waiting in the one selector serve its connections in between: a pool.
             if (!workers.isEmpty() || loops.size() > 1) {
@@ -160,7 +160,8 @@ final class ArchitectureClassifier {
         }
         long blocking = workers.stream().filter(t -> t.verdict().model() == IoModel.BLOCKING).count();
         String mode = blocking * 2 > workers.size() ? "in blocking mode" : "with non-blocking calls";
-        return "; " + count(workers, "worker") + " do the rest of their I/O " + mode;
+        return "; " + count(workers, "worker") + (workers.size() == 1 ? " does" : " do") + " the rest of their I/O "
+                + mode;
     }
 
     private static String shares(Map<Integer, Set<Integer>> selectors) {
