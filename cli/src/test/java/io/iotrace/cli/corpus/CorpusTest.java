@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code -Diotrace.approve=true} to write the golden files after reading their diff.
  */
 class CorpusTest {
-    private static final Path CORPUS = Path.of("..", "corpus").toAbsolutePath().normalize();
+    private static final Path CORPUS = CorpusFiles.CORPUS;
     private static final Path GOLDEN = Path.of("src/test/resources/io/iotrace/cli/corpus");
     private static final boolean APPROVE = Boolean.getBoolean("iotrace.approve");
 
@@ -124,17 +123,8 @@ class CorpusTest {
         assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, "the report differs from " + golden);
     }
 
-    /** Unpacks with the xz tool: the JDK reads no xz, and gzip would make the checked-in logs half as large again. */
     private static Path unpack(Path packed, String as) throws Exception {
-        Path target = unpacked.resolve(as);
-        Files.createDirectories(target.getParent());
-        if (!Files.exists(target)) {
-            Process xz = new ProcessBuilder("xz", "-dc", packed.toString())
-                    .redirectOutput(target.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            assertTrue(xz.waitFor(60, TimeUnit.SECONDS), "xz did not finish unpacking " + packed);
-            assertEquals(0, xz.exitValue(), "xz could not unpack " + packed);
-        }
-        return target;
+        return CorpusFiles.unpack(packed, unpacked.resolve(as));
     }
 
     private static Properties load(Path file) throws IOException {

@@ -3,9 +3,7 @@ package io.iotrace.cli.corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotrace.cli.testing.CliRun;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same model and architecture, or the report says where and why they differ.
  */
 class RecordingAndSyscallLogAgreeTest {
-    private static final Path CORPUS = Path.of("..", "corpus", "jvm").toAbsolutePath().normalize();
-
     @TempDir
     Path dir;
 
@@ -52,12 +48,6 @@ class RecordingAndSyscallLogAgreeTest {
     }
 
     private Path unpack(String server, String name) throws Exception {
-        Path target = dir.resolve(name);
-        Process xz = new ProcessBuilder("xz", "-dc", CORPUS.resolve(server).resolve(name + ".xz").toString())
-                .redirectOutput(target.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertTrue(xz.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, xz.exitValue());
-        assertTrue(Files.size(target) > 0);
-        return target;
+        return CorpusFiles.unpack(CorpusFiles.program("jvm/" + server).resolve(name + ".xz"), dir.resolve(name));
     }
 }
