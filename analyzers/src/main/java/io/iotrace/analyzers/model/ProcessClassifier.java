@@ -27,7 +27,7 @@ public final class ProcessClassifier {
      */
     public static ProcessClassification classify(Collection<ThreadProfile> profiles, String selectorProvider) {
         Map<ThreadProfile, Verdict> firstPass = new LinkedHashMap<>();
-        ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Map.of(), Set.of(), Mechanism.ofSelectorClass(selectorProvider));
+        ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Map.of(), Set.of(), Set.of(), Mechanism.ofSelectorClass(selectorProvider));
         for (ThreadProfile p : profiles) {
             firstPass.put(p, ThreadModelClassifier.classify(p, nobody));
         }
@@ -67,25 +67,31 @@ public final class ProcessClassifier {
     /**
      * The threads that wait in a selector or poll, and the connections each of them touched or accepted; and the
      * watchers, loops that touch no connection themselves but find channels ready (a poller thread that hands the
-     * ready channels to a pool): a connection no loop touches is theirs.
+     * ready channels to a pool): a connection no loop touches is theirs when it was used in non-blocking mode, the
+     * only mode a selector can watch (a blocking thread-per-connection handler beside some unrelated selector is
+     * nobody's worker).
      */
     record Loops(Map<Integer, Set<Long>> loopsByConnection, Map<Integer, Set<Long>> readersByConnection,
-                 Set<Long> watchers, Mechanism mechanism)
+                 Set<Long> watchers, Set<Integer> selectableConnections, Mechanism mechanism)
             implements ThreadModelClassifier.Neighbours {
 
         static Loops of(Map<ThreadProfile, Verdict> verdicts, String selectorProvider) {
             Map<Integer, Set<Long>> byConnection = new HashMap<>();
             Map<Integer, Set<Long>> readers = new HashMap<>();
             Set<Long> watchers = new HashSet<>();
+            Set<Integer> selectable = new HashSet<>();
             Set<Mechanism> mechanisms = new TreeSet<>();
+            verdicts.keySet().forEach(p -> selectable.addAll(p.nonBlockingConnections()));
             verdicts.forEach((p, v) -> {
                 if (LOOP_DETECTORS.contains(v.detector())) {
                     long key = p.thread().key();
                     if (p.connectionsTouched().isEmpty() && p.accepts() == 0 && p.readyKeys() > 0) {
                         watchers.add(key);
                     }
-                    p.connectionsTouched().forEach(c -> byConnection.computeIfAbsent(c, k -> new HashSet<>()).add(key));
-                    p.connectionsTouched().forEach(c -> readers.computeIfAbsent(c, k -> new HashSet<>()).add(key));
+                    for (int c : p.connectionsTouched()) {
+                        byConnection.computeIfAbsent(c, k -> new HashSet<>()).add(key);
+                        readers.computeIfAbsent(c, k -> new HashSet<>()).add(key);
+                    }
                     p.accepted().forEach(c -> byConnection.computeIfAbsent(c, k -> new HashSet<>()).add(key));
                     if (v.mechanism() != null) {
                         mechanisms.add(v.mechanism());
@@ -94,14 +100,15 @@ public final class ProcessClassifier {
             });
             Mechanism mechanism = mechanisms.isEmpty() ? Mechanism.ofSelectorClass(selectorProvider)
                     : mechanisms.iterator().next();
-            return new Loops(byConnection, readers, watchers, mechanism);
+            return new Loops(byConnection, readers, watchers, selectable, mechanism);
         }
 
         @Override
         public boolean isOwnedByLoop(int connectionId, long exceptThreadKey) {
             Set<Long> keys = loopsByConnection.get(connectionId);
             if (keys == null) {
-                return watchers.stream().anyMatch(k -> !Objects.equals(k, exceptThreadKey));
+                return selectableConnections.contains(connectionId)
+                        && watchers.stream().anyMatch(k -> !Objects.equals(k, exceptThreadKey));
             }
             return keys.stream().anyMatch(k -> !Objects.equals(k, exceptThreadKey));
         }

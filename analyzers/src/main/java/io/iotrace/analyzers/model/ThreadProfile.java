@@ -53,6 +53,7 @@ public final class ThreadProfile {
     private final Map<Integer, SelectorUse> selectors = new HashMap<>();
     private final Set<Integer> accepted = new HashSet<>();
     private final Set<Integer> connectionsTouched = new HashSet<>();
+    private final Set<Integer> nonBlockingConnections = new HashSet<>();
     private final Set<Integer> connectionsOpened = new HashSet<>();
 
     public ThreadProfile(ThreadInfo thread) {
@@ -160,6 +161,9 @@ public final class ThreadProfile {
             markBlockingPhase();
         } else {
             nonBlockingNetworkCalls++;
+            if (isConnection(resource.kind())) {
+                nonBlockingConnections.add(resource.id());
+            }
             if (WaitKind.foundNothing(event)) {
                 foundNothing(event);
             } else {
@@ -313,6 +317,14 @@ public final class ThreadProfile {
     }
 
     /** Resource ids of the connections this thread read or wrote (or completed async operations on). */
+    /**
+     * Resource ids of the connections this thread used in non-blocking mode: the only ones a selector can watch
+     * (the JDK refuses to register a channel in blocking mode).
+     */
+    public Set<Integer> nonBlockingConnections() {
+        return nonBlockingConnections;
+    }
+
     public Set<Integer> connectionsTouched() {
         return connectionsTouched;
     }

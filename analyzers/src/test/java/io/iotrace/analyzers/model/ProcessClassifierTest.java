@@ -572,4 +572,22 @@ class ProcessClassifierTest {
         assertEquals(Architecture.EVENT_LOOP_WITH_WORKER_POOL, c.architecture().architecture());
         assertEquals(IoModel.MULTIPLEXING, c.architecture().ioModel());
     }
+
+    @Test
+    void blockingConnectionThreadsBesideAnUnrelatedSelectorAreThreadPerConnectionNotItsWorkers() {
+        ThreadInfo acceptor = s.thread("acceptor");
+        ThreadInfo client = s.thread("http-client-selector");
+        Resource server = s.resource(ResourceKind.SERVER_SOCKET, "0.0.0.0:8080");
+        Resource selector = s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL);
+        List<Resource> conns = connections(ResourceKind.SOCKET, 4);
+        for (int i = 0; i < conns.size(); i++) {
+            s.accept(acceptor, server, conns.get(i), true);
+            s.select(client, selector, 3, 1, 20_000);
+            echo(s.thread("conn-" + i), conns.get(i), 5, true);
+        }
+        ProcessClassification c = s.classify();
+
+        assertEquals(Architecture.THREAD_PER_CONNECTION, c.architecture().architecture(),
+                c.architecture().sentence());
+    }
 }
