@@ -23,7 +23,8 @@ final class ArchitectureClassifier {
         List<ThreadClassification> handlers = with(threads, t -> t.role() == ThreadRole.CONNECTION_HANDLER);
         List<ThreadClassification> completers = with(threads, t -> t.role() == ThreadRole.COMPLETION_HANDLER);
         List<ThreadClassification> acceptors = with(threads, t -> t.role() == ThreadRole.ACCEPTOR);
-        List<ThreadClassification> asyncSocketCompleters = with(completers, t -> t.profile().asyncSocketCompletions() > 0);
+        List<ThreadClassification> asyncSocketCompleters = with(completers,
+                t -> t.profile().asyncUse() != null && t.profile().asyncUse().mechanism() == Mechanism.EPOLL);
         List<ConnectionShare> spread = threads.stream().filter(t -> t.connections() > 0)
                 .sorted(Comparator.comparingInt(ThreadClassification::connections).reversed())
                 .map(t -> new ConnectionShare(t.threadKey(), t.profile().thread().name(), t.role(), t.connections()))
@@ -129,7 +130,7 @@ final class ArchitectureClassifier {
         Map<Integer, Set<Integer>> selectors = new TreeMap<>();
         int ownSelector = -1;
         for (ThreadClassification loop : loops) {
-            Set<Integer> ids = loop.profile().selectorsWaitedIn();
+            Set<Integer> ids = loop.profile().waitTargets();
             if (ids.isEmpty()) {
                 ids = Set.of(ownSelector--);
             }

@@ -25,7 +25,7 @@ public final class ProcessClassifier {
      * @param selectorProvider the JDK's default selector provider class, for the mechanism when no selector was
      *                         seen; may be null
      */
-    public static ProcessClassification classify(Collection<ThreadProfile> profiles, String selectorProvider) {
+    public static ProcessClassification classify(Collection<? extends ThreadProfile> profiles, String selectorProvider) {
         Map<ThreadProfile, Verdict> firstPass = new LinkedHashMap<>();
         ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Map.of(), Set.of(), Set.of(), Mechanism.ofSelectorClass(selectorProvider));
         for (ThreadProfile p : profiles) {
@@ -85,7 +85,7 @@ public final class ProcessClassifier {
             verdicts.forEach((p, v) -> {
                 if (LOOP_DETECTORS.contains(v.detector())) {
                     long key = p.thread().key();
-                    if (p.connectionsTouched().isEmpty() && p.accepts() == 0 && p.readyKeys() > 0) {
+                    if (p.connectionsTouched().isEmpty() && p.accepts() == 0 && p.readyResults() > 0) {
                         watchers.add(key);
                     }
                     for (int c : p.connectionsTouched()) {
@@ -104,7 +104,29 @@ public final class ProcessClassifier {
         }
 
         @Override
-        public boolean isOwnedByLoop(int connectionId, long exceptThreadKey) {
+        public boolean servesALoop(ThreadProfile p) {
+            return p.connectionsTouched().stream().anyMatch(c -> isOwnedByLoop(c, p.thread().key()));
+        }
+
+        @Override
+        public boolean readsAConnectionOfALoop(ThreadProfile p) {
+            return p.connectionsTouched().stream().anyMatch(c -> isReadByLoop(c, p.thread().key()));
+        }
+
+        /** A recording shows no signals: the JDK never asks for them. */
+        @Override
+        public long signalSetups() {
+            return 0;
+        }
+
+        /** A recording shows a pool's asynchronous work as the channel's submissions and completions instead. */
+        @Override
+        public ThreadModelClassifier.PoolWork poolWork(ThreadProfile p) {
+            return null;
+        }
+
+        /** True when a loop thread other than the given one touched or accepted the connection, or watches it. */
+        boolean isOwnedByLoop(int connectionId, long exceptThreadKey) {
             Set<Long> keys = loopsByConnection.get(connectionId);
             if (keys == null) {
                 return selectableConnections.contains(connectionId)
@@ -113,8 +135,7 @@ public final class ProcessClassifier {
             return keys.stream().anyMatch(k -> !Objects.equals(k, exceptThreadKey));
         }
 
-        @Override
-        public boolean isReadByLoop(int connectionId, long exceptThreadKey) {
+        private boolean isReadByLoop(int connectionId, long exceptThreadKey) {
             Set<Long> keys = readersByConnection.get(connectionId);
             return keys != null && keys.stream().anyMatch(k -> !Objects.equals(k, exceptThreadKey));
         }

@@ -10,7 +10,7 @@ final class RoleAssigner {
     }
 
     static ThreadClassification assign(ThreadProfile p, Verdict verdict, Set<Integer> serverConnections,
-                                       ThreadModelClassifier.Neighbours loops) {
+                                       ProcessClassifier.Loops loops) {
         long key = p.thread().key();
         Set<Integer> served = p.connectionsTouched().stream().filter(serverConnections::contains)
                 .collect(Collectors.toUnmodifiableSet());
@@ -23,16 +23,18 @@ final class RoleAssigner {
             return of(p, verdict, ThreadRole.IDLE, verdict.evidence(), Set.of());
         }
         if (verdict.model() == IoModel.ASYNC) {
-            long completions = p.asyncSocketCompletions() + p.asyncFileCompletions() + p.unpairedCompletions();
+            ThreadProfile.AsyncUse async = p.asyncUse();
+            long completions = async == null ? 0 : async.completions();
+            long submits = async == null ? 0 : async.submits();
             // A handler submits its next operation as it completes one; a thread that submits far more than it
             // completes hands its operations to others.
-            if (completions > 0 && completions * 2 >= p.asyncSubmits()) {
+            if (completions > 0 && completions * 2 >= submits) {
                 Set<Integer> completedOn = served.isEmpty() ? Set.copyOf(p.connectionsTouched()) : served;
                 return of(p, verdict, ThreadRole.COMPLETION_HANDLER, "ran " + completions
                         + " completions of operations submitted earlier", completedOn);
             }
             if (served.isEmpty() && p.accepts() == 0) {
-                return of(p, verdict, ThreadRole.OTHER, "submitted " + p.asyncSubmits()
+                return of(p, verdict, ThreadRole.OTHER, "submitted " + submits
                         + " asynchronous operations and completed " + completions + " of them itself", Set.of());
             }
         }
@@ -49,20 +51,20 @@ final class RoleAssigner {
                     + (served.size() == 1 ? " connection" : " connections") + " that no selector thread touches"
                     + acceptedToo(p), served);
         }
-        if (loop && p.accepts() > 0 && p.readyKeys() > p.accepts()) {
+        if (loop && p.accepts() > 0 && p.readyResults() > p.accepts()) {
             // Its selects found more ready keys than it accepted connections: it watches the connections as well,
             // and other threads read them once it has seen them ready.
             return of(p, verdict, ThreadRole.EVENT_LOOP, "accepted " + p.accepts() + " connections and waits for"
-                    + " their readiness (" + p.readyKeys() + " ready keys) but leaves the reads to other threads",
+                    + " their readiness (" + p.readyResults() + " ready keys) but leaves the reads to other threads",
                     Set.copyOf(p.accepted()));
         }
         if (p.accepts() > 0) {
             return of(p, verdict, ThreadRole.ACCEPTOR, "accepted " + p.accepts()
                     + " connections and did no I/O on any", Set.of());
         }
-        if (loop && p.readyKeys() > 0) {
+        if (loop && p.readyResults() > 0) {
             return of(p, verdict, ThreadRole.EVENT_LOOP, "waits in a selector for channels it does not read or write"
-                    + " itself (" + p.readyKeys() + " ready keys)", Set.of());
+                    + " itself (" + p.readyResults() + " ready keys)", Set.of());
         }
         if (loop) {
             return of(p, verdict, ThreadRole.EVENT_LOOP, "waits in a selector but served no connection", Set.of());

@@ -4,32 +4,60 @@ import io.iotrace.analyzers.stats.Units;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Decides a thread's I/O model from its calls alone, never from its name: ordered detectors, the first that
- * matches wins, each returning its verdict with the numbers that made it so, or null.
+ * Decides a thread's I/O model from its calls alone, never from its name, whatever the source: ordered detectors,
+ * the first that matches wins, each returning its verdict with the numbers that made it so, or null. A recording
+ * and a syscall log of the same thread go through the same detectors; what a source cannot see is zero in its
+ * {@link ThreadProfile}, so the detectors that need it never match.
  */
 public final class ThreadModelClassifier {
 
+    /** A caller's pool must have done at least this much for the pattern to say anything. */
+    private static final int MIN_POOL_CALLS = 20;
+    /** A pool's caller waits for it at least once per this many of the pool's calls. */
+    private static final int POOL_CALLS_PER_WAIT = 20;
+
     /** What the classifier needs to know about the other threads of the process. */
     public interface Neighbours {
-        /** True when a thread that waits in a selector or polls also reads, writes or accepted this connection. */
-        boolean isOwnedByLoop(int connectionId, long exceptThreadKey);
+        /**
+         * True when the thread does I/O on connections a selector thread (another one) reads, writes, accepted or
+         * watches: it is that loop's worker.
+         */
+        boolean servesALoop(ThreadProfile p);
 
-        /** True when a thread that waits in a selector or polls also reads or writes this connection. */
-        boolean isReadByLoop(int connectionId, long exceptThreadKey);
+        /** True when a thread that waits in a selector or polls also reads or writes one of this thread's connections. */
+        boolean readsAConnectionOfALoop(ThreadProfile p);
 
         /** The mechanism of the process's selector threads, null when there is none. */
         Mechanism loopMechanism();
+
+        /** Calls in the process that asked for I/O signals (F_SETOWN, F_SETSIG, FASYNC). */
+        long signalSetups();
+
+        /** The blocking file I/O that threads this one started did for it, or null when there was none. */
+        PoolWork poolWork(ThreadProfile p);
+    }
+
+    /**
+     * Work a thread handed to threads it started.
+     *
+     * @param threads    how many of them did file I/O and nothing on sockets
+     * @param fileCalls  their blocking file reads and writes
+     * @param callerWaits the caller's waits for them and wake-ups (futex calls)
+     */
+    public record PoolWork(int threads, long fileCalls, long callerWaits) {
     }
 
     private static final List<BiFunction<ThreadProfile, Neighbours, Verdict>> DETECTORS = List.of(
+            ThreadModelClassifier::detectThreadPoolCaller,
             ThreadModelClassifier::detectNoIo,
             ThreadModelClassifier::detectAsync,
-            ThreadModelClassifier::detectMultiplexing,
+            ThreadModelClassifier::detectSignalDriven,
             ThreadModelClassifier::detectPolling,
+            ThreadModelClassifier::detectMultiplexing,
             ThreadModelClassifier::detectHandedOver,
             ThreadModelClassifier::detectBlockingNetwork,
             ThreadModelClassifier::detectFiles);
@@ -46,6 +74,28 @@ public final class ThreadModelClassifier {
         }
         throw new IllegalStateException("no detector matched thread " + p.thread().name()
                 + "; the last detector must match every thread with I/O");
+    }
+
+    /**
+     * Asynchronous I/O done by a thread pool (glibc's POSIX AIO): the caller never reads itself; threads it started
+     * do blocking file reads and writes and wake it, and it waits for them over and over. A thread that starts
+     * workers and joins them once (a JVM's launcher) waits a handful of times, not once per few operations.
+     */
+    static Verdict detectThreadPoolCaller(ThreadProfile p, Neighbours n) {
+        PoolWork pool = n.poolWork(p);
+        if (pool == null || pool.fileCalls() < MIN_POOL_CALLS) {
+            return null;
+        }
+        long own = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls() + p.fileCalls();
+        boolean neverReads = own * 10 <= pool.fileCalls();
+        boolean waitsPerOperation = pool.callerWaits() * POOL_CALLS_PER_WAIT >= pool.fileCalls();
+        if (!neverReads || !waitsPerOperation) {
+            return null;
+        }
+        return new Verdict(IoModel.ASYNC, Mechanism.THREAD_POOL, null, Confidence.fromCalls(pool.fileCalls()),
+                Units.count(pool.threads(), "thread") + " it started made " + pool.fileCalls()
+                        + " blocking file reads and writes; " + own + " I/O calls of its own, " + pool.callerWaits()
+                        + " waits for and wake-ups of the pool", "thread-pool-caller");
     }
 
     static Verdict detectNoIo(ThreadProfile p, Neighbours n) {
@@ -71,50 +121,72 @@ public final class ThreadModelClassifier {
     }
 
     static Verdict detectAsync(ThreadProfile p, Neighbours n) {
-        long completions = p.asyncSocketCompletions() + p.asyncFileCompletions() + p.unpairedCompletions();
-        long async = p.asyncSubmits() + completions;
-        long sync = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls() + p.selects() + p.fileCalls();
-        if (async == 0 || async < sync) {
+        ThreadProfile.AsyncUse async = p.asyncUse();
+        long sync = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls() + p.readinessWaits() + p.fileCalls();
+        if (async == null || async.operations() < sync) {
             return null;
         }
-        boolean file = p.asyncMostlyOnFiles();
-        String evidence = Units.count(completions, "completion") + " run on this thread, "
-                + Units.count(p.asyncSubmits(), "operation") + " submitted, "
-                + Units.count(sync, "synchronous I/O call");
-        return new Verdict(IoModel.ASYNC, file ? Mechanism.THREAD_POOL : Mechanism.EPOLL,
-                file ? Underneath.ASYNC_FILE : Underneath.ASYNC_SOCKET,
-                Confidence.fromCalls(async), evidence, "async");
+        return new Verdict(IoModel.ASYNC, async.mechanism(), async.underneath(), Confidence.fromCalls(async.operations()),
+                async.evidence() + ", " + Units.count(sync, "synchronous I/O call"), "async");
+    }
+
+    static Verdict detectSignalDriven(ThreadProfile p, Neighbours n) {
+        if (p.ioSignals() == 0 || n.signalSetups() == 0) {
+            return null;
+        }
+        return new Verdict(IoModel.SIGNAL_DRIVEN, Mechanism.SIGNAL, null, Confidence.fromCalls(p.ioSignals()),
+                n.signalSetups() + " calls in the process asked for I/O signals (F_SETOWN, F_SETSIG, FASYNC); "
+                        + Units.count(p.ioSignals(), "I/O signal") + " received, "
+                        + Units.count(p.signalWaits(), "wait") + " for a signal, "
+                        + (p.blockingNetworkCalls() + p.nonBlockingNetworkCalls()) + " network calls", "signal-driven");
+    }
+
+    /** Spins on non-blocking calls that find nothing, many times per wait if it waits at all. */
+    static Verdict detectPolling(ThreadProfile p, Neighbours n) {
+        long nonBlocking = p.nonBlockingNetworkCalls() + p.readinessChecks();
+        if (!LoopRules.spins(p.retries(), p.readinessWaits()) || nonBlocking < p.blockingNetworkCalls()) {
+            return null;
+        }
+        String burned = p.foundNothingNanos() > 0 ? ", and burned " + Units.nanos(p.foundNothingNanos()) : "";
+        String evidence = p.foundNothing() + " of " + nonBlocking + " non-blocking calls found nothing ("
+                + percent(p.foundNothing(), nonBlocking) + "), " + p.retries()
+                + " of them right after another with no wait between" + burned + ", "
+                + Units.count(p.readinessWaits(), "readiness wait");
+        return new Verdict(IoModel.NON_BLOCKING_POLLING, null, null, Confidence.fromCalls(p.foundNothing()), evidence,
+                "polling");
     }
 
     /**
-     * Waits in a selector: more selects and non-blocking calls than blocking ones, or, when the channels are read in
-     * blocking mode once ready (the JDK's own HttpServer does so), more time waiting in selects than in reads and
-     * accepts. Where a thread waits is what its model is about, not the mode its channels happen to be in.
+     * Waits for readiness: more waits and non-blocking calls than blocking ones, or, when the channels are read in
+     * blocking mode once ready (the JDK's own HttpServer does so), more time waiting for readiness than in reads
+     * and accepts. Where a thread waits is what its model is about, not the mode its channels happen to be in.
      */
     static Verdict detectMultiplexing(ThreadProfile p, Neighbours n) {
-        boolean mostlyNonBlocking = p.selects() + p.nonBlockingNetworkCalls() >= p.blockingNetworkCalls();
-        boolean waitsInSelector = p.selectWaitNanos() > p.blockingInboundNanos();
-        if (!LoopRules.waitsLikeALoop(p.selects()) || !(mostlyNonBlocking || waitsInSelector) || awaitsOneChannelOfALoop(p, n)) {
+        boolean mostlyNonBlocking = p.readinessWaits() + p.nonBlockingNetworkCalls() >= p.blockingNetworkCalls();
+        boolean waitsForReadiness = p.readinessWaitNanos() > p.blockingInboundNanos();
+        if (!LoopRules.waitsLikeALoop(p.readinessWaits()) || !(mostlyNonBlocking || waitsForReadiness)
+                || awaitsOneChannelOfALoop(p, n)) {
             return null;
         }
         long ioCalls = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls();
         StringBuilder evidence = new StringBuilder()
-                .append(Units.count(p.selects(), "select wait")).append(" (").append(Units.nanos(p.selectWaitNanos())).append(", ")
-                .append(Units.count(p.readyKeys(), "key")).append(" ready), ")
+                .append(Units.count(p.readinessWaits(), "readiness wait")).append(" (").append(calls(p.readinessWaitCalls()))
+                .append(") waiting ").append(Units.nanos(p.readinessWaitNanos())).append(" and finding ")
+                .append(p.readyResults()).append(" ready, ")
                 .append(percent(p.nonBlockingNetworkCalls(), ioCalls)).append(" of its ").append(ioCalls)
                 .append(" I/O calls non-blocking, ").append(p.blockingReads()).append(" blocking reads");
-        Confidence confidence = Confidence.fromCalls(p.selects() + ioCalls);
+        Confidence confidence = Confidence.fromCalls(p.readinessWaits() + ioCalls);
         if (!mostlyNonBlocking) {
             evidence.append(" that waited ").append(Units.nanos(p.blockingInboundNanos()))
-                    .append(" in all: it waits in the selector, then reads each ready channel in blocking mode");
+                    .append(" in all: it waits for readiness, then reads each ready channel in blocking mode");
         }
         if (p.switchedFromBlocking()) {
             evidence.append("; switched from blocking (").append(p.blockingNetworkCalls())
                     .append(" calls) to a selector");
             confidence = Confidence.MEDIUM;
         }
-        return new Verdict(IoModel.MULTIPLEXING, mechanism(p.selectorMechanisms(), n.loopMechanism()), null,
-                confidence, evidence.toString(), "multiplexing");
+        Mechanism mechanism = p.readinessMechanism() != null ? p.readinessMechanism() : n.loopMechanism();
+        return new Verdict(IoModel.MULTIPLEXING, mechanism, null, confidence, evidence.toString(), "multiplexing");
     }
 
     /**
@@ -122,37 +194,29 @@ public final class ThreadModelClassifier {
      * private one-channel selector is that loop's worker, not a loop of its own.
      */
     private static boolean awaitsOneChannelOfALoop(ThreadProfile p, Neighbours n) {
-        return p.waitsOnlyForOneChannel()
-                && p.connectionsTouched().stream().anyMatch(c -> n.isReadByLoop(c, p.thread().key()));
+        return p.waitsOnlyForOneChannel() && n.readsAConnectionOfALoop(p);
     }
 
-    static Verdict detectPolling(ThreadProfile p, Neighbours n) {
-        long nonBlocking = p.nonBlockingNetworkCalls() + p.selectNows();
-        if (!LoopRules.spins(p.nonBlockingRetries(), p.selects()) || nonBlocking < p.blockingNetworkCalls()) {
-            return null;
-        }
-        String evidence = p.nonBlockingFoundNothing() + " of " + nonBlocking + " non-blocking calls moved nothing ("
-                + percent(p.nonBlockingFoundNothing(), nonBlocking) + "), " + p.nonBlockingRetries()
-                + " of them right after another with no wait between, and burned " + Units.nanos(p.foundNothingNanos())
-                + ", " + p.selects() + " select waits";
-        return new Verdict(IoModel.NON_BLOCKING_POLLING, null, null,
-                Confidence.fromCalls(p.nonBlockingFoundNothing()), evidence, "polling");
-    }
-
-    /** Non-blocking calls that never found nothing: the thread was told the channel was ready. */
+    /** Non-blocking calls that never spun and no wait of its own: it was told the channel was ready. */
     static Verdict detectHandedOver(ThreadProfile p, Neighbours n) {
         if (p.nonBlockingNetworkCalls() == 0 || p.nonBlockingNetworkCalls() < p.blockingNetworkCalls()) {
             return null;
         }
-        long owned = p.connectionsTouched().stream().filter(c -> n.isOwnedByLoop(c, p.thread().key())).count();
-        if (owned > 0) {
-            String evidence = p.nonBlockingNetworkCalls() + " non-blocking calls, none waiting, on " + owned
-                    + " connections that a selector thread owns; " + p.selects() + " select waits of its own";
+        if (n.servesALoop(p)) {
+            String on = p.connectionsTouched().isEmpty() ? "on connections"
+                    : "on " + Units.count(p.connectionsTouched().size(), "connection");
+            String evidence = p.nonBlockingNetworkCalls() + " non-blocking calls (" + p.foundNothing()
+                    + " found nothing), none waiting, " + on + " that a selector thread owns; "
+                    + Units.count(p.readinessWaits(), "readiness wait") + " of its own";
             return new Verdict(IoModel.MULTIPLEXING, n.loopMechanism(), null,
                     Confidence.fromCalls(p.nonBlockingNetworkCalls()), evidence, "handed-over");
         }
-        String evidence = p.nonBlockingNetworkCalls() + " non-blocking calls that all moved bytes, no selector: "
-                + "it never had to wait, so whether it would poll is unknown";
+        if (p.blockingNetworkCalls() > 0) {
+            // It blocks in some calls: that is where it waits (a probe with MSG_DONTWAIT says nothing of a loop).
+            return null;
+        }
+        String evidence = p.nonBlockingNetworkCalls() + " non-blocking calls, " + p.foundNothing()
+                + " of them found nothing, no selector: it never spun, so whether it would poll is unknown";
         return new Verdict(IoModel.NON_BLOCKING_POLLING, null, null, Confidence.LOW, evidence, "non-blocking");
     }
 
@@ -162,11 +226,19 @@ public final class ThreadModelClassifier {
         }
         StringBuilder evidence = new StringBuilder()
                 .append(p.blockingNetworkCalls()).append(" blocking network calls (").append(p.blockingReads())
-                .append(" reads, ").append(p.accepts()).append(" accepts), ")
-                .append(p.nonBlockingNetworkCalls()).append(" non-blocking");
-        Confidence confidence = Confidence.fromCalls(p.blockingNetworkCalls());
-        if (p.selects() > 0) {
-            evidence.append(", ").append(Units.count(p.selects(), "select wait"));
+                .append(" reads, ").append(p.accepts()).append(" accepts)");
+        if (p.blockingInboundNanos() > 0) {
+            evidence.append(" waiting ").append(Units.nanos(p.blockingInboundNanos())).append(" for data or connections");
+        }
+        evidence.append(", ").append(p.nonBlockingNetworkCalls()).append(" non-blocking");
+        // Its file calls are blocking too: they add to the certainty, not only its network calls.
+        Confidence confidence = Confidence.fromCalls(p.decidingCalls());
+        if (p.readinessWaits() > 0) {
+            evidence.append(", ").append(Units.count(p.readinessWaits(), "readiness wait"));
+        }
+        if (p.timedReads() > 0) {
+            evidence.append("; ").append(Units.count(p.timedReads(), "timed read"))
+                    .append(": each would-block was followed by a wait on that one descriptor, not polling");
         }
         if (p.switchedToBlocking()) {
             evidence.append("; switched from non-blocking calls to blocking ones");
@@ -182,9 +254,9 @@ public final class ThreadModelClassifier {
         return new Verdict(IoModel.BLOCKING, null, null, Confidence.fromCalls(p.decidingCalls()), evidence, "files");
     }
 
-    /** The thread's own selector's mechanism (the first, if it used several kinds), else the process's. */
-    private static Mechanism mechanism(Set<Mechanism> own, Mechanism fallback) {
-        return own.isEmpty() ? fallback : own.iterator().next();
+    /** "epoll_wait 12, poll 3". */
+    private static String calls(Map<String, Long> byCall) {
+        return String.join(", ", byCall.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
     static String percent(long part, long whole) {

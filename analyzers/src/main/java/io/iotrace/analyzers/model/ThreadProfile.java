@@ -1,386 +1,142 @@
 package io.iotrace.analyzers.model;
 
-import io.iotrace.analyzers.event.IoEvent;
-import io.iotrace.analyzers.event.Operation;
-import io.iotrace.analyzers.event.Outcome;
-import io.iotrace.analyzers.event.Resource;
-import io.iotrace.analyzers.event.ResourceKind;
 import io.iotrace.analyzers.event.ThreadInfo;
-import io.iotrace.analyzers.stats.WaitKind;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The evidence one thread leaves for the classifier, gathered as events stream by. Memory grows with the
- * connections the thread touched, not with its calls.
+ * What one thread's I/O showed, in the words every detector uses, whatever the source: a recording fills it from
+ * the JDK calls the agent saw ({@link RecordedThreadProfile}), a syscall log from the system calls strace or perf
+ * saw. A fact a source cannot see is zero, empty or false, and the detectors say so in their evidence rather than
+ * guess: a recording sees no signals or io_uring, a syscall log no connection identity or selector object.
  */
-public final class ThreadProfile {
+public interface ThreadProfile {
 
-    private ThreadInfo thread;
-    private long callIndex;
-    private long blockingNetworkCalls;
-    private long blockingReads;
-    private long nonBlockingNetworkCalls;
-    private long nonBlockingFoundNothing;
-    private long foundNothingNanos;
-    private long selects;
-    private long nonBlockingRetries;
-    private boolean lastCallFoundNothing;
-    private long selectNows;
-    private long readyKeys;
-    private long selectWaitNanos;
-    private long blockingInboundNanos;
-    private long firstBlockingCall = -1;
-    private long lastBlockingCall = -1;
-    private long firstNonBlockingCall = -1;
-    private long lastNonBlockingCall = -1;
-    private long accepts;
-    private long asyncSocketSubmits;
-    private long asyncFileSubmits;
-    private long asyncSocketCompletions;
-    private long asyncFileCompletions;
-    private long unpairedCompletions;
-    private long fileCalls;
-    private long standardInputCalls;
-    private long consoleOutputCalls;
-    private long housekeepingCalls;
-    private long datagramCalls;
-    private final Set<Mechanism> selectorMechanisms = new TreeSet<>();
-    private final Map<Integer, SelectorUse> selectors = new HashMap<>();
-    private final Set<Integer> accepted = new HashSet<>();
-    private final Set<Integer> connectionsTouched = new HashSet<>();
-    private final Set<Integer> nonBlockingConnections = new HashSet<>();
-    private final Set<Integer> connectionsOpened = new HashSet<>();
+    ThreadInfo thread();
 
-    public ThreadProfile(ThreadInfo thread) {
-        this.thread = thread;
-    }
+    // Waiting for readiness: selects that waited, epoll_wait/poll/select calls.
 
-    public void record(IoEvent event) {
-        thread = event.thread();
-        Resource resource = event.resource();
-        Operation op = event.operation();
-        if (resource == null) {
-            // A completion whose submission the reader could not pair: what it completed on is unknown.
-            if (op == Operation.ASYNC_COMPLETE) {
-                unpairedCompletions++;
-            }
-            return;
-        }
-        ResourceKind kind = resource.kind();
-        if (kind.isFile()) {
-            recordFile(event, resource);
-            return;
-        }
-        switch (op) {
-            case SELECT -> recordSelect(event, resource);
-            case ASYNC_SUBMIT -> asyncSocketSubmits++;
-            case ASYNC_COMPLETE -> recordAsyncCompletion(event, kind);
-            case READ, WRITE, RECEIVE, SEND, ACCEPT, CONNECT, FINISH_CONNECT -> recordNetworkCall(event, resource);
-            default -> {
-            }
-        }
-    }
+    /** Waits for readiness (a select that waited, an epoll_wait), not counting a read's wait on its own descriptor. */
+    long readinessWaits();
 
-    private void recordFile(IoEvent event, Resource resource) {
-        if (SpecialFiles.isStandardInput(resource)) {
-            standardInputCalls++;
-        } else if (SpecialFiles.isConsoleOutput(resource)) {
-            consoleOutputCalls++;
-        } else if (SpecialFiles.isRuntimeHousekeeping(resource)) {
-            housekeepingCalls++;
-        } else if (event.operation() == Operation.ASYNC_COMPLETE) {
-            asyncFileCompletions++;
-        } else if (event.operation() == Operation.ASYNC_SUBMIT) {
-            asyncFileSubmits++;
-        } else {
-            fileCalls++;
-        }
-    }
+    long readinessWaitNanos();
 
-    /** How this thread used one selector: how often it waited in it, and the most channels it ever watched. */
-    private static final class SelectorUse {
-        long waits;
-        long waitNanos;
-        long mostKeys;
-    }
+    /** The waits by the call that made them: {@code select} in a recording, {@code epoll_wait}, {@code poll}... */
+    Map<String, Long> readinessWaitCalls();
 
-    private void recordSelect(IoEvent event, Resource resource) {
-        SelectorUse use = selectors.computeIfAbsent(resource.id(), id -> new SelectorUse());
-        use.mostKeys = Math.max(use.mostKeys, event.requested());
-        if (event.blocking()) {
-            selects++;
-            selectWaitNanos += event.durationNanos();
-            use.waits++;
-            use.waitNanos += event.durationNanos();
-            lastCallFoundNothing = false;
-            markNonBlockingPhase();
-        } else {
-            selectNows++;
-            if (WaitKind.foundNothing(event)) {
-                foundNothing(event);
-            } else {
-                lastCallFoundNothing = false;
-            }
-        }
-        readyKeys += Math.max(0, event.result());
-        Mechanism mechanism = Mechanism.ofSelectorClass(resource.description());
-        if (mechanism != null) {
-            selectorMechanisms.add(mechanism);
-        }
-    }
+    /** Channels or descriptors the waits found ready. */
+    long readyResults();
 
-    private void recordAsyncCompletion(IoEvent event, ResourceKind kind) {
-        asyncSocketCompletions++;
-        if (kind == ResourceKind.ASYNC_SOCKET_CHANNEL) {
-            connectionsTouched.add(event.resource().id());
-        } else if (kind == ResourceKind.ASYNC_SERVER_SOCKET_CHANNEL && event.outcome() == Outcome.OK
-                && event.result() > 0) {
-            accepts++;
-            accepted.add((int) event.result());
-        }
-    }
-
-    private void recordNetworkCall(IoEvent event, Resource resource) {
-        if (resource.kind() == ResourceKind.DATAGRAM_CHANNEL) {
-            datagramCalls++;
-        }
-        if (event.blocking()) {
-            lastCallFoundNothing = false;
-            blockingNetworkCalls++;
-            if (event.operation().isInbound()) {
-                blockingReads++;
-            }
-            if (event.operation().isInbound() || event.operation() == Operation.ACCEPT) {
-                blockingInboundNanos += event.durationNanos();
-            }
-            markBlockingPhase();
-        } else {
-            nonBlockingNetworkCalls++;
-            if (isConnection(resource.kind())) {
-                nonBlockingConnections.add(resource.id());
-            }
-            if (WaitKind.foundNothing(event)) {
-                foundNothing(event);
-            } else {
-                lastCallFoundNothing = false;
-            }
-            markNonBlockingPhase();
-        }
-        switch (event.operation()) {
-            case ACCEPT -> {
-                if (event.outcome() == Outcome.OK && event.related() > 0) {
-                    accepts++;
-                    accepted.add((int) event.related());
-                }
-            }
-            case CONNECT, FINISH_CONNECT -> connectionsOpened.add(resource.id());
-            default -> {
-                if (isConnection(resource.kind())) {
-                    connectionsTouched.add(resource.id());
-                }
-            }
-        }
-    }
+    /** How the thread waits for readiness, null when it never did. */
+    Mechanism readinessMechanism();
 
     /**
-     * A found-nothing right after another, with no wait between, is a retry: a poller spins on them, while a worker
-     * that finds a channel empty once and then waits for its selector thread to hand it back retries never.
+     * What the thread waited in: selector ids or epoll descriptors. Loops are counted by these, not by threads; a
+     * thread that waits in poll or select has no descriptor to share and is empty here.
      */
-    private void foundNothing(IoEvent event) {
-        nonBlockingFoundNothing++;
-        foundNothingNanos += event.durationNanos();
-        if (lastCallFoundNothing) {
-            nonBlockingRetries++;
-        }
-        lastCallFoundNothing = true;
-    }
+    Set<Integer> waitTargets();
 
-    private void markBlockingPhase() {
-        if (firstBlockingCall < 0) {
-            firstBlockingCall = callIndex;
-        }
-        lastBlockingCall = callIndex++;
-    }
+    /** True when every selector it waited in watched one channel at most: a blocking wait in disguise. */
+    boolean waitsOnlyForOneChannel();
 
-    private void markNonBlockingPhase() {
-        if (firstNonBlockingCall < 0) {
-            firstNonBlockingCall = callIndex;
-        }
-        lastNonBlockingCall = callIndex++;
-    }
+    // Network calls: reads, writes, accepts, connects on sockets (and, from a syscall log, pipes and terminals).
 
-    static boolean isConnection(ResourceKind kind) {
-        return kind == ResourceKind.SOCKET || kind == ResourceKind.SOCKET_CHANNEL
-                || kind == ResourceKind.ASYNC_SOCKET_CHANNEL;
-    }
+    long blockingNetworkCalls();
 
-    public ThreadInfo thread() {
-        return thread;
-    }
+    long blockingReads();
 
-    /** Network calls (read, write, accept, connect) made in blocking mode. */
-    public long blockingNetworkCalls() {
-        return blockingNetworkCalls;
-    }
+    /** Time in blocking reads and accepts: waiting for data or connections to arrive. */
+    long blockingInboundNanos();
 
-    public long blockingReads() {
-        return blockingReads;
-    }
+    /** Network calls in non-blocking mode. */
+    long nonBlockingNetworkCalls();
 
-    /** Network calls made in non-blocking mode, selectNow excluded. */
-    public long nonBlockingNetworkCalls() {
-        return nonBlockingNetworkCalls;
-    }
+    /** Non-blocking calls that found nothing to do (returned 0 or said EAGAIN). */
+    long foundNothing();
 
-    /** Non-blocking calls (selectNow included) that found nothing to do. */
-    public long nonBlockingFoundNothing() {
-        return nonBlockingFoundNothing;
-    }
+    /** Time those calls burned; 0 when the source does not time them apart. */
+    long foundNothingNanos();
 
-    public long foundNothingNanos() {
-        return foundNothingNanos;
-    }
+    /** Found-nothing calls that came right after another, with no wait and no data between: spinning. */
+    long retries();
 
-    /** Found-nothing calls that came right after another found-nothing, with no wait between: spinning. */
-    public long nonBlockingRetries() {
-        return nonBlockingRetries;
-    }
+    /** Checks for readiness that do not wait ({@code selectNow}). */
+    long readinessChecks();
 
-    /** The ids of the selectors this thread waited in. */
-    public Set<Integer> selectorsWaitedIn() {
-        Set<Integer> ids = new TreeSet<>();
-        selectors.forEach((id, use) -> {
-            if (use.waits > 0) {
-                ids.add(id);
-            }
-        });
-        return ids;
-    }
+    /** Reads with a timeout: a would-block followed by a wait on that one descriptor, not polling. */
+    long timedReads();
+
+    /** True when every blocking network call came before the first non-blocking call or wait. */
+    boolean switchedFromBlocking();
+
+    /** True when every non-blocking call or wait came before the first blocking network call. */
+    boolean switchedToBlocking();
+
+    long accepts();
+
+    /** Reads, writes and completions on sockets. */
+    long socketDataCalls();
+
+    long datagramCalls();
+
+    /** Ids of the connections this thread accepted; empty when the source has no connection identity. */
+    Set<Integer> accepted();
+
+    /** Ids of the connections this thread read or wrote or completed operations on. */
+    Set<Integer> connectionsTouched();
 
     /**
-     * True when every selector this thread waited in watched one channel at most: a private selector to await
-     * one channel, a blocking wait in disguise (unless that channel is a server's, as in an accept loop).
+     * Ids of the connections this thread used in non-blocking mode: the only ones a selector can watch (the JDK
+     * refuses to register a channel in blocking mode).
      */
-    public boolean waitsOnlyForOneChannel() {
-        return selectors.values().stream().filter(u -> u.waits > 0).allMatch(u -> u.mostKeys <= 1);
-    }
+    Set<Integer> nonBlockingConnections();
 
-    /** Selects that waited (select, select(timeout)). */
-    public long selects() {
-        return selects;
-    }
+    /** Ids of the connections this thread connected. */
+    Set<Integer> connectionsOpened();
 
-    /** Time spent waiting in selects. */
-    public long selectWaitNanos() {
-        return selectWaitNanos;
-    }
+    // Asynchronous I/O and signals.
 
-    /** Time spent in blocking reads and accepts: waiting for data or connections to arrive. */
-    public long blockingInboundNanos() {
-        return blockingInboundNanos;
-    }
+    /** The thread's asynchronous submissions and completions, or null when it made none. */
+    AsyncUse asyncUse();
 
-    public long selectNows() {
-        return selectNows;
-    }
+    /** I/O signals (SIGIO, real-time signals) the thread received. */
+    long ioSignals();
 
-    public long readyKeys() {
-        return readyKeys;
-    }
+    /** Waits for a signal: pause, sigsuspend, sigtimedwait. */
+    long signalWaits();
 
-    public Set<Mechanism> selectorMechanisms() {
-        return selectorMechanisms;
-    }
+    // Files and the rest.
 
-    /** True when every blocking network call came before the first non-blocking call or select. */
-    public boolean switchedFromBlocking() {
-        return firstBlockingCall >= 0 && firstNonBlockingCall >= 0 && lastBlockingCall < firstNonBlockingCall;
-    }
+    /** File calls of the program's own work: standard input and the runtime's housekeeping excluded. */
+    long fileCalls();
 
-    /** True when every non-blocking call or select came before the first blocking network call. */
-    public boolean switchedToBlocking() {
-        return firstBlockingCall >= 0 && firstNonBlockingCall >= 0 && lastNonBlockingCall < firstBlockingCall;
-    }
-
-    public long accepts() {
-        return accepts;
-    }
-
-    /** Resource ids of the connections this thread accepted. */
-    public Set<Integer> accepted() {
-        return accepted;
-    }
-
-    /** Resource ids of the connections this thread read or wrote (or completed async operations on). */
-    /**
-     * Resource ids of the connections this thread used in non-blocking mode: the only ones a selector can watch
-     * (the JDK refuses to register a channel in blocking mode).
-     */
-    public Set<Integer> nonBlockingConnections() {
-        return nonBlockingConnections;
-    }
-
-    public Set<Integer> connectionsTouched() {
-        return connectionsTouched;
-    }
-
-    /** Resource ids of the connections this thread connected. */
-    public Set<Integer> connectionsOpened() {
-        return connectionsOpened;
-    }
-
-    public long asyncSubmits() {
-        return asyncSocketSubmits + asyncFileSubmits;
-    }
-
-    /** True when more of its asynchronous operations were on files than on sockets. */
-    public boolean asyncMostlyOnFiles() {
-        return asyncFileCompletions + asyncFileSubmits > asyncSocketCompletions + asyncSocketSubmits;
-    }
-
-    public long asyncSocketCompletions() {
-        return asyncSocketCompletions;
-    }
-
-    public long asyncFileCompletions() {
-        return asyncFileCompletions;
-    }
-
-    /** Completions run on this thread whose channel is unknown (their submission was not paired with them). */
-    public long unpairedCompletions() {
-        return unpairedCompletions;
-    }
-
-    /** File calls of the program's own work: standard input and the JVM's housekeeping excluded. */
-    public long fileCalls() {
-        return fileCalls;
-    }
-
-    public long standardInputCalls() {
-        return standardInputCalls;
-    }
+    long standardInputCalls();
 
     /** Writes to standard output and standard error. */
-    public long consoleOutputCalls() {
-        return consoleOutputCalls;
+    long consoleOutputCalls();
+
+    /** The runtime's own file reads (jars, modules, /proc). */
+    long housekeepingCalls();
+
+    /** Calls that tell how the thread does its work: network, readiness, async and file calls of its own. */
+    default long decidingCalls() {
+        long async = asyncUse() == null ? 0 : asyncUse().operations();
+        return blockingNetworkCalls() + nonBlockingNetworkCalls() + readinessWaits() + readinessChecks() + async
+                + ioSignals() + fileCalls();
     }
 
-    public long housekeepingCalls() {
-        return housekeepingCalls;
-    }
-
-    public long datagramCalls() {
-        return datagramCalls;
-    }
-
-    /** Calls that tell how the thread does its work: network, selector, async and file calls of its own. */
-    public long decidingCalls() {
-        return blockingNetworkCalls + nonBlockingNetworkCalls + selects + selectNows + asyncSubmits()
-                + asyncSocketCompletions + asyncFileCompletions + unpairedCompletions + fileCalls;
+    /**
+     * Asynchronous operations as the source saw them.
+     *
+     * @param operations  submissions and completions the thread made or ran
+     * @param completions completions run on this thread
+     * @param submits     operations submitted
+     * @param mechanism   how completion is delivered
+     * @param underneath  what the JDK does below, null when nothing differs
+     * @param evidence    the source's figures, as a phrase
+     */
+    record AsyncUse(long operations, long completions, long submits, Mechanism mechanism, String underneath,
+                    String evidence) {
     }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
  */
 public final class ThreadProfiles {
 
-    private final Map<Long, ThreadProfile> byThread = new LinkedHashMap<>();
+    private final Map<Long, RecordedThreadProfile> byThread = new LinkedHashMap<>();
 
     public void record(IoEvent event) {
-        byThread.computeIfAbsent(event.thread().key(), k -> new ThreadProfile(event.thread())).record(event);
+        byThread.computeIfAbsent(event.thread().key(), k -> new RecordedThreadProfile(event.thread())).record(event);
     }
 
     /**

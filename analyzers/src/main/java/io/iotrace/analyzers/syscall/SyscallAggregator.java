@@ -9,15 +9,19 @@ import io.iotrace.analyzers.source.ParseProblems;
 import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.Mechanism;
+import io.iotrace.analyzers.model.ThreadModelClassifier;
 import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.model.Verdict;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Adds up syscall events per thread as they stream by, then groups threads into processes (from the clone and
@@ -33,6 +37,8 @@ import java.util.Map;
  * thread belongs to which process is settled from the clone results once all are read.
  */
 public final class SyscallAggregator implements SyscallEventSink, PartitionedSyscallSink {
+    /** The detectors whose verdict makes a thread a loop that others may serve. */
+    private static final Set<String> LOOP_DETECTORS = Set.of("multiplexing", "polling");
     /** Ordinals reserved per batch: more than the events of any chunk of a log. */
     private static final long BATCH_ORDINALS = 1L << 32;
 
@@ -281,35 +287,37 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
     private SyscallProcessReport process(int pid, int parentPid, List<ThreadActivity> members,
                                          List<SyscallProcessReport> children) {
         long asyncSetups = members.stream().mapToLong(t -> t.asyncSetups).sum();
-        Map<Integer, Verdict> pooledCallers = ThreadPoolCallers.find(members);
+        Map<Integer, ThreadModelClassifier.PoolWork> poolWork = ThreadPoolCallers.find(members);
+        BitSet nonBlocking = DescriptorModes.nonBlockingIn(members);
+        List<SyscallThreadProfile> profiles = members.stream().map(t -> new SyscallThreadProfile(t, nonBlocking))
+                .toList();
+        // Twice, as for a recording: first each thread alone, then knowing which threads are loops.
+        SyscallNeighbours alone = new SyscallNeighbours(Set.of(), null, asyncSetups, poolWork);
+        Set<Integer> loops = new HashSet<>();
+        Mechanism loopMechanism = null;
+        for (SyscallThreadProfile profile : profiles) {
+            Verdict verdict = ThreadModelClassifier.classify(profile, alone);
+            if (LOOP_DETECTORS.contains(verdict.detector())) {
+                loops.add(profile.activity().tid);
+            }
+            if (verdict.model() == IoModel.MULTIPLEXING && loopMechanism == null) {
+                loopMechanism = verdict.mechanism();
+            }
+        }
+        SyscallNeighbours neighbours = new SyscallNeighbours(loops, loopMechanism, asyncSetups, poolWork);
         List<SyscallThreadReport> threadReports = new ArrayList<>();
         Map<String, SyscallStats> waits = new LinkedHashMap<>();
         CopyFigures copies = CopyFigures.NONE;
         String program = null;
         String exit = null;
-        Map<Integer, Verdict> ownVerdicts = new HashMap<>();
-        Mechanism loopMechanism = null;
-        for (ThreadActivity thread : members) {
-            Verdict verdict = SyscallThreadClassifier.classify(thread, asyncSetups);
-            ownVerdicts.put(thread.tid, verdict);
-            if (verdict.model() == IoModel.MULTIPLEXING && loopMechanism == null) {
-                loopMechanism = verdict.mechanism();
-            }
-        }
-        for (ThreadActivity thread : members) {
-            Verdict verdict = pooledCallers.get(thread.tid);
-            Verdict handedOver = loopMechanism == null ? null
-                    : SyscallThreadClassifier.handedOver(thread, ownVerdicts.get(thread.tid), loopMechanism);
-            ThreadRole role;
-            if (verdict != null) {
-                role = ThreadRole.OTHER;
-            } else if (handedOver != null) {
-                verdict = handedOver;
-                role = ThreadRole.WORKER;
-            } else {
-                verdict = ownVerdicts.get(thread.tid);
-                role = SyscallThreadClassifier.role(thread, verdict.model());
-            }
+        for (SyscallThreadProfile profile : profiles) {
+            ThreadActivity thread = profile.activity();
+            Verdict verdict = ThreadModelClassifier.classify(profile, neighbours);
+            ThreadRole role = switch (verdict.detector()) {
+                case "thread-pool-caller" -> ThreadRole.OTHER;
+                case "handed-over" -> ThreadRole.WORKER;
+                default -> SyscallRoles.role(thread, verdict.model());
+            };
             threadReports.add(SyscallThreadReport.of(thread.tid, verdict, role, thread.totalCalls(), thread.copies(),
                     waitFigures(thread.calls.values())));
             copies = copies.plus(thread.copies());

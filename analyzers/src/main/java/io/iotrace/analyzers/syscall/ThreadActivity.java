@@ -40,6 +40,10 @@ final class ThreadActivity {
     /** Waits on exactly the descriptor that just said EAGAIN: a read with a timeout, like the JDK's. */
     long timedBlockingWaits;
     long successfulReads;
+    /** The network calls per descriptor, and which descriptors showed they are in non-blocking mode. */
+    final DescriptorModes descriptors = new DescriptorModes();
+    /** Descriptors the readiness waits found ready. */
+    long readyDescriptors;
     long successfulAccepts;
     long successfulConnects;
     long socketDataCalls;
@@ -145,8 +149,10 @@ final class ThreadActivity {
             lastNanos = Math.max(lastNanos, start + duration);
         }
         SyscallCategory category = stats.category;
+        descriptors.count(fd, fdKind, category, duration);
         if (isWouldBlock(errno) && category.isNonBlockingEvidence() && fdKind.carriesStreams()) {
             eagainResults++;
+            descriptors.saidWouldBlock(fd);
             if (!settledSinceEagain) {
                 eagainRetries++;
             }
@@ -168,7 +174,7 @@ final class ThreadActivity {
                     successfulConnects++;
                 }
             }
-            case SELECT, POLL, EPOLL_WAIT -> readinessWait(name, fd, flags, argument);
+            case SELECT, POLL, EPOLL_WAIT -> readinessWait(name, fd, flags, argument, failed || noResult ? 0 : result);
             case SIGNAL_WAIT -> {
                 signalWaits++;
                 settledSinceEagain = true;
@@ -215,14 +221,17 @@ final class ThreadActivity {
         if (category == SyscallCategory.READ && !failed) {
             successfulReads++;
         }
+
     }
 
-    private void readinessWait(String name, int fd, int flags, long argument) {
+    private void readinessWait(String name, int fd, int flags, long argument, long ready) {
         boolean singleFd = (flags & SyscallEvent.FLAG_SINGLE_FD_WAIT) != 0;
         if (awaitingEagainFd && singleFd && argument == lastEagainFd) {
             timedBlockingWaits++;
+            descriptors.waitedWithTimeout(lastEagainFd);
         } else {
             readinessWaits.merge(name, 1L, Long::sum);
+            readyDescriptors += Math.max(0, ready);
             awaitingEagainFd = false;
             if (fd >= 0 && SyscallCategory.of(name) == SyscallCategory.EPOLL_WAIT) {
                 epollDescriptors.add(fd);

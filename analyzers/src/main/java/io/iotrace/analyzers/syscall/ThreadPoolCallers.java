@@ -1,33 +1,26 @@
 package io.iotrace.analyzers.syscall;
 
-import io.iotrace.analyzers.model.IoModel;
-import io.iotrace.analyzers.model.Mechanism;
-import io.iotrace.analyzers.model.Verdict;
+import io.iotrace.analyzers.model.ThreadModelClassifier.PoolWork;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds asynchronous I/O done by a thread pool (glibc's POSIX AIO, the JDK's AsynchronousFileChannel): the caller
- * never reads itself; threads it started do blocking file reads and writes and wake it through futexes, and it
- * waits for them in futexes over and over. A thread that starts workers and joins them once (a JVM's launcher)
- * waits a handful of times, not once per few operations.
+ * For each thread, the blocking file I/O that threads it started did (glibc's POSIX AIO helpers, the JDK's
+ * AsynchronousFileChannel pool) and how often it waited for them; the thread-pool detector decides whether that
+ * makes it asynchronous.
  */
 final class ThreadPoolCallers {
-    /** The pool must have done at least this much for the pattern to say anything. */
-    private static final int MIN_POOL_CALLS = 20;
-    /** The caller waits at least once per this many of the pool's calls. */
-    private static final int POOL_CALLS_PER_WAIT = 20;
 
     private ThreadPoolCallers() {
     }
 
-    /** The verdict of each caller found, by tid. */
-    static Map<Integer, Verdict> find(List<ThreadActivity> members) {
+    /** The pool work of each thread that started file-only threads, by tid. */
+    static Map<Integer, PoolWork> find(List<ThreadActivity> members) {
         Map<Integer, ThreadActivity> byTid = new HashMap<>();
         members.forEach(t -> byTid.put(t.tid, t));
-        Map<Integer, Verdict> callers = new HashMap<>();
+        Map<Integer, PoolWork> callers = new HashMap<>();
         for (ThreadActivity caller : members) {
             long poolFileCalls = 0;
             int poolThreads = 0;
@@ -38,14 +31,8 @@ final class ThreadPoolCallers {
                     poolThreads++;
                 }
             }
-            boolean neverReads = caller.dataCalls() * 10 <= poolFileCalls;
-            boolean waitsPerOperation = caller.futexCalls * POOL_CALLS_PER_WAIT >= poolFileCalls;
-            if (poolFileCalls >= MIN_POOL_CALLS && neverReads && waitsPerOperation) {
-                callers.put(caller.tid, SyscallThreadClassifier.of(IoModel.ASYNC, Mechanism.THREAD_POOL, poolFileCalls,
-                        "thread-pool-caller",
-                        poolThreads + " threads it started made " + poolFileCalls + " blocking file reads and writes",
-                        caller.dataCalls() + " data calls of its own, " + caller.futexCalls
-                                + " futex calls waiting for and waking the pool"));
+            if (poolThreads > 0) {
+                callers.put(caller.tid, new PoolWork(poolThreads, poolFileCalls, caller.futexCalls));
             }
         }
         return callers;

@@ -80,7 +80,8 @@ class ProcessClassifierTest {
                 .findFirst().orElseThrow();
         assertEquals("conn-0..2", handlerGroup.label());
         assertEquals(3, handlerGroup.members().size());
-        assertEquals("20 blocking network calls (10 reads, 0 accepts), 0 non-blocking",
+        assertEquals("20 blocking network calls (10 reads, 0 accepts) waiting 500 µs for data or connections,"
+                + " 0 non-blocking",
                 thread(c, handlers.get(0)).verdict().evidence());
     }
 
@@ -105,7 +106,8 @@ class ProcessClassifierTest {
         assertEquals(Mechanism.EPOLL, c.architecture().mechanism());
         assertEquals(ThreadRole.EVENT_LOOP, thread(c, loop).role());
         assertEquals(4, thread(c, loop).connections());
-        assertEquals("9 select waits (90.0 µs, 24 keys ready), 100% of its 44 I/O calls non-blocking, 0 blocking reads",
+        assertEquals("9 readiness waits (select 9) waiting 90.0 µs and finding 24 ready, 100% of its 44 I/O calls"
+                + " non-blocking, 0 blocking reads",
                 thread(c, loop).verdict().evidence());
         assertEquals("one selector thread accepts and reads all 4 connections", c.architecture().sentence());
     }
@@ -180,7 +182,8 @@ class ProcessClassifierTest {
 
         Verdict v = thread(c, poller).verdict();
         assertEquals(IoModel.NON_BLOCKING_POLLING, v.model());
-        assertEquals("30 of 36 non-blocking calls moved nothing (83%), 29 of them right after another with no wait between, and burned 12.0 µs, 0 select waits",
+        assertEquals("30 of 36 non-blocking calls found nothing (83%), 29 of them right after another with no wait"
+                + " between, and burned 12.0 µs, 0 readiness waits",
                 v.evidence());
         assertEquals(ThreadRole.EVENT_LOOP, thread(c, poller).role());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, c.architecture().architecture());
@@ -201,7 +204,8 @@ class ProcessClassifierTest {
 
         Verdict v = thread(c, t).verdict();
         assertEquals(IoModel.BLOCKING, v.model());
-        assertEquals("17 blocking network calls (8 reads, 0 accepts), 0 non-blocking, 1 select wait", v.evidence());
+        assertEquals("17 blocking network calls (8 reads, 0 accepts) waiting 400 µs for data or connections, 0 non-blocking,"
+                + " 1 readiness wait", v.evidence());
         assertEquals(ThreadRole.CLIENT, thread(c, t).role());
         assertEquals(Architecture.NONE, c.architecture().architecture());
     }
@@ -364,8 +368,8 @@ class ProcessClassifierTest {
 
         ThreadClassification t = thread(c, dispatcher);
         assertEquals(IoModel.MULTIPLEXING, t.verdict().model());
-        assertTrue(t.verdict().evidence().endsWith("12 blocking reads that waited 240 µs in all: it waits in the"
-                + " selector, then reads each ready channel in blocking mode"), t.verdict().evidence());
+        assertTrue(t.verdict().evidence().endsWith("12 blocking reads that waited 240 µs in all: it waits for"
+                + " readiness, then reads each ready channel in blocking mode"), t.verdict().evidence());
         assertEquals(ThreadRole.EVENT_LOOP, t.role());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, c.architecture().architecture());
         assertEquals("one selector thread accepts and reads all 3 connections", c.architecture().sentence());
@@ -486,7 +490,7 @@ class ProcessClassifierTest {
 
         assertEquals(ThreadRole.COMPLETION_HANDLER, thread(c, pool).role());
         assertEquals(ThreadRole.OTHER, thread(c, main).role());
-        assertEquals(1, thread(c, main).profile().unpairedCompletions());
+        assertEquals(1, thread(c, main).profile().asyncUse().completions());
         assertEquals(Mechanism.THREAD_POOL, thread(c, main).verdict().mechanism(), "decided by its submissions");
         assertEquals(Architecture.NONE, c.architecture().architecture());
         assertEquals(Mechanism.THREAD_POOL, c.architecture().mechanism());

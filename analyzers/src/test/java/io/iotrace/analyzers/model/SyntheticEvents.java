@@ -75,9 +75,9 @@ public final class SyntheticEvents {
 
     /** Profiles of every thread, in the order first seen. */
     public List<ThreadProfile> profiles() {
-        java.util.Map<Long, ThreadProfile> byKey = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, RecordedThreadProfile> byKey = new java.util.LinkedHashMap<>();
         for (IoEvent e : events) {
-            byKey.computeIfAbsent(e.thread().key(), k -> new ThreadProfile(e.thread())).record(e);
+            byKey.computeIfAbsent(e.thread().key(), k -> new RecordedThreadProfile(e.thread())).record(e);
         }
         return List.copyOf(byKey.values());
     }

@@ -42,7 +42,8 @@ class SequenceClassificationTest {
         Verdict verdict = analyze("jdk.log", log.toString()).processes().get(0).verdict();
         assertEquals(IoModel.BLOCKING, verdict.model());
         assertNull(verdict.mechanism());
-        assertTrue(verdict.evidence().startsWith("timed reads: 10 EAGAIN results"), verdict.evidence());
+        assertTrue(verdict.evidence().contains("; 10 timed reads: each would-block was followed by a wait on that one"
+                + " descriptor"), verdict.evidence());
     }
 
     @Test
@@ -225,7 +226,7 @@ class SequenceClassificationTest {
         }
         Verdict verdict = analyze("split.log", log.toString()).process(7).orElseThrow().thread(7).verdict();
         assertEquals(IoModel.BLOCKING, verdict.model(), verdict.toString());
-        assertTrue(verdict.evidence().startsWith("timed reads: 10 EAGAIN"), verdict.evidence());
+        assertTrue(verdict.evidence().contains("; 10 timed reads"), verdict.evidence());
     }
 
     @Test
@@ -314,5 +315,41 @@ class SequenceClassificationTest {
         assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, master.architecture());
         assertEquals(IoModel.MULTIPLEXING, master.ioModel(), master.evidence());
         assertEquals(Mechanism.EPOLL, master.mechanism());
+    }
+
+    /**
+     * A descriptor's mode belongs to the process: a pool thread that reads a connection another thread of the pool
+     * once drained to EAGAIN reads it in non-blocking mode, even when it never saw the EAGAIN itself.
+     */
+    @Test
+    void aPoolThreadReadingADescriptorThatSaidEagainElsewhereIsTheLoopsWorker() throws Exception {
+        String socket = "9<TCP:[127.0.0.1:8080->127.0.0.1:40000]>";
+        StringBuilder log = new StringBuilder();
+        log.append("5 1.000 clone(child_stack=NULL, flags=CLONE_VM|CLONE_THREAD) = 6 <0.000010>\n")
+                .append("5 1.001 clone(child_stack=NULL, flags=CLONE_VM|CLONE_THREAD) = 7 <0.000010>\n");
+        for (int i = 0; i < 10; i++) {
+            log.append("5 2.").append(100 + i).append(" epoll_wait(4<anon_inode:[eventpoll]>, [{events=EPOLLIN, data={u32=9,")
+                    .append(" u64=9}}], 512, -1) = 1 <0.010000>\n")
+                    .append("6 2.").append(200 + i).append(" read(").append(socket).append(", \"GET\", 8192) = 3 <0.000004>\n")
+                    .append("6 2.").append(300 + i).append(" write(").append(socket).append(", \"OK\", 2) = 2 <0.000004>\n")
+                    .append("7 2.").append(400 + i).append(" read(").append(socket).append(", \"GET\", 8192) = 3 <0.000004>\n")
+                    .append("7 2.").append(500 + i).append(" read(").append(socket)
+                    .append(", 0x7f, 8192) = -1 EAGAIN (Resource temporarily unavailable) <0.000002>\n");
+        }
+        SyscallProcessReport process = analyze("pool.log", log.toString()).process(5).orElseThrow();
+        assertEquals(ThreadRole.WORKER, process.thread(6).role(), process.thread(6).evidence());
+        assertEquals(IoModel.MULTIPLEXING, process.thread(6).ioModel());
+    }
+
+    /** A selector's wake-up writes 8 bytes to an eventfd: a thread that does so is not doing network I/O. */
+    @Test
+    void aWakeupWriteToAnEventfdIsNoNetworkCall() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            log.append("5 1.").append(100 + i).append(" write(12<anon_inode:[eventfd]>, \"\\1\\0\\0\\0\\0\\0\\0\\0\", 8) = 8")
+                    .append(" <0.000003>\n");
+        }
+        Verdict verdict = analyze("wakeup.log", log.toString()).process(5).orElseThrow().thread(5).verdict();
+        assertEquals(IoModel.NONE, verdict.model(), verdict.toString());
     }
 }

@@ -67,7 +67,7 @@ class FixtureClassificationTest {
         assertTrue(poller.io().wouldBlock() > (long) CONNECTIONS * TracedServer.ROUND_TRIPS,
                 "more calls that moved nothing than round trips: " + poller.io().wouldBlock());
         assertTrue(poller.io().wouldBlockNanos() > 0, describe(r));
-        assertTrue(poller.evidence().contains("non-blocking calls moved nothing"), poller.evidence());
+        assertTrue(poller.evidence().contains("non-blocking calls found nothing"), poller.evidence());
     }
 
     @ParameterizedTest(name = "on {0}")
