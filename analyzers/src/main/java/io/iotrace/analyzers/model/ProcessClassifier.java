@@ -41,7 +41,8 @@ public final class ProcessClassifier {
             threads.add(RoleAssigner.assign(p, verdict, serverConnections, loops));
         }
         return new ProcessClassification(threads, group(threads),
-                ArchitectureClassifier.classify(threads, serverConnections));
+                ArchitectureClassifier.classify(threads, serverConnections.size(),
+                        ProcessFacts.none(serverConnections.size())));
     }
 
     private static List<ThreadGroup> group(List<ThreadClassification> threads) {

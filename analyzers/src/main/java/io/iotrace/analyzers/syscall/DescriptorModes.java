@@ -2,6 +2,7 @@ package io.iotrace.analyzers.syscall;
 
 import io.iotrace.analyzers.event.FdKind;
 import io.iotrace.analyzers.event.SyscallCategory;
+import io.iotrace.analyzers.model.LoopRules;
 
 import java.util.Arrays;
 import java.util.BitSet;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * One thread's network calls by descriptor, and what each descriptor said of its mode. A syscall log does not print
- * a descriptor's mode, but a descriptor that said EAGAIN is in non-blocking mode, in whichever thread of the process
+ * a descriptor's mode, but a descriptor that said EAGAIN, or that a loop waits for, is in non-blocking mode, in
+ * whichever thread of the process
  * it said so (descriptors belong to the process: a pool hands them between threads), and every call on it is a
  * non-blocking call; unless a thread then waited on that one descriptor, the way the JDK reads a socket with a
  * timeout, which is a blocking read. Arrays indexed by descriptor number: a lookup per call, no boxing.
@@ -20,6 +22,8 @@ final class DescriptorModes {
     private long[] inboundNanos = new long[16];
     private final BitSet wouldBlock = new BitSet();
     private final BitSet timed = new BitSet();
+    /** Descriptors data moved on (reads, writes): a loop's are the ones it watches; a connect or accept says less. */
+    private final BitSet moved = new BitSet();
 
     /** Counts a call of a syscall on a descriptor, if it is a network call: on a socket, pipe or terminal. */
     void count(int fd, FdKind kind, SyscallCategory category, long durationNanos) {
@@ -38,6 +42,9 @@ final class DescriptorModes {
             inboundNanos = Arrays.copyOf(inboundNanos, size);
         }
         calls[fd]++;
+        if (data) {
+            moved.set(fd);
+        }
         if (category == SyscallCategory.READ) {
             reads[fd]++;
         }
@@ -64,13 +71,26 @@ final class DescriptorModes {
         timed.or(this.timed);
     }
 
-    /** The descriptors in non-blocking mode of a process of these threads. */
+    /**
+     * The descriptors in non-blocking mode of a process of these threads: those that said EAGAIN, and those a thread
+     * that waits for readiness like a loop reads or writes (the ones its epoll set or poll array watches), less those
+     * read with a timeout.
+     */
     static BitSet nonBlockingIn(List<ThreadActivity> process) {
-        BitSet wouldBlock = new BitSet();
+        BitSet nonBlocking = new BitSet();
         BitSet timed = new BitSet();
-        process.forEach(t -> t.descriptors.addModesTo(wouldBlock, timed));
-        wouldBlock.andNot(timed);
-        return wouldBlock;
+        for (ThreadActivity t : process) {
+            t.descriptors.addModesTo(nonBlocking, timed);
+            if (LoopRules.waitsLikeALoop(t.readinessWaitCount())) {
+                t.descriptors.addUsedTo(nonBlocking);
+            }
+        }
+        nonBlocking.andNot(timed);
+        return nonBlocking;
+    }
+
+    private void addUsedTo(BitSet descriptors) {
+        descriptors.or(moved);
     }
 
     /** Network calls on every descriptor. */

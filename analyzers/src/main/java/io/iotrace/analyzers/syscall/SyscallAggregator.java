@@ -7,6 +7,11 @@ import io.iotrace.analyzers.event.SyscallEventSink;
 import io.iotrace.analyzers.source.ParseProblems;
 
 import io.iotrace.analyzers.model.Architecture;
+import io.iotrace.analyzers.model.ArchitectureClassifier;
+import io.iotrace.analyzers.model.ArchitectureVerdict;
+import io.iotrace.analyzers.model.ProcessFacts;
+import io.iotrace.analyzers.model.ProcessModel;
+import io.iotrace.analyzers.model.ThreadClassification;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.ThreadModelClassifier;
@@ -295,16 +300,19 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         SyscallNeighbours alone = new SyscallNeighbours(Set.of(), null, asyncSetups, poolWork);
         Set<Integer> loops = new HashSet<>();
         Mechanism loopMechanism = null;
+        boolean watcher = false;
         for (SyscallThreadProfile profile : profiles) {
             Verdict verdict = ThreadModelClassifier.classify(profile, alone);
             if (LOOP_DETECTORS.contains(verdict.detector())) {
                 loops.add(profile.activity().tid);
+                watcher |= SyscallRoles.watches(profile);
             }
             if (verdict.model() == IoModel.MULTIPLEXING && loopMechanism == null) {
                 loopMechanism = verdict.mechanism();
             }
         }
         SyscallNeighbours neighbours = new SyscallNeighbours(loops, loopMechanism, asyncSetups, poolWork);
+        List<ThreadClassification> classified = new ArrayList<>();
         List<SyscallThreadReport> threadReports = new ArrayList<>();
         Map<String, SyscallStats> waits = new LinkedHashMap<>();
         CopyFigures copies = CopyFigures.NONE;
@@ -316,8 +324,9 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
             ThreadRole role = switch (verdict.detector()) {
                 case "thread-pool-caller" -> ThreadRole.OTHER;
                 case "handed-over" -> ThreadRole.WORKER;
-                default -> SyscallRoles.role(thread, verdict.model());
+                default -> SyscallRoles.role(thread, verdict.model(), watcher);
             };
+            classified.add(new ThreadClassification(profile, verdict, role, role.jsonName(), Set.of()));
             threadReports.add(SyscallThreadReport.of(thread.tid, verdict, role, thread.totalCalls(), thread.copies(),
                     waitFigures(thread.calls.values())));
             copies = copies.plus(thread.copies());
@@ -331,16 +340,29 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                 exit = thread.exit;
             }
         }
+        ArchitectureVerdict architecture = ArchitectureClassifier.classify(classified,
+                (int) Math.min(Integer.MAX_VALUE, members.stream().mapToLong(t -> t.successfulAccepts).sum()),
+                facts(members, children));
+        return SyscallProcessReport.of(pid, parentPid, program, ProcessModel.of(classified),
+                architecture.architecture(), List.of(architecture.sentence(), architecture.evidence()), copies,
+                waitFigures(waits.values()), threadReports, exit);
+    }
+
+    /** What the log shows of the process beyond its threads: what it started after accepts, its children. */
+    private static ProcessFacts facts(List<ThreadActivity> members, List<SyscallProcessReport> children) {
+        long accepts = members.stream().mapToLong(t -> t.successfulAccepts).sum();
+        long forksAfterAccept = members.stream()
+                .mapToLong(t -> t.spawns.stream().anyMatch(s -> !s.thread()) ? t.spawnsAfterAccept : 0).sum();
+        long threadsAfterAccept = members.stream()
+                .mapToLong(t -> t.spawns.stream().anyMatch(ThreadActivity.Spawn::thread) ? t.spawnsAfterAccept : 0)
+                .sum();
+        long processForks = members.stream().mapToLong(t -> t.spawns.stream().filter(s -> !s.thread()).count()).sum();
         long childrenAccepting = children.stream()
                 .filter(c -> c.threads().stream().anyMatch(t -> t.role() == ThreadRole.EVENT_LOOP
                         || t.role() == ThreadRole.ACCEPTOR))
                 .count();
-        SyscallArchitectureClassifier.Decision architecture = SyscallArchitectureClassifier.classify(
-                new SyscallArchitectureClassifier.ProcessFacts(members, threadReports,
-                        children.stream().map(SyscallProcessReport::verdict).toList(), childrenAccepting));
-        return SyscallProcessReport.of(pid, parentPid, program, ProcessModel.of(members, threadReports),
-                architecture.architecture(), architecture.evidence(), copies, waitFigures(waits.values()),
-                threadReports, exit);
+        return new ProcessFacts(accepts, processForks, forksAfterAccept, threadsAfterAccept,
+                children.stream().map(SyscallProcessReport::verdict).toList(), childrenAccepting);
     }
 
     private static List<WaitFigures> waitFigures(Iterable<SyscallStats> calls) {

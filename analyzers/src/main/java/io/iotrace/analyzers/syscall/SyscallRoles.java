@@ -12,7 +12,17 @@ final class SyscallRoles {
     private SyscallRoles() {
     }
 
-    static ThreadRole role(ThreadActivity t, IoModel model) {
+    /**
+     * True when a loop finds connections ready but reads and writes none of them: it hands them to the threads that
+     * do (the JDK's HttpServer dispatcher, a poller of a servlet container). An accept loop finds about one ready
+     * descriptor per accept; a watcher one per request, many per connection.
+     */
+    static boolean watches(SyscallThreadProfile loop) {
+        return loop.socketDataCalls() == 0 && loop.readyResults() > 2 * loop.accepts();
+    }
+
+    /** @param watcher true when a loop of the process watches connections that other threads read */
+    static ThreadRole role(ThreadActivity t, IoModel model, boolean watcher) {
         return switch (model) {
             case NONE -> ThreadRole.IDLE;
             case ASYNC -> ThreadRole.COMPLETION_HANDLER;
@@ -27,7 +37,11 @@ final class SyscallRoles {
                 if (t.successfulConnects > 0) {
                     yield ThreadRole.CLIENT;
                 }
-                yield t.socketDataCalls > 0 ? ThreadRole.CONNECTION_HANDLER : ThreadRole.OTHER;
+                if (t.socketDataCalls == 0) {
+                    yield ThreadRole.OTHER;
+                }
+                // Without connection identity, a blocking reader beside a watcher is the reader it hands to.
+                yield watcher ? ThreadRole.WORKER : ThreadRole.CONNECTION_HANDLER;
             }
         };
     }

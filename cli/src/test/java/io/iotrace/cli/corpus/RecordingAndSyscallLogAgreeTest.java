@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotrace.cli.testing.CliRun;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,17 +22,21 @@ class RecordingAndSyscallLogAgreeTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"netty-nio", "vertx", "grpc", "jetty", "tomcat", "undertow", "nanohttpd"})
+    @ValueSource(strings = {"netty-nio", "vertx", "grpc", "jetty", "tomcat", "undertow", "nanohttpd",
+            "jdk-httpserver-vt"})
     void theRecordingAndTheStraceLogOfOneRunNameTheSameModelAndArchitecture(String server) throws Exception {
         JsonNode agreement = agreement(server);
         assertTrue(agreement.get("agree").asBoolean(), agreement.toString());
         assertEquals(agreement.get("recording").asText(), agreement.get("syscalls").asText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"helidon", "jdk-httpserver-vt"})
-    void virtualThreadsThatStraceCannotSeeAreNamedAsTheReasonTheSourcesDiffer(String server) throws Exception {
-        JsonNode agreement = agreement(server);
+    /**
+     * Helidon's virtual threads wait for readiness in the JDK's poller, which strace sees as one more epoll thread
+     * of the carriers; the JDK HttpServer's dispatcher watches for its virtual threads, so both sources agree there.
+     */
+    @Test
+    void virtualThreadsThatStraceCannotSeeAreNamedAsTheReasonTheSourcesDiffer() throws Exception {
+        JsonNode agreement = agreement("helidon");
         assertFalse(agreement.get("agree").asBoolean(), agreement.toString());
         assertTrue(agreement.get("why").asText().contains("virtual threads are invisible to syscalls"),
                 agreement.toString());

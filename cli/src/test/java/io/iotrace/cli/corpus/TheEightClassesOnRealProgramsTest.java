@@ -51,7 +51,7 @@ class TheEightClassesOnRealProgramsTest {
         assertTrue(recording.get("architectureSentence").asText().contains("one selector, run by"),
                 recording.get("architectureSentence").asText());
         JsonNode straced = syscalls("jvm/jetty").get(0);
-        assertTrue(straced.get("architectureEvidence").get(0).asText().startsWith("1 event loop, waited on by"),
+        assertTrue(straced.get("architectureEvidence").get(0).asText().contains("one selector, run by"),
                 straced.get("architectureEvidence").toString());
     }
 
