@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Appends chunks to an {@code .iotrace} file (layout in {@link RecordingFormat}).
@@ -17,6 +21,7 @@ import java.util.Map;
  */
 final class RecordingWriter implements ThreadRecorder.EventSink {
     private static final int BUFFER_BYTES = 1 << 20;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final FileChannel out;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
@@ -27,8 +32,11 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
     private long eventsWritten;
 
     RecordingWriter(Path file) throws IOException {
-        out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        // Owner-only: a recording names files and network peers. One left by an earlier JVM with this pid is
+        // made the owner's before it is overwritten.
+        out = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.setPosixFilePermissions(file, OWNER_ONLY);
         buffer.put(RecordingFormat.MAGIC).putShort((short) RecordingFormat.VERSION);
     }
 
