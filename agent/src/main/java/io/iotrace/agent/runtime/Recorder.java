@@ -90,10 +90,7 @@ public final class Recorder {
             try {
                 interval = nextInterval(interval, drainOnce());
             } catch (IOException e) {
-                synchronized (this) {
-                    failure = e;
-                }
-                IoTrace.disable("cannot write the recording: " + e.getMessage());
+                fail(e);
                 return;
             }
         }
@@ -163,7 +160,18 @@ public final class Recorder {
             }
         } catch (IOException e) {
             IoTrace.warn("could not finish the recording: " + e.getMessage());
+            fail(e);
         }
+    }
+
+    /** Stops recording after a write failed, and ends the file with why where the disk still allows it. */
+    private synchronized void fail(IOException e) {
+        if (failure != null) {
+            return;
+        }
+        failure = e;
+        IoTrace.disable("cannot write the recording: " + e.getMessage());
+        writer.stop("the agent could not write: " + e.getMessage());
     }
 
     /**

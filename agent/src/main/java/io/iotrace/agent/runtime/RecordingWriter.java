@@ -21,6 +21,10 @@ import java.util.Set;
  */
 final class RecordingWriter implements ThreadRecorder.EventSink {
     private static final int BUFFER_BYTES = 1 << 20;
+    /** A file cut inside a chunk loses that chunk: at most this many events (about 50 KiB). */
+    private static final int EVENTS_PER_CHUNK = 4096;
+    /** Tag, length, thread key and count. */
+    private static final int EVENTS_HEADER_BYTES = 1 + 4 + 8 + 4;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final FileChannel out;
@@ -30,6 +34,10 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
     private int eventsChunkStart = -1;
     private int eventsInChunk;
     private long eventsWritten;
+    private long previousStart;
+    private long previousResource;
+    /** Bytes of the file that hold whole chunks: where a failed write is cut back to. */
+    private long wholeChunksEnd;
 
     RecordingWriter(Path file) throws IOException {
         // Owner-only: a recording names files and network peers. One left by an earlier JVM with this pid is
@@ -73,23 +81,16 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
     }
 
     void events(ThreadRecorder t, long upTo) throws IOException {
-        long available = upTo - t.consumedTail();
-        if (available > 0) {
-            beginEvents(t);
-            // Drain in pieces that fit the buffer, so one busy thread cannot overflow it.
-            long tail = t.consumedTail();
-            while (tail < upTo) {
-                long piece = Math.min(upTo - tail, roomForEvents());
-                if (piece == 0) {
-                    endEvents();
-                    flush();
-                    beginEvents(t);
-                    continue;
-                }
-                t.drainTo(tail + piece, this);
-                tail += piece;
+        long tail = t.consumedTail();
+        while (tail < upTo) {
+            long piece = Math.min(upTo - tail, EVENTS_PER_CHUNK);
+            if (roomForEvents() < piece) {
+                flush();
             }
+            beginEvents(t);
+            t.drainTo(tail + piece, this);
             endEvents();
+            tail += piece;
         }
         long dropped = t.dropped();
         if (dropped != dropsWritten.getOrDefault(t.key, 0L)) {
@@ -100,14 +101,48 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         }
     }
 
-    /** Copies the events in one bulk move (the view swaps to the file's big-endian order as it goes). */
+    /**
+     * Encodes events as var-ints, each field as the difference from the one before where that keeps it short
+     * (layout in {@link RecordingFormat}). Done here, on the writer's thread, so the threads that record pay
+     * nothing for it.
+     */
     @Override
     public void accept(long[] events, int offset, int count) {
-        int longs = count * RecordingFormat.EVENT_LONGS;
-        buffer.asLongBuffer().put(events, offset, longs);
-        buffer.position(buffer.position() + longs * Long.BYTES);
+        ByteBuffer b = buffer;
+        long previousStart = this.previousStart;
+        long previousResource = this.previousResource;
+        for (int i = offset, end = offset + count * RecordingFormat.EVENT_LONGS; i < end;
+                i += RecordingFormat.EVENT_LONGS) {
+            long start = events[i];
+            long packed = events[i + 2];
+            long resource = packed >>> 32;
+            putVar(b, zigzag(start - previousStart));
+            putVar(b, events[i + 1]);
+            putVar(b, (packed >>> 16 & 1) | (packed >>> 12 & 0xF) << 1 | (packed >>> 8 & 0xF) << 5
+                    | (packed & 0xFF) << 9);
+            putVar(b, zigzag(resource - previousResource));
+            putVar(b, zigzag(events[i + 3]));
+            putVar(b, zigzag(events[i + 4]));
+            putVar(b, zigzag(events[i + 5]));
+            previousStart = start;
+            previousResource = resource;
+        }
+        this.previousStart = previousStart;
+        this.previousResource = previousResource;
         eventsInChunk += count;
         eventsWritten += count;
+    }
+
+    private static long zigzag(long v) {
+        return v << 1 ^ v >> 63;
+    }
+
+    private static void putVar(ByteBuffer b, long v) {
+        while ((v & ~0x7FL) != 0) {
+            b.put((byte) (v & 0x7F | 0x80));
+            v >>>= 7;
+        }
+        b.put((byte) v);
     }
 
     void end(long dropped) throws IOException {
@@ -119,12 +154,63 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         out.close();
     }
 
+    /** Writes the buffer, which holds whole chunks only (after the file's header, the first time). */
     void flush() throws IOException {
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
+        try {
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        } catch (IOException e) {
+            wholeChunksEnd += wholeChunksIn(buffer.position());
+            throw e;
         }
+        wholeChunksEnd += buffer.limit();
         buffer.clear();
+    }
+
+    /**
+     * After a write failed (a full disk): cuts the file back to its last whole chunk and, when the space that
+     * frees allows it, ends it with the reason, so that a reader says why the recording stops there.
+     */
+    void stop(String reason) {
+        try {
+            out.truncate(wholeChunksEnd);
+            out.position(wholeChunksEnd);
+            buffer.clear();
+            int at = beginChunk(RecordingFormat.TAG_STOPPED);
+            putString(reason);
+            endChunk(at);
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(false);
+        } catch (IOException e) {
+            // No room even for that: the file ends with its last whole chunk, which a reader still reads.
+        } finally {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // Nothing more can be done for this file.
+            }
+        }
+    }
+
+    /** How many of the first {@code written} bytes of the buffer being flushed are whole chunks. */
+    private long wholeChunksIn(int written) {
+        int at = wholeChunksEnd == 0 ? RecordingFormat.MAGIC.length + 2 : 0;
+        if (written < at) {
+            return 0;
+        }
+        while (at + 5 <= written) {
+            int next = at + 5 + buffer.getInt(at + 1);
+            if (next > written) {
+                break;
+            }
+            at = next;
+        }
+        return at;
     }
 
     private void beginEvents(ThreadRecorder t) throws IOException {
@@ -132,6 +218,8 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         buffer.putLong(t.key);
         buffer.putInt(0); // count, patched in endEvents
         eventsInChunk = 0;
+        previousStart = 0;
+        previousResource = 0;
     }
 
     private void endEvents() {
@@ -140,7 +228,7 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
     }
 
     private long roomForEvents() {
-        return buffer.remaining() / (RecordingFormat.EVENT_LONGS * 8L);
+        return (buffer.remaining() - EVENTS_HEADER_BYTES) / RecordingFormat.MAX_EVENT_BYTES;
     }
 
     /** Starts a chunk and returns where it begins; small chunks are given room first. */
