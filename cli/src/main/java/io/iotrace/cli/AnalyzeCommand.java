@@ -45,20 +45,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean withSyscalls = !inputs.syscallLogs().isEmpty();
         List<ProcessReport> reports = new ArrayList<>();
         List<JavaCalls> calls = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Path file : inputs.recordings()) {
             if (withSyscalls) {
                 JavaCalls fileCalls = new JavaCalls(file, StraceWindow.WHOLE_RUN);
                 calls.add(fileCalls);
-                reports.add(Recordings.analyze(file, fileCalls));
+                reports.add(Recordings.analyze(file, warnings, fileCalls));
             } else {
-                reports.add(Recordings.analyze(file));
+                reports.add(Recordings.analyze(file, warnings));
             }
         }
         if (!withSyscalls) {
-            ReportPrinter.print(reports, List.of(), reportFormat.format, spec.commandLine().getOut());
+            ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        SyscallOutput.print(reports, List.of(), syscalls(calls, inputs.syscallLogs()),
+        SyscallOutput.print(reports, warnings, syscalls(calls, inputs.syscallLogs()),
                 reportFormat.format == ReportFormat.json, spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -20,33 +20,40 @@ public final class Recordings {
     }
 
     /**
-     * Analyzes one recording; a damaged or foreign file is a {@link UserError}.
+     * Analyzes one recording. One that was cut short (its JVM killed, its disk full) is reported from the events it
+     * holds, with a warning that says where and why it ends; a damaged or foreign file is a {@link UserError}.
      *
      * @param alsoTo other readers of the recording, handed its events in the same pass
      */
-    static ProcessReport analyze(Path file, EventHandler... alsoTo) {
+    static ProcessReport analyze(Path file, List<String> warnings, EventHandler... alsoTo) {
         RecordingAnalyzer analyzer = new RecordingAnalyzer();
+        EventHandler all = onePass(analyzer, alsoTo);
         try {
-            RecordingReader.read(file, onePass(analyzer, alsoTo));
+            RecordingReader.read(file, all);
         } catch (RecordingFormatException e) {
-            throw new UserError(e.getMessage());
+            if (!e.isCutShort()) {
+                throw new UserError(e.getMessage());
+            }
+            warnings.add(e.getMessage());
+            all.end(e.droppedEvents());
         }
         return analyzer.report();
     }
 
     /**
-     * Analyzes what a traced command left. A recording cut short (its JVM was killed) is still reported, from
-     * the events it holds, with a warning: they were measured and must not be lost.
+     * Analyzes what a traced command left. Even a damaged recording is still reported, from the events read before
+     * the damage, with a warning: they were measured and must not be lost.
      *
      * @param alsoTo other readers of the recording, handed its events in the same pass
      */
     static ProcessReport analyzeTolerant(Path file, List<String> warnings, EventHandler... alsoTo) {
         RecordingAnalyzer analyzer = new RecordingAnalyzer();
+        EventHandler all = onePass(analyzer, alsoTo);
         try {
-            RecordingReader.read(file, onePass(analyzer, alsoTo));
+            RecordingReader.read(file, all);
         } catch (RecordingFormatException e) {
             warnings.add(e.getMessage());
-            analyzer.end(0);
+            all.end(e.droppedEvents());
         }
         return analyzer.report();
     }
