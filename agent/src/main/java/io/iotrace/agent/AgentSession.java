@@ -45,8 +45,8 @@ final class AgentSession {
         BlockingProbe probe = options.blocking() ? BlockingProbe.start(options.blockingFile()) : null;
         Recorder recorder;
         try {
-            recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
-                    SelectorProvider.provider().getClass().getName());
+            recorder = new Recorder(options.directory(), options.maxSize(), options.maxAgeNanos(),
+                    options.ringEvents(), options.maxThreads(), SelectorProvider.provider().getClass().getName());
         } catch (Throwable e) {
             if (probe != null) {
                 probe.stop();

@@ -8,6 +8,7 @@ import io.iotrace.cli.syscall.JavaCalls;
 import io.iotrace.cli.syscall.SyscallAnalysis;
 import io.iotrace.cli.syscall.SyscallOutput;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " skipping and counting it")
     boolean strict;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recordings and syscall logs to analyze")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recordings, folders of recordings (a rolling set"
+            + " is read as one recording) and syscall logs to analyze")
     List<Path> files;
 
     @Override
@@ -46,13 +48,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<ProcessReport> reports = new ArrayList<>();
         List<JavaCalls> calls = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (Path file : inputs.recordings()) {
+        for (List<Path> set : Recordings.sets(inputs.recordings())) {
             if (withSyscalls) {
-                JavaCalls fileCalls = new JavaCalls(file, StraceWindow.WHOLE_RUN);
+                JavaCalls fileCalls = new JavaCalls(set.get(set.size() - 1), StraceWindow.WHOLE_RUN);
                 calls.add(fileCalls);
-                reports.add(Recordings.analyze(file, warnings, fileCalls));
+                reports.add(Recordings.analyze(set, warnings, fileCalls));
             } else {
-                reports.add(Recordings.analyze(file, warnings));
+                reports.add(Recordings.analyze(set, warnings));
             }
         }
         if (!withSyscalls) {
@@ -64,9 +66,22 @@ final class AnalyzeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The files given, a folder standing for the recordings in it (a rolling set, or those of a run). */
     private AnalyzeInputs sorted() throws IOException {
+        List<Path> expanded = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                List<Path> recordings = Recordings.in(file);
+                if (recordings.isEmpty()) {
+                    throw new UserError(file + ": a folder with no iotrace recording (.iotrace file) in it");
+                }
+                expanded.addAll(recordings);
+            } else {
+                expanded.add(file);
+            }
+        }
         try {
-            return AnalyzeInputs.sort(files);
+            return AnalyzeInputs.sort(expanded);
         } catch (SyscallLogException e) {
             throw new UserError(e.getMessage());
         }

@@ -77,13 +77,13 @@ final class RunCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         List<ProcessReport> reports = new ArrayList<>();
         List<JavaCalls> calls = new ArrayList<>();
-        for (Path file : Recordings.in(directory)) {
+        for (List<Path> set : Recordings.sets(Recordings.in(directory))) {
             if (strace) {
-                JavaCalls fileCalls = new JavaCalls(file, StraceWindow.WHOLE_RUN);
+                JavaCalls fileCalls = new JavaCalls(set.get(set.size() - 1), StraceWindow.WHOLE_RUN);
                 calls.add(fileCalls);
-                reports.add(Recordings.analyzeTolerant(file, warnings, fileCalls));
+                reports.add(Recordings.analyzeTolerant(set, warnings, fileCalls));
             } else {
-                reports.add(Recordings.analyzeTolerant(file, warnings));
+                reports.add(Recordings.analyzeTolerant(set, warnings));
             }
         }
         if (strace) {

@@ -38,8 +38,15 @@ public final class Recorder {
     private volatile boolean closing;
     private IOException failure;
 
-    public Recorder(Path file, int ringEvents, int maxThreads, String selectorProvider) throws IOException {
-        this.writer = new RecordingWriter(file);
+    /**
+     * @param directory   where the set of recording files goes
+     * @param maxBytes    bound on the set's size; older files are deleted first
+     * @param maxAgeNanos bound on the age of the set's files (0: none)
+     */
+    public Recorder(Path directory, long maxBytes, long maxAgeNanos, int ringEvents, int maxThreads,
+                    String selectorProvider) throws IOException {
+        this.writer = new RecordingWriter(new RecordingFiles(directory, ProcessHandle.current().pid(), maxBytes,
+                maxAgeNanos));
         this.ringEvents = ringEvents;
         this.maxThreads = maxThreads;
         long[] clocks = clockPair();

@@ -10,12 +10,15 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Appends chunks to an {@code .iotrace} file (layout in {@link RecordingFormat}).
+ * Appends chunks to an {@code .iotrace} file (layout in {@link RecordingFormat}), and rolls over to a new file of
+ * the set ({@link RecordingFiles}) when it is full. Each file begins with the JVM's info and the entry of every
+ * thread and resource written so far, so that it reads on its own once the older ones are deleted.
  *
  * <p>Used only by the recorder's writer thread and, at the end, by the shutdown hook; never concurrently.
  */
@@ -23,13 +26,24 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
     private static final int BUFFER_BYTES = 1 << 20;
     /** A file cut inside a chunk loses that chunk: at most this many events (about 50 KiB). */
     private static final int EVENTS_PER_CHUNK = 4096;
+    /** Room made in the buffer before any chunk other than events: more than an entry's longest string. */
+    private static final int SMALL_CHUNK_ROOM = 64 * 1024;
     /** Tag, length, thread key and count. */
     private static final int EVENTS_HEADER_BYTES = 1 + 4 + 8 + 4;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private final FileChannel out;
+    private final RecordingFiles files;
+    private FileChannel out;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final Map<Long, String> namesWritten = new HashMap<>();
+    /** The entries a new file of the set begins with, as written: the info, then threads and resources. */
+    private byte[] infoChunk;
+    private final Map<Long, byte[]> threadChunks = new LinkedHashMap<>();
+    private final Map<Integer, byte[]> resourceChunks = new LinkedHashMap<>();
+    private long fileStartedNanos;
+    /** Bytes of the entries the file being written began with, which rolling over again would not shrink. */
+    private long fileEntriesBytes;
+    private boolean rolling;
     private final Map<Long, Long> dropsWritten = new HashMap<>();
     private int eventsChunkStart = -1;
     private int eventsInChunk;
@@ -39,13 +53,71 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
     /** Bytes of the file that hold whole chunks: where a failed write is cut back to. */
     private long wholeChunksEnd;
 
-    RecordingWriter(Path file) throws IOException {
+    RecordingWriter(RecordingFiles files) throws IOException {
+        this.files = files;
+        open();
+    }
+
+    private void open() throws IOException {
+        Path file = files.current();
         // Owner-only: a recording names files and network peers. One left by an earlier JVM with this pid is
         // made the owner's before it is overwritten.
         out = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         Files.setPosixFilePermissions(file, OWNER_ONLY);
+        wholeChunksEnd = 0;
+        fileStartedNanos = System.nanoTime();
         buffer.put(RecordingFormat.MAGIC).putShort((short) RecordingFormat.VERSION);
+    }
+
+    /**
+     * Ends the full file as a whole recording would end, then starts the next with the entries its events may
+     * name. Called between chunks only, so that no chunk spans two files.
+     */
+    private void rollOver() throws IOException {
+        rolling = true;
+        try {
+            long dropped = 0;
+            for (long d : dropsWritten.values()) {
+                dropped += d;
+            }
+            int at = beginChunk(RecordingFormat.TAG_END);
+            buffer.putLong(eventsWritten).putLong(dropped);
+            endChunk(at);
+            flush();
+            out.close();
+            files.rollOver(wholeChunksEnd, System.nanoTime());
+            open();
+            buffer.put(infoChunk);
+            for (byte[] chunk : threadChunks.values()) {
+                put(chunk);
+            }
+            for (byte[] chunk : resourceChunks.values()) {
+                put(chunk);
+            }
+            for (Map.Entry<Long, Long> drops : dropsWritten.entrySet()) {
+                int d = beginChunk(RecordingFormat.TAG_DROPS);
+                buffer.putLong(drops.getKey()).putLong(drops.getValue());
+                endChunk(d);
+            }
+            fileEntriesBytes = wholeChunksEnd + buffer.position();
+        } finally {
+            rolling = false;
+        }
+    }
+
+    private void put(byte[] chunk) throws IOException {
+        if (buffer.remaining() < chunk.length) {
+            flush();
+        }
+        buffer.put(chunk);
+    }
+
+    /** The chunk that begins at {@code at} in the buffer, as bytes. */
+    private byte[] copyOf(int at) {
+        byte[] chunk = new byte[buffer.position() - at];
+        buffer.get(at, chunk);
+        return chunk;
     }
 
     void info(long pid, long epochNanos, long nanoTime, String javaVersion, String command, String selector)
@@ -56,6 +128,7 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         putString(command);
         putString(selector);
         endChunk(at);
+        infoChunk = copyOf(at);
     }
 
     /** Writes the thread's entry the first time, and again whenever its name has changed. */
@@ -69,6 +142,7 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         buffer.putLong(t.key).putLong(t.thread.getId()).putInt(t.osTid).put((byte) (t.virtual ? 1 : 0));
         putString(name);
         endChunk(at);
+        threadChunks.put(t.key, copyOf(at));
     }
 
     void resources(List<ResourceTable.Definition> definitions) throws IOException {
@@ -77,6 +151,7 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
             buffer.putInt(d.id()).put((byte) d.kind());
             putString(d.description());
             endChunk(at);
+            resourceChunks.put(d.id(), copyOf(at));
         }
     }
 
@@ -84,10 +159,7 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         long tail = t.consumedTail();
         while (tail < upTo) {
             long piece = Math.min(upTo - tail, EVENTS_PER_CHUNK);
-            if (roomForEvents() < piece) {
-                flush();
-            }
-            beginEvents(t);
+            beginEvents(t, (int) piece);
             t.drainTo(tail + piece, this);
             endEvents();
             tail += piece;
@@ -213,8 +285,9 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         return at;
     }
 
-    private void beginEvents(ThreadRecorder t) throws IOException {
-        eventsChunkStart = beginChunk(RecordingFormat.TAG_EVENTS);
+    private void beginEvents(ThreadRecorder t, int events) throws IOException {
+        eventsChunkStart = beginChunk(RecordingFormat.TAG_EVENTS,
+                EVENTS_HEADER_BYTES + events * RecordingFormat.MAX_EVENT_BYTES);
         buffer.putLong(t.key);
         buffer.putInt(0); // count, patched in endEvents
         eventsInChunk = 0;
@@ -227,13 +300,21 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         endChunk(eventsChunkStart);
     }
 
-    private long roomForEvents() {
-        return (buffer.remaining() - EVENTS_HEADER_BYTES) / RecordingFormat.MAX_EVENT_BYTES;
+    private int beginChunk(int tag) throws IOException {
+        return beginChunk(tag, SMALL_CHUNK_ROOM);
     }
 
-    /** Starts a chunk and returns where it begins; small chunks are given room first. */
-    private int beginChunk(int tag) throws IOException {
-        if (buffer.remaining() < 64 * 1024) {
+    /**
+     * Starts a chunk and returns where it begins: first rolls over to the next file when this one is full, then
+     * makes {@code room} bytes free in the buffer for the chunk.
+     */
+    private int beginChunk(int tag, int room) throws IOException {
+        if (!rolling && tag != RecordingFormat.TAG_END && tag != RecordingFormat.TAG_STOPPED
+                && files.full(wholeChunksEnd + buffer.position() - fileEntriesBytes, fileStartedNanos,
+                System.nanoTime())) {
+            rollOver();
+        }
+        if (buffer.remaining() < room) {
             flush();
         }
         int at = buffer.position();

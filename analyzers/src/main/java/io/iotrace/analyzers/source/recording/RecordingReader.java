@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +69,39 @@ public final class RecordingReader {
      */
     public static void read(Path file, EventHandler handler) throws RecordingFormatException {
         new RecordingReader(file, handler).read();
+    }
+
+    /**
+     * Reads the files of one JVM's rolling set, oldest first, as one recording: each file reads on its own, and
+     * {@code handler} sees the first one's {@code begin}, every event, and the last one's {@code end}.
+     *
+     * @throws RecordingFormatException as {@link #read}, for the first file that is not whole but the last
+     */
+    public static void readSet(List<Path> files, EventHandler handler) throws RecordingFormatException {
+        for (int i = 0; i < files.size(); i++) {
+            boolean first = i == 0;
+            boolean last = i == files.size() - 1;
+            read(files.get(i), new EventHandler() {
+                @Override
+                public void begin(RecordingInfo info) {
+                    if (first) {
+                        handler.begin(info);
+                    }
+                }
+
+                @Override
+                public void onEvent(IoEvent event) {
+                    handler.onEvent(event);
+                }
+
+                @Override
+                public void end(long droppedEvents) {
+                    if (last) {
+                        handler.end(droppedEvents);
+                    }
+                }
+            });
+        }
     }
 
     private void read() throws RecordingFormatException {
