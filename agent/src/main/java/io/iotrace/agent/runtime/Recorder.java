@@ -141,6 +141,7 @@ public final class Recorder {
                     live.remove(t);
                 }
                 droppedByReleasedRings += t.dropped();
+                writer.forget(t.key);
             }
         }
         writer.flush();

@@ -145,6 +145,16 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         threadChunks.put(t.key, copyOf(at));
     }
 
+    /**
+     * Forgets a thread whose ring was released: its events are all written, so a new file need not name it, and
+     * what the writer keeps stays bounded by the threads alive rather than by every thread ever seen.
+     */
+    void forget(long threadKey) {
+        namesWritten.remove(threadKey);
+        threadChunks.remove(threadKey);
+        dropsWritten.remove(threadKey);
+    }
+
     void resources(List<ResourceTable.Definition> definitions) throws IOException {
         for (ResourceTable.Definition d : definitions) {
             int at = beginChunk(RecordingFormat.TAG_RESOURCE);
