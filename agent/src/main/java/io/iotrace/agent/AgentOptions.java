@@ -15,9 +15,17 @@ import java.nio.file.Path;
  * @param ringEvents events each thread can hold before the writer drains them (a power of two)
  * @param maxThreads threads recorded at once; the calls of further threads are counted as drops
  * @param blocking   also record blocking calls with their stacks ({@link BlockingProbe}), for {@code iotrace lint}
+ * @param maxSize    bound in bytes on the recording's set of files ({@code maxsize=256m}): a file that reaches an
+ *                   eighth of it goes on in a new one, and the oldest are deleted first
+ * @param maxAgeNanos bound on the age of the set's files ({@code maxage=24h}); 0 for none
  */
 record AgentOptions(String command, String session, long owner, Path directory, int ringEvents, int maxThreads,
-                    boolean blocking) {
+                    boolean blocking, long maxSize, long maxAgeNanos) {
+    /** Left on for weeks, a JVM keeps at most this much recording: the newest part of it. */
+    static final long DEFAULT_MAX_SIZE = 256L << 20;
+    /** Room for a few files beside the one being written, which may run one large chunk past its eighth. */
+    static final long MIN_MAX_SIZE = 1L << 20;
+
     static final String START = "start";
     static final String STOP = "stop";
     static final String STATUS = "status";
@@ -30,6 +38,8 @@ record AgentOptions(String command, String session, long owner, Path directory, 
         int ringEvents = 4096;
         int maxThreads = 1024;
         boolean blocking = false;
+        long maxSize = DEFAULT_MAX_SIZE;
+        long maxAgeNanos = 0;
         if (args != null && !args.isBlank()) {
             for (String pair : args.split(",")) {
                 int eq = pair.indexOf('=');
@@ -46,12 +56,48 @@ record AgentOptions(String command, String session, long owner, Path directory, 
                     case "ring" -> ringEvents = Integer.parseInt(value);
                     case "maxThreads" -> maxThreads = Integer.parseInt(value);
                     case "blocking" -> blocking = Boolean.parseBoolean(value);
+                    case "maxsize" -> maxSize = size(value);
+                    case "maxage" -> maxAgeNanos = age(value);
                     default -> throw new IllegalArgumentException("unknown agent option '" + key
-                            + "' (known: command, session, owner, dir, ring, maxThreads, blocking)");
+                            + "' (known: command, session, owner, dir, ring, maxThreads, blocking, maxsize, maxage)");
                 }
             }
         }
-        return new AgentOptions(command, session, owner, directory, ringEvents, maxThreads, blocking);
+        return new AgentOptions(command, session, owner, directory, ringEvents, maxThreads, blocking, maxSize,
+                maxAgeNanos);
+    }
+
+    /** A size such as {@code 64m}: a number and one of the units k, m, g (powers of 1024). */
+    private static long size(String value) {
+        long bytes = withUnit("maxsize", value, new String[] {"k", "m", "g"},
+                new long[] {1L << 10, 1L << 20, 1L << 30});
+        if (bytes < MIN_MAX_SIZE) {
+            throw new IllegalArgumentException("agent option maxsize=" + value + " is below the least, 1m");
+        }
+        return bytes;
+    }
+
+    /** An age such as {@code 24h}: a number and one of the units s, m, h, d; 0 for none. */
+    private static long age(String value) {
+        return value.equals("0") ? 0 : withUnit("maxage", value, new String[] {"s", "m", "h", "d"},
+                new long[] {1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L, 86_400_000_000_000L});
+    }
+
+    private static long withUnit(String option, String value, String[] units, long[] factors) {
+        for (int i = 0; i < units.length; i++) {
+            if (value.endsWith(units[i])) {
+                try {
+                    long number = Long.parseLong(value.substring(0, value.length() - units[i].length()));
+                    if (number > 0) {
+                        return Math.multiplyExact(number, factors[i]);
+                    }
+                } catch (NumberFormatException | ArithmeticException e) {
+                    break; // said below
+                }
+            }
+        }
+        throw new IllegalArgumentException("agent option " + option + "=" + value + " is not a positive number"
+                + " with one of the units " + String.join(", ", units));
     }
 
     private static String command(String value) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.channels.Selector;
 import java.nio.channels.spi.SelectorProvider;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +40,13 @@ final class AgentSession {
         HookInstaller hooks = new HookInstaller(inst, failures);
         Module runtime = IoTrace.class.getModule();
         openJavaBaseTo(inst, runtime);
-        Files.createDirectories(options.directory());
+        OwnerOnly.createDirectories(options.directory());
         // Before the hooks: JFR's own set-up I/O is not the app's.
         BlockingProbe probe = options.blocking() ? BlockingProbe.start(options.blockingFile()) : null;
         Recorder recorder;
         try {
-            recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),
-                    SelectorProvider.provider().getClass().getName());
+            recorder = new Recorder(options.directory(), options.maxSize(), options.maxAgeNanos(),
+                    options.ringEvents(), options.maxThreads(), SelectorProvider.provider().getClass().getName());
         } catch (Throwable e) {
             if (probe != null) {
                 probe.stop();

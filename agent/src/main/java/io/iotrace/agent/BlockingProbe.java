@@ -70,6 +70,7 @@ final class BlockingProbe {
             recording.enable(event).withThreshold(Duration.ZERO).withStackTrace();
         }
         recording.setToDisk(true);
+        OwnerOnly.createFile(file);
         recording.setDestination(file);
         recording.setDumpOnExit(true);
         recording.start();

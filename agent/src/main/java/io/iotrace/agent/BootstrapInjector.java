@@ -3,37 +3,34 @@ package io.iotrace.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.channels.Channels;
-import java.nio.file.Files;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.LocalDateTime;
+import java.security.ProtectionDomain;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Enumeration;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 
 /**
- * Puts the runtime package on the bootstrap class path, so that code inlined into java.base can call it.
+ * Defines the runtime package in the bootstrap class loader, so that code inlined into java.base can call it.
  *
  * <p>Only {@code io/iotrace/agent/runtime/} goes there: it uses JDK types only. The rest of the agent, with
  * its shaded ByteBuddy, stays with the application class loader.
+ *
+ * <p>The classes are defined one by one through {@code ClassLoader.defineClass1} with no loader (a lookup in
+ * java.lang, which this agent opens to itself), not put on the bootstrap class path: appending a jar there
+ * makes the JVM print a warning on the application's stderr and stop loading application classes from its
+ * class data sharing archive.
  */
 final class BootstrapInjector {
     static final String RUNTIME_PREFIX = "io/iotrace/agent/runtime/";
-    /** Classes on the bootstrap path must be no one else's to change. */
-    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    /** A local time needs no time zone, where a current time stamp would load one. */
-    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
 
-    /** Set once the runtime is on the bootstrap path: a later attach to the same JVM finds it there. */
+    /** Set once the runtime is in the bootstrap loader: a later attach to the same JVM finds it there. */
     private static boolean injected;
 
     private BootstrapInjector() {
@@ -46,49 +43,65 @@ final class BootstrapInjector {
         }
     }
 
-    /**
-     * Copies the runtime's classes into a jar of their own, stored rather than compressed and with one fixed time:
-     * on the way to a first attach's first event, a temporary file's random name (a SecureRandom to seed), the
-     * time zone a current time stamp needs and compressing cost more than the copy.
-     */
     private static void inject(Instrumentation inst, Path agentJar) throws IOException {
-        Path runtimeJar = Path.of(System.getProperty("java.io.tmpdir"),
-                "iotrace-runtime-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jar");
-        try (JarFile source = new JarFile(agentJar.toFile());
-             JarOutputStream target = new JarOutputStream(Channels.newOutputStream(Files.newByteChannel(runtimeJar,
-                     Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)))) {
-            runtimeJar.toFile().deleteOnExit();
+        Deque<Map.Entry<String, byte[]>> pending = new ArrayDeque<>();
+        try (JarFile source = new JarFile(agentJar.toFile())) {
             Enumeration<JarEntry> entries = source.entries();
-            int copied = 0;
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
-                if (entry.getName().startsWith(RUNTIME_PREFIX) && entry.getName().endsWith(".class")) {
-                    byte[] bytes;
+                String name = entry.getName();
+                if (name.startsWith(RUNTIME_PREFIX) && name.endsWith(".class")) {
                     try (InputStream in = source.getInputStream(entry)) {
-                        bytes = in.readAllBytes();
+                        pending.add(Map.entry(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
+                                in.readAllBytes()));
                     }
-                    target.putNextEntry(stored(entry.getName(), bytes));
-                    target.write(bytes);
-                    target.closeEntry();
-                    copied++;
                 }
             }
-            if (copied == 0) {
-                throw new IOException(agentJar + " holds no " + RUNTIME_PREFIX + " classes");
-            }
         }
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(runtimeJar.toFile()));
+        if (pending.isEmpty()) {
+            throw new IOException(agentJar + " holds no " + RUNTIME_PREFIX + " classes");
+        }
+        defineInBootLoader(inst, pending);
     }
 
-    private static JarEntry stored(String name, byte[] bytes) {
-        JarEntry entry = new JarEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(bytes.length);
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        entry.setCrc(crc.getValue());
-        entry.setTimeLocal(FIXED_TIME);
-        return entry;
+    /**
+     * Defines each class after the classes of this package that it extends or implements: one whose supertype is
+     * not defined yet fails to resolve it and goes back in the queue, until a whole round defines nothing.
+     */
+    private static void defineInBootLoader(Instrumentation inst, Deque<Map.Entry<String, byte[]>> pending)
+            throws IOException {
+        MethodHandle define = defineClass1(inst);
+        int failedInARow = 0;
+        while (!pending.isEmpty()) {
+            Map.Entry<String, byte[]> next = pending.poll();
+            try {
+                byte[] bytes = next.getValue();
+                define.invoke((ClassLoader) null, next.getKey(), bytes, 0, bytes.length, (ProtectionDomain) null,
+                        "iotrace-agent");
+                failedInARow = 0;
+            } catch (NoClassDefFoundError e) {
+                pending.add(next);
+                if (++failedInARow > pending.size()) {
+                    throw new IOException("cannot define " + next.getKey() + " in the bootstrap loader: " + e, e);
+                }
+            } catch (Throwable e) {
+                throw new IOException("cannot define " + next.getKey() + " in the bootstrap loader: " + e, e);
+            }
+        }
+    }
+
+    private static MethodHandle defineClass1(Instrumentation inst) throws IOException {
+        Module base = Object.class.getModule();
+        Module agent = BootstrapInjector.class.getModule();
+        inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(agent)), Set.of(), Map.of());
+        try {
+            MethodHandles.Lookup inJavaLang = MethodHandles.privateLookupIn(ClassLoader.class, MethodHandles.lookup());
+            return inJavaLang.findStatic(ClassLoader.class, "defineClass1", MethodType.methodType(Class.class,
+                    ClassLoader.class, String.class, byte[].class, int.class, int.class, ProtectionDomain.class,
+                    String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("this JVM has no ClassLoader.defineClass1 to define the runtime with: " + e, e);
+        }
     }
 
     /** The jar this agent was loaded from. */

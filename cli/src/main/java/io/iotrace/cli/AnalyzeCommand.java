@@ -8,6 +8,7 @@ import io.iotrace.cli.syscall.JavaCalls;
 import io.iotrace.cli.syscall.SyscallAnalysis;
 import io.iotrace.cli.syscall.SyscallOutput;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " skipping and counting it")
     boolean strict;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recordings and syscall logs to analyze")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recordings, folders of recordings (a rolling set"
+            + " is read as one recording) and syscall logs to analyze")
     List<Path> files;
 
     @Override
@@ -45,27 +47,41 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean withSyscalls = !inputs.syscallLogs().isEmpty();
         List<ProcessReport> reports = new ArrayList<>();
         List<JavaCalls> calls = new ArrayList<>();
-        for (Path file : inputs.recordings()) {
+        List<String> warnings = new ArrayList<>();
+        for (List<Path> set : Recordings.sets(inputs.recordings())) {
             if (withSyscalls) {
-                JavaCalls fileCalls = new JavaCalls(file, StraceWindow.WHOLE_RUN);
+                JavaCalls fileCalls = new JavaCalls(set.get(set.size() - 1), StraceWindow.WHOLE_RUN);
                 calls.add(fileCalls);
-                reports.add(Recordings.analyze(file, fileCalls));
+                reports.add(Recordings.analyze(set, warnings, fileCalls));
             } else {
-                reports.add(Recordings.analyze(file));
+                reports.add(Recordings.analyze(set, warnings));
             }
         }
         if (!withSyscalls) {
-            ReportPrinter.print(reports, List.of(), reportFormat.format, spec.commandLine().getOut());
+            ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        SyscallOutput.print(reports, List.of(), syscalls(calls, inputs.syscallLogs()),
+        SyscallOutput.print(reports, warnings, syscalls(calls, inputs.syscallLogs()),
                 reportFormat.format == ReportFormat.json, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
+    /** The files given, a folder standing for the recordings in it (a rolling set, or those of a run). */
     private AnalyzeInputs sorted() throws IOException {
+        List<Path> expanded = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                List<Path> recordings = Recordings.in(file);
+                if (recordings.isEmpty()) {
+                    throw new UserError(file + ": a folder with no iotrace recording (.iotrace file) in it");
+                }
+                expanded.addAll(recordings);
+            } else {
+                expanded.add(file);
+            }
+        }
         try {
-            return AnalyzeInputs.sort(files);
+            return AnalyzeInputs.sort(expanded);
         } catch (SyscallLogException e) {
             throw new UserError(e.getMessage());
         }

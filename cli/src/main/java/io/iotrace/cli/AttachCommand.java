@@ -87,8 +87,8 @@ final class AttachCommand implements Callable<Integer> {
                 session.stopAndWarn(warnings);
                 JavaCalls calls = straced != null ? new JavaCalls(session.recording(), straced.window()) : null;
                 ProcessReport report = calls != null
-                        ? Recordings.analyzeTolerant(session.recording(), warnings, calls)
-                        : Recordings.analyzeTolerant(session.recording(), warnings);
+                        ? Recordings.analyzeTolerant(Recordings.setEndingWith(session.recording()), warnings, calls)
+                        : Recordings.analyzeTolerant(Recordings.setEndingWith(session.recording()), warnings);
                 first.ifPresent(start -> err.printf(Locale.ROOT, "iotrace: first event %.3f s after attach"
                         + " began%n", (start - session.attachStartNanos()) / 1e9));
                 if (output != null) {

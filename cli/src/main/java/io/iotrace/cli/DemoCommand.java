@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code iotrace demo}: traces a bundled fixture server under load and prints its report. */
+/** {@code iotrace demo}: traces a bundled fixture server under load and prints its report on standard output. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Trace a bundled fixture server under load from a bundled driver, and print the report.")
 final class DemoCommand implements Callable<Integer> {
@@ -30,8 +30,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Path fixtures = Artifacts.fixturesJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> args = new ArrayList<>(List.of("run", "--format", reportFormat.format.name(), "--", java, "-cp",
-                fixtures.toString(), "io.iotrace.fixtures.Scenario", server,
+        List<String> args = new ArrayList<>(List.of("run", "--report", "-", "--format", reportFormat.format.name(),
+                "--", java, "-cp", fixtures.toString(), "io.iotrace.fixtures.Scenario", server,
                 "--connections", "4", "--round-trips", "2000", "--size", "512"));
         CommandLine run = IoTraceCli.commandLine();
         run.setOut(spec.commandLine().getOut());

@@ -11,42 +11,57 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Reads recordings into reports. */
 public final class Recordings {
+    /** A part of a rolling set, as the agent names it: {@code iotrace-<pid>.<n>.iotrace}. */
+    private static final Pattern PART = Pattern.compile("(iotrace-\\d+)\\.\\d+\\.iotrace");
+
     private Recordings() {
     }
 
     /**
-     * Analyzes one recording; a damaged or foreign file is a {@link UserError}.
+     * Analyzes one recording. One that was cut short (its JVM killed, its disk full) is reported from the events it
+     * holds, with a warning that says where and why it ends; a damaged or foreign file is a {@link UserError}.
      *
      * @param alsoTo other readers of the recording, handed its events in the same pass
      */
-    static ProcessReport analyze(Path file, EventHandler... alsoTo) {
+    static ProcessReport analyze(List<Path> set, List<String> warnings, EventHandler... alsoTo) {
         RecordingAnalyzer analyzer = new RecordingAnalyzer();
+        EventHandler all = onePass(analyzer, alsoTo);
         try {
-            RecordingReader.read(file, onePass(analyzer, alsoTo));
+            RecordingReader.readSet(set, all);
         } catch (RecordingFormatException e) {
-            throw new UserError(e.getMessage());
+            if (!e.isCutShort()) {
+                throw new UserError(e.getMessage());
+            }
+            warnings.add(e.getMessage());
+            all.end(e.droppedEvents());
         }
         return analyzer.report();
     }
 
     /**
-     * Analyzes what a traced command left. A recording cut short (its JVM was killed) is still reported, from
-     * the events it holds, with a warning: they were measured and must not be lost.
+     * Analyzes what a traced command left. Even a damaged recording is still reported, from the events read before
+     * the damage, with a warning: they were measured and must not be lost.
      *
      * @param alsoTo other readers of the recording, handed its events in the same pass
      */
-    static ProcessReport analyzeTolerant(Path file, List<String> warnings, EventHandler... alsoTo) {
+    static ProcessReport analyzeTolerant(List<Path> set, List<String> warnings, EventHandler... alsoTo) {
         RecordingAnalyzer analyzer = new RecordingAnalyzer();
+        EventHandler all = onePass(analyzer, alsoTo);
         try {
-            RecordingReader.read(file, onePass(analyzer, alsoTo));
+            RecordingReader.readSet(set, all);
         } catch (RecordingFormatException e) {
             warnings.add(e.getMessage());
-            analyzer.end(0);
+            all.end(e.droppedEvents());
         }
         return analyzer.report();
     }
@@ -77,6 +92,39 @@ public final class Recordings {
                 all.forEach(h -> h.end(droppedEvents));
             }
         };
+    }
+
+    /**
+     * The recordings grouped into one set per JVM: a rolling set's parts ({@code iotrace-<pid>.<n>.iotrace}) in
+     * order, then the file its agent writes last ({@code iotrace-<pid>.iotrace}). A set is read as one recording;
+     * any other file is a set of its own. Sets keep the order their first file was given in.
+     */
+    public static List<List<Path>> sets(List<Path> recordings) {
+        Map<Path, List<Path>> sets = new LinkedHashMap<>();
+        for (Path file : recordings) {
+            Matcher part = PART.matcher(file.getFileName().toString());
+            Path key = part.matches() ? file.resolveSibling(part.group(1) + ".iotrace") : file;
+            sets.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
+        }
+        List<List<Path>> result = new ArrayList<>();
+        for (List<Path> set : sets.values()) {
+            // Zero-padded part numbers sort by name; the file being written, without a number, goes last.
+            set.sort(Comparator.comparing((Path p) -> !PART.matcher(p.getFileName().toString()).matches())
+                    .thenComparing(p -> p.getFileName().toString()));
+            result.add(set);
+        }
+        return result;
+    }
+
+    /** The set whose agent writes {@code current}: the parts of it still beside it, then {@code current}. */
+    static List<Path> setEndingWith(Path current) throws IOException {
+        Path directory = current.toAbsolutePath().getParent();
+        for (List<Path> set : sets(in(directory))) {
+            if (set.get(set.size() - 1).getFileName().equals(current.getFileName())) {
+                return set;
+            }
+        }
+        return List.of(current);
     }
 
     /** The recordings ({@code .iotrace} files) in {@code directory}, sorted by name. */

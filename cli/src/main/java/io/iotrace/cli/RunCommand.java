@@ -11,6 +11,7 @@ import io.iotrace.cli.syscall.StraceWrapper;
 import io.iotrace.cli.syscall.SyscallAnalysis;
 import io.iotrace.cli.syscall.SyscallOutput;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +24,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code iotrace run}: traces every JVM a command starts, then prints the report. */
+/**
+ * {@code iotrace run}: traces every JVM a command starts, then prints the report on standard error (as strace,
+ * {@code perf stat} and {@code time} do), so that the command's standard output stays the command's.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a command, trace every JVM it starts, and report how each one did its I/O."
-                + " The exit code is the command's.")
+        description = "Run a command, trace every JVM it starts, and report how each one did its I/O on standard"
+                + " error (or --report FILE). The exit code is the command's.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "keep the recordings (one .iotrace file per JVM) in DIR; by default they are deleted")
     Path output;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "write the report to FILE (readable by its"
+            + " owner only), or to standard output with '-'; by default it goes to standard error")
+    String reportTo;
 
     @Mixin
     ReportFormatOption reportFormat;
@@ -48,38 +56,45 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path agentJar = Artifacts.agentJar();
-        Path directory = output != null ? Files.createDirectories(output) : Files.createTempDirectory("iotrace-");
-        TracedCommand traced = new TracedCommand(strace ? StraceWrapper.wrap(command, directory.toAbsolutePath())
-                : command, agentJar, directory.toAbsolutePath()).deletingRecordingsAfterReport(output == null);
-        long start = System.nanoTime();
-        return traced.runThenReport(exitCode -> {
-            report(directory, System.nanoTime() - start);
-            return exitCode;
-        });
+        // Opened before the command runs: a report that cannot be written is said at once, not after the run.
+        try (PrintWriter reportFile = reportTo == null || reportTo.equals("-") ? null
+                : new PrintWriter(OwnerOnly.newWriter(Path.of(reportTo)))) {
+            PrintWriter out = reportFile != null ? reportFile
+                    : reportTo == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            Path directory = output != null ? OwnerOnly.createDirectories(output)
+                    : Files.createTempDirectory("iotrace-");
+            TracedCommand traced = new TracedCommand(strace ? StraceWrapper.wrap(command, directory.toAbsolutePath())
+                    : command, agentJar, directory.toAbsolutePath()).deletingRecordingsAfterReport(output == null);
+            long start = System.nanoTime();
+            return traced.runThenReport(exitCode -> {
+                report(directory, System.nanoTime() - start, out);
+                return exitCode;
+            });
+        }
     }
 
-    private void report(Path directory, long wallNanos) throws IOException {
+    private void report(Path directory, long wallNanos, PrintWriter out) throws IOException {
         List<String> warnings = new ArrayList<>();
         List<ProcessReport> reports = new ArrayList<>();
         List<JavaCalls> calls = new ArrayList<>();
-        for (Path file : Recordings.in(directory)) {
+        for (List<Path> set : Recordings.sets(Recordings.in(directory))) {
             if (strace) {
-                JavaCalls fileCalls = new JavaCalls(file, StraceWindow.WHOLE_RUN);
+                JavaCalls fileCalls = new JavaCalls(set.get(set.size() - 1), StraceWindow.WHOLE_RUN);
                 calls.add(fileCalls);
-                reports.add(Recordings.analyzeTolerant(file, warnings, fileCalls));
+                reports.add(Recordings.analyzeTolerant(set, warnings, fileCalls));
             } else {
-                reports.add(Recordings.analyzeTolerant(file, warnings));
+                reports.add(Recordings.analyzeTolerant(set, warnings));
             }
         }
         if (strace) {
-            reportWithSyscalls(directory, reports, calls, warnings, wallNanos);
+            reportWithSyscalls(directory, reports, calls, warnings, wallNanos, out);
             return;
         }
-        ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
+        ReportPrinter.print(reports, warnings, reportFormat.format, out);
     }
 
     private void reportWithSyscalls(Path directory, List<ProcessReport> reports, List<JavaCalls> calls,
-                                    List<String> warnings, long wallNanos) throws IOException {
+                                    List<String> warnings, long wallNanos, PrintWriter out) throws IOException {
         SyscallAnalysis analysis;
         try {
             analysis = SyscallAnalysis.of(calls, List.of(StraceWrapper.log(directory)), false,
@@ -87,11 +102,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (SyscallLogException e) {
             // strace failed or wrote nothing: the recordings were measured and are still reported.
             warnings.add("no syscall report: " + e.getMessage());
-            ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
+            ReportPrinter.print(reports, warnings, reportFormat.format, out);
             return;
         }
-        SyscallOutput.print(reports, warnings, analysis, reportFormat.format == ReportFormat.json,
-                spec.commandLine().getOut());
+        SyscallOutput.print(reports, warnings, analysis, reportFormat.format == ReportFormat.json, out);
+        out.flush();
     }
 
     /**

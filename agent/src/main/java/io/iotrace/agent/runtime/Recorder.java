@@ -38,8 +38,15 @@ public final class Recorder {
     private volatile boolean closing;
     private IOException failure;
 
-    public Recorder(Path file, int ringEvents, int maxThreads, String selectorProvider) throws IOException {
-        this.writer = new RecordingWriter(file);
+    /**
+     * @param directory   where the set of recording files goes
+     * @param maxBytes    bound on the set's size; older files are deleted first
+     * @param maxAgeNanos bound on the age of the set's files (0: none)
+     */
+    public Recorder(Path directory, long maxBytes, long maxAgeNanos, int ringEvents, int maxThreads,
+                    String selectorProvider) throws IOException {
+        this.writer = new RecordingWriter(new RecordingFiles(directory, ProcessHandle.current().pid(), maxBytes,
+                maxAgeNanos));
         this.ringEvents = ringEvents;
         this.maxThreads = maxThreads;
         long[] clocks = clockPair();
@@ -90,10 +97,7 @@ public final class Recorder {
             try {
                 interval = nextInterval(interval, drainOnce());
             } catch (IOException e) {
-                synchronized (this) {
-                    failure = e;
-                }
-                IoTrace.disable("cannot write the recording: " + e.getMessage());
+                fail(e);
                 return;
             }
         }
@@ -137,6 +141,7 @@ public final class Recorder {
                     live.remove(t);
                 }
                 droppedByReleasedRings += t.dropped();
+                writer.forget(t.key);
             }
         }
         writer.flush();
@@ -163,7 +168,18 @@ public final class Recorder {
             }
         } catch (IOException e) {
             IoTrace.warn("could not finish the recording: " + e.getMessage());
+            fail(e);
         }
+    }
+
+    /** Stops recording after a write failed, and ends the file with why where the disk still allows it. */
+    private synchronized void fail(IOException e) {
+        if (failure != null) {
+            return;
+        }
+        failure = e;
+        IoTrace.disable("cannot write the recording: " + e.getMessage());
+        writer.stop("the agent could not write: " + e.getMessage());
     }
 
     /**

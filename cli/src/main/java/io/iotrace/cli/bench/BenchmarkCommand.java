@@ -58,6 +58,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " after each round trip, a paced load instead of one that saturates the server (default: none)")
     Duration pause;
 
+    @Option(names = "--startup-runs", defaultValue = "7", paramLabel = "N",
+            description = "runs of a short program, untraced and traced in turn, for the start-up row (default:"
+                    + " ${DEFAULT-VALUE}; 0 leaves it out)")
+    int startupRuns;
+
     @Option(names = "--java", description = "java binary for the server and driver (default: the one running iotrace)")
     Path java;
 
@@ -84,13 +89,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
             report.pair(i, pair);
         }
         report.medians(results);
+        if (startupRuns > 0) {
+            report.startup(new StartupRun(javaBinary, Artifacts.fixturesJar()).measure(agentJar, agentOptions,
+                    startupRuns));
+        }
         return 0;
     }
 
     private void validate() {
-        if (pairs < 1 || connections < 1 || roundTrips < 1 || warmUpRoundTrips < 0 || size < 1) {
+        if (pairs < 1 || connections < 1 || roundTrips < 1 || warmUpRoundTrips < 0 || size < 1 || startupRuns < 0) {
             throw new ParameterException(spec.commandLine(), "--pairs, --connections, --round-trips and --size must"
-                    + " be at least 1, --warm-up at least 0");
+                    + " be at least 1, --warm-up and --startup-runs at least 0");
         }
         // The load driver counts its bound in seconds and its pause in milliseconds.
         if (timeout.toSeconds() < 1 || timeout.toNanos() % 1_000_000_000L != 0) {

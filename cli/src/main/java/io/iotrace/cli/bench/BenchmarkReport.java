@@ -12,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 /** Prints the benchmark's figures: one line per pair as it finishes, then the medians and the verdict. */
 final class BenchmarkReport {
     static final double TARGET_CPU_RATIO = 1.05;
+    static final int TARGET_BYTES_PER_CALL = 16;
     private static final String ROW = "%-6s %13s %13s %8s %10s %11s %10s %10s %8s%n";
 
     private final PrintWriter out;
@@ -59,6 +60,17 @@ final class BenchmarkReport {
         out.printf(Locale.ROOT, "Wall-clock throughput ratio (median): %.3f   (swings +-30%% here; not the verdict)%n",
                 throughputRatio);
         out.printf(Locale.ROOT, "CPU added per recorded call (median): %s%n", nanos(addedPerCall));
+        double bytesPerCall = median(pairs, p -> p.traced().bytesPerRecordedCall());
+        out.printf(Locale.ROOT, "Bytes per recorded call on disk (median, whole file): %.1f   target <= %d: %s%n",
+                bytesPerCall, TARGET_BYTES_PER_CALL, bytesPerCall <= TARGET_BYTES_PER_CALL ? "met" : "NOT met");
+        out.flush();
+    }
+
+    /** The start-up rows: a short program's run time from exec to exit, untraced and traced. */
+    void startup(StartupRun.Result startup) {
+        out.printf(Locale.ROOT, "JVM start-up to exit, %s (median of %d runs each, alternating): untraced %.0f ms,"
+                + " traced %.0f ms, ratio %.3f%n", startup.program(), startup.runs(), startup.untracedNanos() / 1e6,
+                startup.tracedNanos() / 1e6, startup.tracedNanos() / startup.untracedNanos());
         out.flush();
     }
 

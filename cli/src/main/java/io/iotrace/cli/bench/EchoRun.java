@@ -158,15 +158,19 @@ final class EchoRun {
             stop(server);
             long calls = 0;
             long dropped = 0;
+            long recordingBytes = 0;
+            long allCalls = 0;
             if (recordings != null) {
                 Path recording = recordings.resolve("iotrace-" + server.pid() + ".iotrace");
                 RecordedCalls counted = RecordedCalls.between(recording, from, to);
                 calls = counted.inWindow();
                 dropped = counted.dropped();
+                recordingBytes = Files.size(recording);
+                allCalls = counted.all();
             }
             long wallNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, elapsedMillis));
             return new RunResult(cpuAfter - cpuBefore, cpuAfter, workload.wholeRoundTrips(), wallNanos,
-                    workload.measuredRoundTrips(), calls, dropped);
+                    workload.measuredRoundTrips(), calls, dropped, recordingBytes, allCalls);
         } finally {
             server.destroyForcibly();
         }

@@ -14,6 +14,7 @@ final class RecordedCalls implements EventHandler {
     private final long fromNanos;
     private final long toNanos;
     private long inWindow;
+    private long all;
     private long dropped;
 
     private RecordedCalls(long fromNanos, long toNanos) {
@@ -30,6 +31,7 @@ final class RecordedCalls implements EventHandler {
 
     @Override
     public void onEvent(IoEvent event) {
+        all++;
         if (event.startNanos() >= fromNanos && event.startNanos() <= toNanos) {
             inWindow++;
         }
@@ -42,6 +44,11 @@ final class RecordedCalls implements EventHandler {
 
     long inWindow() {
         return inWindow;
+    }
+
+    /** Calls in the whole recording. */
+    long all() {
+        return all;
     }
 
     /** Events the agent dropped over the whole recording. */

@@ -11,9 +11,16 @@ package io.iotrace.cli.bench;
  * @param roundTrips    round trips in the measured pass
  * @param recordedCalls calls the agent recorded in the measured pass (0 untraced)
  * @param dropped       events the agent dropped over the whole run (0 untraced)
+ * @param recordingBytes size of the recording of the whole run (0 untraced)
+ * @param allRecordedCalls calls in the recording of the whole run (0 untraced)
  */
 record RunResult(long cpuNanos, long wholeCpuNanos, long wholeRoundTrips, long wallNanos, long roundTrips,
-                 long recordedCalls, long dropped) {
+                 long recordedCalls, long dropped, long recordingBytes, long allRecordedCalls) {
+
+    /** Bytes of recording on disk per recorded call, everything in the file included; NaN untraced. */
+    double bytesPerRecordedCall() {
+        return allRecordedCalls == 0 ? Double.NaN : (double) recordingBytes / allRecordedCalls;
+    }
 
     double cpuNanosPerRoundTrip() {
         return (double) cpuNanos / roundTrips;

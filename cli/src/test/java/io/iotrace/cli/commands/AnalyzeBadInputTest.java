@@ -11,10 +11,10 @@ import io.iotrace.cli.testing.LauncherStandIn;
 import io.iotrace.cli.testing.RunningJava;
 import io.iotrace.cli.testing.TargetJdk;
 import io.iotrace.fixtures.FileCopyWorkload;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,8 +39,10 @@ class AnalyzeBadInputTest {
         BAD.put(Files.createFile(files.resolve("empty.iotrace")), "empty");
         BAD.put(Files.writeString(files.resolve("notes.txt"), "hello, this is text\n"), "(not|neither) an iotrace recording");
         BAD.put(flightRecording(), "JFR|Flight Recorder");
-        byte[] whole = Files.readAllBytes(realRecording());
-        BAD.put(Files.write(files.resolve("cut.iotrace"), Arrays.copyOf(whole, whole.length / 2)), "cut short");
+        byte[] damaged = Files.readAllBytes(realRecording());
+        // The first chunk's length, after the 10-byte header, made larger than any chunk the agent writes.
+        ByteBuffer.wrap(damaged).putInt(11, Integer.MAX_VALUE);
+        BAD.put(Files.write(files.resolve("damaged.iotrace"), damaged), "damaged chunk length");
     }
 
     @Test
@@ -53,12 +55,12 @@ class AnalyzeBadInputTest {
     }
 
     @Test
-    void theLauncherScriptReportsACutRecordingTheSameWay() throws Exception {
+    void theLauncherScriptReportsADamagedRecordingTheSameWay() throws Exception {
         Path script = LauncherStandIn.create(Files.createDirectories(files.resolve("install")));
-        Path cut = files.resolve("cut.iotrace");
-        try (RunningJava iotrace = LauncherStandIn.start(script, "analyze", "--format", "json", cut.toString())) {
+        Path damaged = files.resolve("damaged.iotrace");
+        try (RunningJava iotrace = LauncherStandIn.start(script, "analyze", "--format", "json", damaged.toString())) {
             int code = iotrace.awaitExit(Duration.ofSeconds(60));
-            assertOneLineError(cut, BAD.get(cut), code, iotrace.stderr());
+            assertOneLineError(damaged, BAD.get(damaged), code, iotrace.stderr());
             assertEquals("", iotrace.stdout(), "nothing on standard output");
         }
     }
@@ -83,7 +85,7 @@ class AnalyzeBadInputTest {
         return jfr;
     }
 
-    /** A complete recording of a small traced program, to cut in half. */
+    /** A complete recording of a small traced program, to damage. */
     private static Path realRecording() throws Exception {
         Path recordings = Files.createDirectories(files.resolve("recordings"));
         try (RunningJava copy = ChildJava.on(TargetJdk.jdk17()).traced(recordings).main(FileCopyWorkload.class)

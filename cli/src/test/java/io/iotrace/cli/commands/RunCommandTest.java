@@ -14,14 +14,20 @@ import io.iotrace.cli.testing.RunningJava;
 import io.iotrace.cli.testing.TargetJdk;
 import io.iotrace.fixtures.BlockingEchoServer;
 import io.iotrace.fixtures.LoadDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code iotrace run} passes on the command's exit code, and still reports when it is stopped by a signal. */
 class RunCommandTest {
     private static final int K = 2;
     private static final int N = 50;
     private static final int M = 32;
+
+    @TempDir
+    Path work;
 
     @Test
     void runExitsWithTheExitCodeOfAShellCommand() {
@@ -34,14 +40,15 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", "--format", "json", "--", TargetJdk.jdk17().java().toString(), "-cp",
                 BuiltJars.classpathOf(ExitWith.class), ExitWith.class.getName(), "5");
         assertEquals(5, run.exitCode(), run.err());
-        JsonNode processes = new ObjectMapper().readTree(run.out()).get("processes");
-        assertEquals(1, processes.size(), run.out());
+        JsonNode processes = new ObjectMapper().readTree(run.err()).get("processes");
+        assertEquals(1, processes.size(), run.err());
         assertTrue(processes.get(0).at("/recording/command").asText().startsWith(ExitWith.class.getName()));
     }
 
     @Test
     void sigtermStopsTheCommandAndStillPrintsTheReportOfWhatWasRecorded() throws Exception {
-        try (RunningJava iotrace = CliProcess.start("run", "--format", "json", "--",
+        Path report = work.resolve("report.json");
+        try (RunningJava iotrace = CliProcess.start("run", "--format", "json", "--report", report.toString(), "--",
                 TargetJdk.jdk17().java().toString(), "-cp", BuiltJars.classpathOf(BlockingEchoServer.class),
                 BlockingEchoServer.class.getName())) {
             int port = iotrace.awaitListeningPort();
@@ -53,11 +60,9 @@ class RunCommandTest {
             iotrace.sigterm(); // the server is still running
 
             iotrace.awaitExit(Duration.ofSeconds(60));
-            String out = iotrace.stdout();
-            int json = out.indexOf('{');
-            assertTrue(json >= 0, "a JSON report after the server's output; " + iotrace.describeOutput());
-            JsonNode processes = new ObjectMapper().readTree(out.substring(json)).get("processes");
-            assertEquals(1, processes.size(), out);
+            String out = Files.readString(report);
+            JsonNode processes = new ObjectMapper().readTree(out).get("processes");
+            assertEquals(1, processes.size(), out + iotrace.describeOutput());
             JsonNode server = processes.get(0);
             assertEquals(K, server.get("connections").asInt(), "connections accepted: " + server);
             long bytesRead = 0;

@@ -62,8 +62,8 @@ class EchoFiguresTest {
             command.addAll(ChildJava.on(jdk).main(LoadDriver.class).args(driverArgs(port)).command());
             CliRun run = CliRun.of(command.toArray(String[]::new));
             assertEquals(0, run.exitCode(), run.err());
-            JsonNode processes = new ObjectMapper().readTree(run.out()).get("processes");
-            assertEquals(1, processes.size(), "one traced JVM: " + run.out());
+            JsonNode processes = new ObjectMapper().readTree(run.err()).get("processes");
+            assertEquals(1, processes.size(), "one traced JVM: " + run.err());
             clientJson = processes.get(0);
             server.closeStdin();
             server.awaitSuccess(TIMEOUT);

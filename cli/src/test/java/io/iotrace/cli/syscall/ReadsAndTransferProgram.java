@@ -30,6 +30,7 @@ public final class ReadsAndTransferProgram {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
+        loadTheTemporaryBufferCache(dir);
         try (ServerSocketChannel listener = ServerSocketChannel.open()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
              SocketChannel client = SocketChannel.open(listener.getLocalAddress());
@@ -49,6 +50,18 @@ public final class ReadsAndTransferProgram {
         Files.delete(source);
         Files.delete(target);
         System.out.println("DONE");
+    }
+
+    /**
+     * A JVM's first channel call with a heap buffer loads the JDK's cache of temporary direct buffers from the
+     * runtime image (a pread64): done here on a file, so that it is not inside the first measured socket read.
+     */
+    private static void loadTheTemporaryBufferCache(Path dir) throws IOException {
+        Path scratch = dir.resolve("warm-up.bin");
+        try (FileChannel file = FileChannel.open(scratch, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            file.write(ByteBuffer.allocate(1));
+        }
+        Files.delete(scratch);
     }
 
     private static void readRounds(SocketChannel client, SocketChannel server, ByteBuffer into) throws IOException {

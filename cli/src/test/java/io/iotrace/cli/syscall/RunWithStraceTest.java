@@ -35,8 +35,8 @@ class RunWithStraceTest {
         run = CliRun.of("run", "--strace", "--format", "json", "-o", dir.resolve("out").toString(), "--",
                 java.toString(), "-cp", BuiltJars.classpathOf(ReadsAndTransferProgram.class), ReadsAndTransferProgram.class.getName(), work.toString());
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode report = new ObjectMapper().readTree(run.out());
-        assertEquals(1, report.get("correlations").size(), run.out());
+        JsonNode report = new ObjectMapper().readTree(run.err());
+        assertEquals(1, report.get("correlations").size(), run.err());
         correlation = report.get("correlations").get(0);
     }
 

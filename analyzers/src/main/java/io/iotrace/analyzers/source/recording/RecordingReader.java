@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,14 +31,17 @@ import java.util.Map;
  */
 public final class RecordingReader {
     static final byte[] MAGIC = {'I', 'O', 'T', 'R', 'A', 'C', 'E', 0};
-    static final int VERSION = 1;
+    /** The version the agent writes; version 1 (fixed 48-byte events) is read as well. */
+    static final int VERSION = 2;
+    private static final int FIRST_VERSION = 1;
     static final int TAG_INFO = 1;
     static final int TAG_THREAD = 2;
     static final int TAG_RESOURCE = 3;
     static final int TAG_EVENTS = 4;
     static final int TAG_DROPS = 5;
     static final int TAG_END = 6;
-    private static final int EVENT_BYTES = 48;
+    static final int TAG_STOPPED = 7;
+    private static final int VERSION_1_EVENT_BYTES = 48;
     private static final int MAX_CHUNK_BYTES = 1 << 20;
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
 
@@ -49,6 +53,7 @@ public final class RecordingReader {
     private final AsyncPairing async;
     private long offset;
     private long events;
+    private int version;
 
     RecordingReader(Path file, EventHandler handler) {
         this.file = file;
@@ -64,6 +69,39 @@ public final class RecordingReader {
      */
     public static void read(Path file, EventHandler handler) throws RecordingFormatException {
         new RecordingReader(file, handler).read();
+    }
+
+    /**
+     * Reads the files of one JVM's rolling set, oldest first, as one recording: each file reads on its own, and
+     * {@code handler} sees the first one's {@code begin}, every event, and the last one's {@code end}.
+     *
+     * @throws RecordingFormatException as {@link #read}, for the first file that is not whole but the last
+     */
+    public static void readSet(List<Path> files, EventHandler handler) throws RecordingFormatException {
+        for (int i = 0; i < files.size(); i++) {
+            boolean first = i == 0;
+            boolean last = i == files.size() - 1;
+            read(files.get(i), new EventHandler() {
+                @Override
+                public void begin(RecordingInfo info) {
+                    if (first) {
+                        handler.begin(info);
+                    }
+                }
+
+                @Override
+                public void onEvent(IoEvent event) {
+                    handler.onEvent(event);
+                }
+
+                @Override
+                public void end(long droppedEvents) {
+                    if (last) {
+                        handler.end(droppedEvents);
+                    }
+                }
+            });
+        }
     }
 
     private void read() throws RecordingFormatException {
@@ -92,39 +130,63 @@ public final class RecordingReader {
     }
 
     void checkMagic(byte[] magic, int n) throws RecordingFormatException {
+        if (n < MAGIC.length && Arrays.equals(magic, 0, n, MAGIC, 0, n)) {
+            throw new RecordingFormatException(file, n, 0, "cut short inside the header");
+        }
         if (n < MAGIC.length || !Arrays.equals(Arrays.copyOf(magic, MAGIC.length), MAGIC)) {
             throw problem(foreignFormat(magic, n));
         }
     }
 
     void checkVersion(int version) throws RecordingFormatException {
-        if (version != VERSION) {
+        if (version < FIRST_VERSION || version > VERSION) {
             throw problem("recording format version " + version + " is not supported (this iotrace reads "
-                    + VERSION + ")");
+                    + FIRST_VERSION + " to " + VERSION + ")");
         }
+        this.version = version;
     }
 
     private void readChunks(DataInputStream in) throws IOException {
         while (true) {
             int tag = in.read();
             if (tag < 0) {
-                throw problem("cut short after " + events + " events: no end marker (the traced JVM was killed"
-                        + " before the agent could close the recording)");
+                throw cutShort(offset, "ends after " + events + " events without the agent's end marker: the"
+                        + " traced JVM stopped before it could close the recording (killed, or its machine stopped),"
+                        + " and what it recorded after its last flush is missing");
             }
             long chunkStart = offset;
             offset++;
-            int length = checkedLength(readInt(in), chunkStart);
-            byte[] payload = new byte[length];
-            int got = in.readNBytes(payload, 0, length);
-            if (got < length) {
-                throw new RecordingFormatException(file, chunkStart, events, "cut short inside a chunk after "
-                        + events + " events (the traced JVM was killed while writing)");
+            byte[] length = in.readNBytes(4);
+            if (length.length < 4) {
+                throw cutInsideChunk(chunkStart, 1 + length.length, -1);
             }
-            offset += length;
+            offset += 4;
+            int declared = checkedLength(java.nio.ByteBuffer.wrap(length).getInt(), chunkStart);
+            byte[] payload = new byte[declared];
+            int got = in.readNBytes(payload, 0, declared);
+            if (got < declared) {
+                throw cutInsideChunk(chunkStart, 5 + got, 5 + declared);
+            }
+            offset += declared;
             if (chunk(tag, payload, chunkStart)) {
                 return;
             }
         }
+    }
+
+    private RecordingFormatException cutInsideChunk(long chunkStart, int present, int whole) {
+        return cutShort(chunkStart, "the data ends inside a chunk, of which " + present + (whole < 0 ? "" : " of "
+                + whole) + " bytes are there: read up to it, " + events + " events; the traced JVM was stopped"
+                + " while writing, or the file was cut");
+    }
+
+    private RecordingFormatException cutShort(long at, String why) {
+        async.flush();
+        return RecordingFormatException.cutShort(file, at, events, droppedSoFar(), why);
+    }
+
+    private long droppedSoFar() {
+        return droppedByThread.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**
@@ -155,9 +217,11 @@ public final class RecordingReader {
                 p.i64();
                 long dropped = p.i64();
                 async.flush();
-                handler.end(Math.max(dropped, droppedByThread.values().stream().mapToLong(Long::longValue).sum()));
+                handler.end(Math.max(dropped, droppedSoFar()));
                 return true;
             }
+            case TAG_STOPPED -> throw cutShort(chunkStart, "the agent stopped recording after " + events
+                    + " events: " + p.str() + "; the JVM's calls after that were not recorded");
             default -> throw new RecordingFormatException(file, chunkStart, events, "unknown chunk tag " + tag);
         }
         return false;
@@ -199,7 +263,31 @@ public final class RecordingReader {
         if (thread == null) {
             throw new RecordingFormatException(file, p.chunkStart, events, "events of undeclared thread " + key);
         }
-        if (count < 0 || (long) count * EVENT_BYTES != p.remaining()) {
+        if (version == FIRST_VERSION) {
+            fixedSizeEvents(p, count, thread);
+            return;
+        }
+        long start = 0;
+        long resourceId = 0;
+        for (int i = 0; i < count; i++) {
+            start += p.zigzag();
+            long duration = p.var();
+            long flags = p.var();
+            resourceId += p.zigzag();
+            long requested = p.zigzag();
+            long result = p.zigzag();
+            long related = p.zigzag();
+            event(p, i, thread, start, duration, flags >>> 9, flags >>> 5 & 0xF, flags >>> 1 & 0xF,
+                    (flags & 1) != 0, resourceId, requested, result, related);
+        }
+        if (count < 0 || p.remaining() != 0) {
+            throw new RecordingFormatException(file, p.chunkStart, events, "event chunk holds " + p.remaining()
+                    + " bytes more than its " + count + " events");
+        }
+    }
+
+    private void fixedSizeEvents(Payload p, int count, ThreadInfo thread) throws RecordingFormatException {
+        if (count < 0 || (long) count * VERSION_1_EVENT_BYTES != p.remaining()) {
             throw new RecordingFormatException(file, p.chunkStart, events, "event chunk holds " + p.remaining()
                     + " bytes for " + count + " events");
         }
@@ -207,28 +295,30 @@ public final class RecordingReader {
             long start = p.i64();
             long duration = p.i64();
             long packed = p.i64();
-            long requested = p.i64();
-            long result = p.i64();
-            long related = p.i64();
-            Operation op = Operation.ofCode((int) (packed & 0xFF));
-            Outcome outcome = Outcome.ofCode((int) (packed >>> 8 & 0xF));
-            BufferKind buffer = BufferKind.ofCode((int) (packed >>> 12 & 0xF));
-            if (op == null || outcome == null || buffer == null) {
-                throw new RecordingFormatException(file, p.chunkStart, events, "damaged event " + i
-                        + " (codes " + Long.toHexString(packed & 0xFFFF) + ")");
-            }
-            boolean blocking = (packed >>> 16 & 1) != 0;
-            int resourceId = (int) (packed >>> 32);
-            Resource resource = resourceId == 0 ? null : resources.get(resourceId);
-            if (resourceId != 0 && resource == null) {
-                throw new RecordingFormatException(file, p.chunkStart, events, "event names undeclared resource "
-                        + resourceId);
-            }
-            IoEvent event = new IoEvent(start, duration, thread, op, resource, blocking, requested, result, outcome,
-                    buffer, related, 0);
-            events++;
-            async.accept(event);
+            event(p, i, thread, start, duration, packed & 0xFF, packed >>> 8 & 0xF, packed >>> 12 & 0xF,
+                    (packed >>> 16 & 1) != 0, packed >>> 32, p.i64(), p.i64(), p.i64());
         }
+    }
+
+    private void event(Payload p, int i, ThreadInfo thread, long start, long duration, long opCode, long outcomeCode,
+                       long bufferCode, boolean blocking, long resourceId, long requested, long result, long related)
+            throws RecordingFormatException {
+        Operation op = opCode > 0xFF ? null : Operation.ofCode((int) opCode);
+        Outcome outcome = Outcome.ofCode((int) outcomeCode);
+        BufferKind buffer = BufferKind.ofCode((int) bufferCode);
+        if (op == null || outcome == null || buffer == null) {
+            throw new RecordingFormatException(file, p.chunkStart, events, "damaged event " + i + " (operation "
+                    + opCode + ", outcome " + outcomeCode + ", buffer " + bufferCode + ")");
+        }
+        Resource resource = resourceId == 0 ? null : resources.get((int) resourceId);
+        if (resourceId != 0 && (resource == null || resourceId != (int) resourceId)) {
+            throw new RecordingFormatException(file, p.chunkStart, events, "event names undeclared resource "
+                    + resourceId);
+        }
+        IoEvent event = new IoEvent(start, duration, thread, op, resource, blocking, requested, result, outcome,
+                buffer, related, 0);
+        events++;
+        async.accept(event);
     }
 
     private RecordingFormatException problem(String what) {
@@ -250,18 +340,7 @@ public final class RecordingReader {
             offset += 2;
             return v;
         } catch (EOFException e) {
-            throw problem("cut short inside the header");
-        }
-    }
-
-    private int readInt(DataInputStream in) throws IOException {
-        try {
-            int v = in.readInt();
-            offset += 4;
-            return v;
-        } catch (EOFException e) {
-            throw new RecordingFormatException(file, offset, events, "cut short inside a chunk header after "
-                    + events + " events (the traced JVM was killed while writing)");
+            throw new RecordingFormatException(file, offset, events, "cut short inside the header");
         }
     }
 
@@ -283,6 +362,26 @@ public final class RecordingReader {
         int i32() throws RecordingFormatException {
             need(4);
             return bytes.getInt();
+        }
+
+        /** An unsigned LEB128 var-int of at most ten bytes. */
+        long var() throws RecordingFormatException {
+            long v = 0;
+            for (int shift = 0; shift < 70; shift += 7) {
+                need(1);
+                byte b = bytes.get();
+                v |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
+            throw new RecordingFormatException(file, chunkStart, events, "damaged chunk: a var-int longer than 10"
+                    + " bytes");
+        }
+
+        long zigzag() throws RecordingFormatException {
+            long v = var();
+            return v >>> 1 ^ -(v & 1);
         }
 
         int u8() throws RecordingFormatException {

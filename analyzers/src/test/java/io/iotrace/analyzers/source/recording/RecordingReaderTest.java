@@ -28,12 +28,15 @@ class RecordingReaderTest {
     }
 
     @Test
-    void aChunkThatRunsPastTheEndIsReportedAsCutShort() throws IOException {
-        Path file = write(header(), chunkHeader(RecordingReader.TAG_EVENTS, 4096));
+    void aChunkThatRunsPastTheEndIsCutShortAndSaysHowMuchOfItIsThere() throws IOException {
+        Path file = write(header(), chunkHeader(RecordingReader.TAG_EVENTS, 4096), new byte[100]);
 
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> read(file));
 
-        assertTrue(e.getMessage().contains("cut short inside a chunk"), e.getMessage());
+        assertTrue(e.isCutShort(), e.getMessage());
+        assertTrue(e.getMessage().contains("ends inside a chunk, of which 105 of 4101 bytes are there"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("at byte 10"), e.getMessage());
     }
 
     @Test
@@ -42,7 +45,21 @@ class RecordingReaderTest {
 
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> read(file));
 
-        assertTrue(e.getMessage().contains("no end marker"), e.getMessage());
+        assertTrue(e.isCutShort(), e.getMessage());
+        assertTrue(e.getMessage().contains("without the agent's end marker"), e.getMessage());
+    }
+
+    @Test
+    void aRecordingTheAgentStoppedSaysWhy() throws IOException {
+        ByteArrayOutputStream reason = new ByteArrayOutputStream();
+        new DataOutputStream(reason).writeUTF("the agent could not write: No space left on device");
+        Path file = write(header(), chunkHeader(RecordingReader.TAG_STOPPED, reason.size()), reason.toByteArray());
+
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> read(file));
+
+        assertTrue(e.isCutShort(), e.getMessage());
+        assertTrue(e.getMessage().contains("the agent stopped recording after 0 events: the agent could not write:"
+                + " No space left on device"), e.getMessage());
     }
 
     @Test
