@@ -61,6 +61,7 @@ final class AgentSession {
             IoTrace.start(recorder);
             if (probe != null) {
                 IoTrace.recordHostLookups();
+                IoTrace.recordBlockingCalls();
             }
             recorder.start();
             hooks.install();

@@ -1,5 +1,6 @@
 package io.iotrace.agent;
 
+import io.iotrace.agent.runtime.BlockingCallEvent;
 import io.iotrace.agent.runtime.HostLookupEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +10,8 @@ import jdk.jfr.Recording;
 
 /**
  * Records the calls that block a thread with their stacks, through the JDK's own Flight Recorder: sleeps, parks,
- * contended {@code synchronized} entries, {@code Object.wait}, file and socket I/O, and host name lookups (the
- * agent's own {@link HostLookupEvent}).
+ * contended {@code synchronized} entries, {@code Object.wait}, file and socket I/O, host name lookups (the
+ * agent's own {@link HostLookupEvent}) and every blocking call the agent instruments (its {@link BlockingCallEvent}).
  *
  * <p>The iotrace recording sees I/O calls but neither their stacks nor the waits that are not I/O; JFR has both,
  * with durations, at a cost paid only when such an event happens. The JFR file, {@code iotrace-<pid>.jfr} beside
@@ -24,7 +25,7 @@ final class BlockingProbe {
             "jdk.FileRead", "jdk.FileWrite", "jdk.SocketRead", "jdk.SocketWrite",
             // Absent before JDK 21: enabling an unknown event name is ignored by JFR.
             "jdk.VirtualThreadPinned",
-            HostLookupEvent.NAME);
+            HostLookupEvent.NAME, BlockingCallEvent.NAME);
 
     private final Recording recording;
 
@@ -64,6 +65,7 @@ final class BlockingProbe {
     private static Recording record(Path file) throws Exception {
         // Registered before the recording names it, and before any hook can commit one.
         FlightRecorder.register(HostLookupEvent.class);
+        FlightRecorder.register(BlockingCallEvent.class);
         Recording recording = new Recording();
         recording.setName("iotrace-blocking");
         for (String event : EVENTS) {

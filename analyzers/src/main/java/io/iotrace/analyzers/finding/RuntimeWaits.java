@@ -6,7 +6,7 @@ import java.util.List;
  * Waits on a loop thread that are its runtime's, not its application's, told apart by their callers and by what
  * the JVM says of them: the JVM's own (loading a class reads its jar; a class is initialized once, and a thread
  * that needs it meanwhile waits; a selector's own locks are taken briefly against {@code wakeup} and are part of
- * its wait; Flight Recorder's and the agent's bookkeeping) and the brief locks that a framework's loop machinery
+ * its wait; Flight Recorder's bookkeeping; the agent's never gets here, see {@link JfrBlockingCalls}) and the brief locks that a framework's loop machinery
  * takes and that the framework itself declares non-blocking (Netty lists them in its BlockHound integration: an
  * executor's task queue, confirming a shutdown, its buffer pools). The
  * JVM's callers count anywhere on the stack (whatever a class initializer does, it does once); a framework's
@@ -22,7 +22,7 @@ final class RuntimeWaits {
     /** A caller starting with one of these, or, when it starts with a dot, ending with it. */
     private static final List<String> JVM_CALLERS = List.of("java.lang.ClassLoader.loadClass",
             "jdk.internal.loader.", ".<clinit>", "sun.nio.ch.SelectorImpl.", "sun.nio.ch.EPollSelectorImpl.",
-            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "jdk.jfr.", "io.iotrace.agent.");
+            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "jdk.jfr.");
     /** As above, for the frameworks' callers. */
     private static final List<String> FRAMEWORK_CALLERS = List.of(
             "io.netty.util.concurrent.SingleThreadEventExecutor.addTask",
