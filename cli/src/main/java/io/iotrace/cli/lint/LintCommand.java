@@ -62,7 +62,7 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--loop-threads", paramLabel = "REGEX", description = "threads whose whole name matches are event loops too")
     String loopThreads;
 
-    @Option(names = "--allow", paramLabel = "FILE", description = "accepted findings: lines 'method M', 'class C', 'thread REGEX', 'operation KIND'")
+    @Option(names = "--allow", paramLabel = "FILE", description = "accepted findings: lines 'method M', 'class C', 'thread REGEX', 'operation KIND', 'allow-inside C#M', 'disallow-inside C#M'")
     Path allow;
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "only findings not in this baseline fail")
