@@ -15,9 +15,11 @@ import java.nio.file.Path;
  * @param ringEvents events each thread can hold before the writer drains them (a power of two)
  * @param maxThreads threads recorded at once; the calls of further threads are counted as drops
  * @param blocking   also record blocking calls with their stacks ({@link BlockingProbe}), for {@code iotrace lint}
+ * @param blockingMethods the application's methods its user declares blocking, {@code a.b.C#m;x.Y#n} (as
+ *                   BlockHound's {@code markAsBlocking}); empty for none
  */
 record AgentOptions(String command, String session, long owner, Path directory, int ringEvents, int maxThreads,
-                    boolean blocking) {
+                    boolean blocking, String blockingMethods) {
     static final String START = "start";
     static final String STOP = "stop";
     static final String STATUS = "status";
@@ -30,6 +32,7 @@ record AgentOptions(String command, String session, long owner, Path directory, 
         int ringEvents = 4096;
         int maxThreads = 1024;
         boolean blocking = false;
+        String blockingMethods = "";
         if (args != null && !args.isBlank()) {
             for (String pair : args.split(",")) {
                 int eq = pair.indexOf('=');
@@ -46,12 +49,13 @@ record AgentOptions(String command, String session, long owner, Path directory, 
                     case "ring" -> ringEvents = Integer.parseInt(value);
                     case "maxThreads" -> maxThreads = Integer.parseInt(value);
                     case "blocking" -> blocking = Boolean.parseBoolean(value);
+                    case "blockingMethods" -> blockingMethods = value;
                     default -> throw new IllegalArgumentException("unknown agent option '" + key
-                            + "' (known: command, session, owner, dir, ring, maxThreads, blocking)");
+                            + "' (known: command, session, owner, dir, ring, maxThreads, blocking, blockingMethods)");
                 }
             }
         }
-        return new AgentOptions(command, session, owner, directory, ringEvents, maxThreads, blocking);
+        return new AgentOptions(command, session, owner, directory, ringEvents, maxThreads, blocking, blockingMethods);
     }
 
     private static String command(String value) {

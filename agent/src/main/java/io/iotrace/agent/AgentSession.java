@@ -43,7 +43,8 @@ final class AgentSession {
         openJavaBaseTo(inst, runtime);
         Files.createDirectories(options.directory());
         // Before the hooks: JFR's own set-up I/O is not the app's.
-        BlockingProbe probe = options.blocking() ? BlockingProbe.start(options.blockingFile()) : null;
+        BlockingProbe probe = options.blocking()
+                ? BlockingProbe.start(options.blockingFile(), options.blockingMethods()) : null;
         Recorder recorder;
         try {
             recorder = new Recorder(options.recordingFile(), options.ringEvents(), options.maxThreads(),

@@ -27,6 +27,9 @@ final class BlockingProbe {
             "jdk.VirtualThreadPinned",
             HostLookupEvent.NAME, BlockingCallEvent.NAME);
 
+    /** JDK 25's method tracing event (JEP 520). */
+    static final String METHOD_TRACE = "jdk.MethodTrace";
+
     private final Recording recording;
 
     private BlockingProbe(Recording recording) {
@@ -37,11 +40,12 @@ final class BlockingProbe {
      * Starts the recording; it is written to {@code file} when the session stops, or when the JVM exits. A JVM
      * without Flight Recorder (a runtime image without module jdk.jfr) is traced on, without stacks, and told so.
      *
+     * @param blockingMethods methods the user declares blocking, {@code a.b.C#m;x.Y#n}; empty for none
      * @return the running probe, or null when it could not start
      */
-    static BlockingProbe start(Path file) {
+    static BlockingProbe start(Path file, String blockingMethods) {
         try {
-            return new BlockingProbe(record(file));
+            return new BlockingProbe(record(file, blockingMethods));
         } catch (Throwable e) {
             System.err.println("[iotrace] blocking probe not started, blocking calls will have no stacks: " + e);
             return null;
@@ -62,7 +66,25 @@ final class BlockingProbe {
         }
     }
 
-    private static Recording record(Path file) throws Exception {
+    /**
+     * Each call of a method the user declares blocking, with its duration and stack, through Flight Recorder's method
+     * tracing: JDK 25's {@code jdk.MethodTrace}, which instruments only the methods its filter names and needs no JVM
+     * flag. Before JDK 25 there is no such event, and the agent's hooks are only in the JDK's classes: said, not hidden.
+     */
+    private static void traceDeclaredBlockingMethods(Recording recording, String blockingMethods) {
+        if (blockingMethods.isBlank()) {
+            return;
+        }
+        if (Runtime.version().feature() < 25) {
+            System.err.println("[iotrace] declared blocking methods are not traced on Java " + Runtime.version().feature()
+                    + ": Flight Recorder's method tracing (jdk.MethodTrace) is JDK 25+");
+            return;
+        }
+        recording.enable(METHOD_TRACE).with("filter", blockingMethods.replace("#", "::"))
+                .withThreshold(Duration.ZERO).withStackTrace();
+    }
+
+    private static Recording record(Path file, String blockingMethods) throws Exception {
         // Registered before the recording names it, and before any hook can commit one.
         FlightRecorder.register(HostLookupEvent.class);
         FlightRecorder.register(BlockingCallEvent.class);
@@ -71,6 +93,7 @@ final class BlockingProbe {
         for (String event : EVENTS) {
             recording.enable(event).withThreshold(Duration.ZERO).withStackTrace();
         }
+        traceDeclaredBlockingMethods(recording, blockingMethods);
         recording.setToDisk(true);
         recording.setDestination(file);
         recording.setDumpOnExit(true);

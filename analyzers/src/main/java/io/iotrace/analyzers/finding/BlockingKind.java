@@ -25,7 +25,8 @@ public enum BlockingKind {
     DATAGRAM_SEND("datagram-send", null, "Blocking datagram send on an event-loop thread"),
     DATAGRAM_RECEIVE("datagram-receive", null, "Blocking datagram receive on an event-loop thread"),
     CONSOLE_WRITE("console-write", null, "Write to System.out or System.err (a full pipe blocks) on an event-loop thread"),
-    BLOCKING_METHOD("blocking-method", null, "A method declared blocking (--blocking-method) on an event-loop thread"),
+    BLOCKING_METHOD("blocking-method", "jdk.MethodTrace",
+            "A method declared blocking (--blocking-method) on an event-loop thread"),
     PINNED("virtual-thread-pinned", "jdk.VirtualThreadPinned", "A virtual thread blocked while pinned to its carrier");
 
     private final String id;

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
@@ -99,10 +100,25 @@ public final class JfrBlockingCalls {
         if (stack == null) {
             return null;
         }
+        if (kind == BlockingKind.BLOCKING_METHOD) {
+            stack = withTracedMethodOnTop(event, stack);
+        }
         String resource = type.equals(AGENT_CALL_EVENT) ? resourceNames.apply(event.getInt("resourceId"))
                 : resourceOf(kind, event);
         return new BlockingCall(thread.getJavaThreadId(), nameOf(thread), isVirtual(thread), kind,
                 resource == null ? "" : resource, epochNanos(event.getStartTime()), event.getDuration().toNanos(), stack);
+    }
+
+    /** A traced method's stack starts at its caller: the method itself goes on top, where a JDK call's would be. */
+    private static CallStack withTracedMethodOnTop(RecordedEvent event, CallStack stack) {
+        RecordedMethod method = event.getValue("method");
+        if (method == null) {
+            return stack;
+        }
+        List<Frame> frames = new ArrayList<>();
+        frames.add(new Frame(withoutHiddenClassSuffix(method.getType().getName()), method.getName(), -1));
+        frames.addAll(stack.frames());
+        return new CallStack(frames, stack.truncated());
     }
 
     private static BlockingKind agentCallKind(RecordedEvent event) {

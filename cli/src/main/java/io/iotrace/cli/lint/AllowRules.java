@@ -24,6 +24,7 @@ import java.util.regex.PatternSyntaxException;
  * operation file-read                # this kind of blocking call: sleep, park, monitor-enter, console-write, ...
  * allow-inside    com.example.Cache#load     # made inside this method, however deep ...
  * disallow-inside com.example.Cache#refresh  # ... unless inside this one, called from it
+ * blocking-method com.example.Native#call    # not a rule: a method of yours that blocks (as --blocking-method)
  * </pre>
  * The {@code -inside} rules nest as BlockHound's {@code allowBlockingCallsInside} and
  * {@code disallowBlockingCallsInside} do: of the stack's frames that one of them names, the innermost decides.
@@ -32,14 +33,22 @@ final class AllowRules {
     private final List<Predicate<Finding>> rules;
     /** Method ({@code a.b.C.m}) to whether calls inside it are allowed. */
     private final Map<String, Boolean> inside;
+    /** The file's {@code blocking-method} lines, as written ({@code a.b.C#m}). */
+    private final List<String> blockingMethods;
 
-    private AllowRules(List<Predicate<Finding>> rules, Map<String, Boolean> inside) {
+    private AllowRules(List<Predicate<Finding>> rules, Map<String, Boolean> inside, List<String> blockingMethods) {
         this.rules = rules;
         this.inside = inside;
+        this.blockingMethods = blockingMethods;
     }
 
     static AllowRules none() {
-        return new AllowRules(List.of(), Map.of());
+        return new AllowRules(List.of(), Map.of(), List.of());
+    }
+
+    /** The methods the file declares blocking, {@code a.b.C#m}. */
+    List<String> blockingMethods() {
+        return blockingMethods;
     }
 
     static AllowRules read(Path file) {
@@ -51,6 +60,7 @@ final class AllowRules {
         }
         List<Predicate<Finding>> rules = new ArrayList<>();
         Map<String, Boolean> inside = new HashMap<>();
+        List<String> blockingMethods = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             // A comment starts at a '#' after a blank, so that CLASS#METHOD stays whole.
             String line = lines.get(i).replaceFirst("(^|\\s)#.*", "").trim();
@@ -59,7 +69,10 @@ final class AllowRules {
             if (line.isEmpty()) {
                 continue;
             }
-            if (parts[0].equals("allow-inside") || parts[0].equals("disallow-inside")) {
+            if (parts[0].equals("blocking-method") && parts.length == 2) {
+                MethodNames.parse(parts[1].trim(), where);
+                blockingMethods.add(parts[1].trim());
+            } else if (parts[0].equals("allow-inside") || parts[0].equals("disallow-inside")) {
                 if (parts.length < 2) {
                     throw new UserError(where + ": expected '" + parts[0] + " CLASS#METHOD', got '" + line + "'");
                 }
@@ -72,7 +85,7 @@ final class AllowRules {
                 rules.add(parse(line, where));
             }
         }
-        return new AllowRules(rules, inside);
+        return new AllowRules(rules, inside, List.copyOf(blockingMethods));
     }
 
     private static Predicate<Finding> parse(String line, String where) {
@@ -100,7 +113,7 @@ final class AllowRules {
                 return f -> f.kind() == kind;
             default:
                 throw new UserError(where + ": unknown rule '" + parts[0]
-                        + "' (known: method, class, thread, operation, allow-inside, disallow-inside)");
+                        + "' (known: method, class, thread, operation, allow-inside, disallow-inside, blocking-method)");
         }
     }
 

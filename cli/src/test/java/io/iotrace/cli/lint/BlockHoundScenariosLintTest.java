@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -100,8 +101,8 @@ class BlockHoundScenariosLintTest {
         assertTrue(outerAllowed.out().contains("No blocking calls on event-loop threads."), outerAllowed.out());
         assertEquals(1, innerDisallowed.exitCode(), innerDisallowed.out() + innerDisallowed.err());
         assertTrue(innerDisallowed.out().contains("1 finding(s)"), innerDisallowed.out());
-        assertTrue(innerDisallowed.out().contains("file-write at " + FIXTURE + ".disallowedInner"),
-                innerDisallowed.out());
+        assertTrue(innerDisallowed.out().contains("      at " + FIXTURE + ".disallowedInner:"), "the inner write's stack: "
+                + innerDisallowed.out());
     }
 
     @ParameterizedTest(name = "on {0}")
@@ -114,6 +115,38 @@ class BlockHoundScenariosLintTest {
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("No blocking calls on event-loop threads."), run.out());
+    }
+
+    @Test
+    void aMethodDeclaredBlockingIsFoundOnEachCallOnJdk25() throws Exception {
+        Path recording = LintedFixture.record(TargetJdk.jdk25(), BlockHoundScenarioServer.class,
+                Files.createDirectories(recordings.resolve("user-method")),
+                List.of("blockingMethods=" + FIXTURE + "#usersOwnBlockingMethod"), "--scenario", "user-method");
+
+        ProcessLint lint = LoopLint.analyze(recording, null);
+
+        assertEquals(1, lint.findings().size(), lint.findings().toString());
+        Finding finding = lint.findings().get(0);
+        assertEquals(BlockingKind.BLOCKING_METHOD, finding.kind());
+        assertEquals(FIXTURE + ".usersOwnBlockingMethod", finding.topApplicationFrame().qualifiedMethod());
+        assertEquals(FIXTURE + ".callUsersBlockingMethod", finding.stack().frames().get(1).qualifiedMethod());
+        assertEquals(REQUESTS, finding.count(), finding.toString());
+        // Each call spins 1 ms.
+        assertTrue(finding.totalNanos() >= REQUESTS * 1_000_000L, finding.toString());
+    }
+
+    @Test
+    void aBlockingMethodNotWrittenClassHashMethodIsRefusedInOneLineWithWhere() throws Exception {
+        Path allow = Files.writeString(recordings.resolve("bad.allow"), "blocking-method com.example.Cache.load\n");
+
+        CliRun option = CliRun.of("lint", "--blocking-method", "com.example.Cache.load", "x.iotrace");
+        CliRun file = CliRun.of("lint", "--allow", allow.toString(), "x.iotrace");
+
+        assertEquals(2, option.exitCode(), option.err());
+        assertEquals("iotrace: --blocking-method: expected CLASS#METHOD (com.example.Cache#load), got "
+                + "'com.example.Cache.load'", option.err().strip());
+        assertEquals(2, file.exitCode(), file.err());
+        assertTrue(file.err().strip().startsWith("iotrace: " + allow + ":1: expected CLASS#METHOD"), file.err());
     }
 
     private Path record(TargetJdk jdk, String scenario, boolean churn) throws Exception {

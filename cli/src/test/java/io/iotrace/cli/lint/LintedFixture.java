@@ -7,6 +7,7 @@ import io.iotrace.fixtures.BlockingInLoopServer;
 import io.iotrace.fixtures.LoadDriver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs a selector-loop fixture ({@link BlockingInLoopServer}, {@link io.iotrace.fixtures.BlockHoundScenarioServer})
@@ -25,8 +26,15 @@ final class LintedFixture {
 
     /** The same for any of the loop fixtures, given its arguments. */
     static Path record(TargetJdk jdk, Class<?> fixture, Path directory, String... args) throws Exception {
-        try (RunningJava server = ChildJava.on(jdk).traced(directory).agentOption("blocking=true")
-                .main(fixture).args(args).start()) {
+        return record(jdk, fixture, directory, List.of(), args);
+    }
+
+    /** The same with more agent options ({@code blockingMethods=...}). */
+    static Path record(TargetJdk jdk, Class<?> fixture, Path directory, List<String> agentOptions, String... args)
+            throws Exception {
+        ChildJava child = ChildJava.on(jdk).traced(directory).agentOption("blocking=true");
+        agentOptions.forEach(child::agentOption);
+        try (RunningJava server = child.main(fixture).args(args).start()) {
             int port = server.awaitListeningPort();
             try (RunningJava driver = ChildJava.on(TargetJdk.jdk17()).main(LoadDriver.class)
                     .args("--port", Integer.toString(port), "--connections", "2", "--round-trips", "25").start()) {
