@@ -3,11 +3,6 @@ package io.iotrace.analyzers.finding;
 import io.iotrace.analyzers.model.ProcessClassification;
 import io.iotrace.analyzers.model.ThreadClassification;
 import io.iotrace.analyzers.model.ThreadRole;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,22 +53,7 @@ final class LoopThreads {
     }
 
     private static List<Framework> readFrameworks() {
-        String table = "non-blocking-threads.tsv";
-        try (InputStream in = LoopThreads.class.getResourceAsStream(table)) {
-            if (in == null) {
-                throw new IllegalStateException(table + " is missing from the analyzers' jar");
-            }
-            List<Framework> frameworks = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                frameworks.add(new Framework(columns[0], Pattern.compile(columns[1])));
-            }
-            return List.copyOf(frameworks);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + table, e);
-        }
+        return DataTable.rows("non-blocking-threads.tsv").stream()
+                .map(row -> new Framework(row[0], Pattern.compile(row[1]))).toList();
     }
 }
