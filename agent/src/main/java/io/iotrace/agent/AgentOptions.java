@@ -18,9 +18,11 @@ import java.nio.file.Path;
  * @param maxSize    bound in bytes on the recording's set of files ({@code maxsize=256m}): a file that reaches an
  *                   eighth of it goes on in a new one, and the oldest are deleted first
  * @param maxAgeNanos bound on the age of the set's files ({@code maxage=24h}); 0 for none
+ * @param blockingMethods the application's methods its user declares blocking, {@code a.b.C#m;x.Y#n} (as
+ *                   BlockHound's {@code markAsBlocking}); empty for none
  */
 record AgentOptions(String command, String session, long owner, Path directory, int ringEvents, int maxThreads,
-                    boolean blocking, long maxSize, long maxAgeNanos) {
+                    boolean blocking, long maxSize, long maxAgeNanos, String blockingMethods) {
     /** Left on for weeks, a JVM keeps at most this much recording: the newest part of it. */
     static final long DEFAULT_MAX_SIZE = 256L << 20;
     /** Room for a few files beside the one being written, which may run one large chunk past its eighth. */
@@ -40,6 +42,7 @@ record AgentOptions(String command, String session, long owner, Path directory, 
         boolean blocking = false;
         long maxSize = DEFAULT_MAX_SIZE;
         long maxAgeNanos = 0;
+        String blockingMethods = "";
         if (args != null && !args.isBlank()) {
             for (String pair : args.split(",")) {
                 int eq = pair.indexOf('=');
@@ -58,13 +61,15 @@ record AgentOptions(String command, String session, long owner, Path directory, 
                     case "blocking" -> blocking = Boolean.parseBoolean(value);
                     case "maxsize" -> maxSize = size(value);
                     case "maxage" -> maxAgeNanos = age(value);
+                    case "blockingMethods" -> blockingMethods = value;
                     default -> throw new IllegalArgumentException("unknown agent option '" + key
-                            + "' (known: command, session, owner, dir, ring, maxThreads, blocking, maxsize, maxage)");
+                            + "' (known: command, session, owner, dir, ring, maxThreads, blocking, maxsize, maxage,"
+                            + " blockingMethods)");
                 }
             }
         }
         return new AgentOptions(command, session, owner, directory, ringEvents, maxThreads, blocking, maxSize,
-                maxAgeNanos);
+                maxAgeNanos, blockingMethods);
     }
 
     /** A size such as {@code 64m}: a number and one of the units k, m, g (powers of 1024). */

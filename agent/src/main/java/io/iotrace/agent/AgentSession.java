@@ -42,7 +42,8 @@ final class AgentSession {
         openJavaBaseTo(inst, runtime);
         OwnerOnly.createDirectories(options.directory());
         // Before the hooks: JFR's own set-up I/O is not the app's.
-        BlockingProbe probe = options.blocking() ? BlockingProbe.start(options.blockingFile()) : null;
+        BlockingProbe probe = options.blocking()
+                ? BlockingProbe.start(options.blockingFile(), options.blockingMethods()) : null;
         Recorder recorder;
         try {
             recorder = new Recorder(options.directory(), options.maxSize(), options.maxAgeNanos(),
@@ -60,6 +61,7 @@ final class AgentSession {
             IoTrace.start(recorder);
             if (probe != null) {
                 IoTrace.recordHostLookups();
+                IoTrace.recordBlockingCalls();
             }
             recorder.start();
             hooks.install();

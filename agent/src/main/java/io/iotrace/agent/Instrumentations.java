@@ -21,6 +21,10 @@ import io.iotrace.agent.advice.ChannelGatherWriteAdvice;
 import io.iotrace.agent.advice.ChannelReadAdvice;
 import io.iotrace.agent.advice.ChannelScatterReadAdvice;
 import io.iotrace.agent.advice.ChannelWriteAdvice;
+import io.iotrace.agent.advice.CharsWriteAdvice;
+import io.iotrace.agent.advice.DatagramConnectAdvice;
+import io.iotrace.agent.advice.DatagramPacketReceiveAdvice;
+import io.iotrace.agent.advice.DatagramPacketSendAdvice;
 import io.iotrace.agent.advice.DatagramReceiveAdvice;
 import io.iotrace.agent.advice.DatagramSendAdvice;
 import io.iotrace.agent.advice.HostLookupAdvice;
@@ -36,6 +40,7 @@ import io.iotrace.agent.advice.StreamReadRangeAdvice;
 import io.iotrace.agent.advice.StreamWriteArrayAdvice;
 import io.iotrace.agent.advice.StreamWriteByteAdvice;
 import io.iotrace.agent.advice.StreamWriteRangeAdvice;
+import io.iotrace.agent.advice.StringWriteAdvice;
 import io.iotrace.agent.advice.TransferFromAdvice;
 import io.iotrace.agent.advice.TransferToAdvice;
 import java.nio.ByteBuffer;
@@ -97,6 +102,15 @@ final class Instrumentations {
                 new Hook(datagramChannel, named("receive").and(takesArguments(ByteBuffer.class)),
                         DatagramReceiveAdvice.class),
                 new Hook(datagramChannel, named("send").and(takesArguments(2)), DatagramSendAdvice.class),
+                new Hook(datagramChannel, named("connect").and(takesArguments(2)), DatagramConnectAdvice.class),
+                // DatagramSocket's blocking calls, past the public ones: (ByteBuffer, long) on JDK 17, the packet's
+                // own on JDK 21+; JDK 17's blockingSend calls the public send.
+                new Hook(datagramChannel, named("blockingReceive").and(takesArgument(0, ByteBuffer.class)),
+                        DatagramReceiveAdvice.class),
+                new Hook(datagramChannel, named("blockingReceive").and(takesArgument(0, java.net.DatagramPacket.class)),
+                        DatagramPacketReceiveAdvice.class),
+                new Hook(datagramChannel, named("blockingSend").and(takesArguments(java.net.DatagramPacket.class)),
+                        DatagramPacketSendAdvice.class),
                 // Every select, select(timeout) and selectNow of every JDK selector goes through here.
                 new Hook("sun.nio.ch.SelectorImpl", named("lockAndDoSelect"), SelectAdvice.class),
                 // File streams: the public methods wrap the natives readBytes/writeBytes.
@@ -118,6 +132,10 @@ final class Instrumentations {
                 new Hook("java.io.RandomAccessFile", named("write").and(takesArguments(byte[].class)),
                         StreamWriteArrayAdvice.class),
                 new Hook("java.io.RandomAccessFile", named("write").and(byteRange), StreamWriteRangeAdvice.class),
+                new Hook("java.io.RandomAccessFile", named("writeBytes").and(takesArguments(String.class)),
+                        StringWriteAdvice.class),
+                new Hook("java.io.RandomAccessFile", named("writeChars").and(takesArguments(String.class)),
+                        CharsWriteAdvice.class),
                 // FileChannel, which Files.* and the channel streams use underneath.
                 new Hook(fileChannel, named("read").and(buffer), ChannelReadAdvice.class),
                 new Hook(fileChannel, named("write").and(buffer), ChannelWriteAdvice.class),

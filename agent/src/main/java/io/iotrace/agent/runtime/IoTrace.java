@@ -22,6 +22,8 @@ public final class IoTrace {
     private static volatile String disabledBecause;
     /** Host lookups are recorded only for the blocking probe, whose JFR recording holds them. */
     private static volatile boolean hostLookups;
+    /** Blocking calls are committed as {@link BlockingCallEvent}s only for the blocking probe too. */
+    private static volatile boolean blockingCalls;
 
     private IoTrace() {
     }
@@ -35,6 +37,7 @@ public final class IoTrace {
     public static void disable(String why) {
         recorder = null;
         hostLookups = false;
+        blockingCalls = false;
         if (why != null) {
             disabledBecause = why;
             warn("recording stopped: " + why);
@@ -44,6 +47,11 @@ public final class IoTrace {
     /** Records host lookups as {@link HostLookupEvent}s; call only once that event is registered with JFR. */
     public static void recordHostLookups() {
         hostLookups = true;
+    }
+
+    /** Commits blocking calls as {@link BlockingCallEvent}s; call only once that event is registered with JFR. */
+    public static void recordBlockingCalls() {
+        blockingCalls = true;
     }
 
     public static String disabledBecause() {
@@ -116,6 +124,9 @@ public final class IoTrace {
         }
         t.busy = true;
         t.requested = requested;
+        if (blockingCalls && !t.selfTest) {
+            t.blockingCall = BlockingCallEvent.start();
+        }
         t.start = System.nanoTime();
         return t;
     }
@@ -152,6 +163,7 @@ public final class IoTrace {
                 HostLookupEvent.finish(lookup, host, addresses == null ? 0 : addresses.length);
             }
         } finally {
+            t.blockingCall = null;
             t.busy = false;
         }
     }
@@ -168,6 +180,8 @@ public final class IoTrace {
             return;
         }
         long end = System.nanoTime();
+        Object blockingCall = t.blockingCall;
+        t.blockingCall = null;
         try {
             Recorder r = recorder;
             if (r == null || resource == null) {
@@ -193,6 +207,12 @@ public final class IoTrace {
             }
             t.record(t.start, end - t.start, RecordingFormat.pack(op, outcome, buffer, blocking, id),
                     t.requested, moved, related);
+            // A selector's wait is a loop waiting for work, and a map does no I/O of its own: neither is a call
+            // that blocks the loop's work.
+            if (blockingCall != null && blocking && op != Ops.SELECT && op != Ops.MAP) {
+                BlockingCallEvent.finish(blockingCall, op, kind == Kinds.UNKNOWN ? Kinds.of(resource) : kind, id,
+                        resource);
+            }
         } finally {
             t.busy = false;
         }

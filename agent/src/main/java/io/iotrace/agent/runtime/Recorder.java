@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -14,6 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Memory is bounded: each thread's ring has a fixed size and at most {@code maxThreads} rings exist at
  * once; rings of threads that have ended are drained and released. Threads beyond the limit have their
  * events dropped and counted.
+ *
+ * <p>Nothing an application thread calls here takes a lock: the rings are single-producer, the list of live rings
+ * and the resource table are lock-free, so a traced thread never waits for another one, or for the writer.
  */
 public final class Recorder {
     /**
@@ -31,7 +36,8 @@ public final class Recorder {
     private final int ringEvents;
     private final int maxThreads;
     private final AtomicLong nextThreadKey = new AtomicLong(1);
-    private final List<ThreadRecorder> live = new ArrayList<>();
+    private final ConcurrentLinkedQueue<ThreadRecorder> live = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger liveCount = new AtomicInteger();
     private final AtomicLong droppedWithoutRing = new AtomicLong();
     private long droppedByReleasedRings;
     private final Thread drainer;
@@ -63,18 +69,17 @@ public final class Recorder {
 
     /** A recorder for the calling thread, or a permanently busy one when the limit of rings is reached. */
     ThreadRecorder newThreadRecorder(Thread thread, boolean virtual) {
-        synchronized (live) {
-            if (live.size() >= maxThreads) {
-                return null;
-            }
-            // A virtual thread serves one connection and there may be thousands: a small ring each keeps the
-            // bound on memory low; the writer is woken when any ring is half full.
-            int capacity = virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
-            ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, capacity);
-            t.owner = this;
-            live.add(t);
-            return t;
+        if (liveCount.incrementAndGet() > maxThreads) {
+            liveCount.decrementAndGet();
+            return null;
         }
+        // A virtual thread serves one connection and there may be thousands: a small ring each keeps the
+        // bound on memory low; the writer is woken when any ring is half full.
+        int capacity = virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
+        ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, capacity);
+        t.owner = this;
+        live.add(t);
+        return t;
     }
 
     void countDropWithoutRing() {
@@ -119,10 +124,7 @@ public final class Recorder {
         if (failure != null) {
             return 0;
         }
-        List<ThreadRecorder> threads;
-        synchronized (live) {
-            threads = new ArrayList<>(live);
-        }
+        List<ThreadRecorder> threads = new ArrayList<>(live);
         // Read every head before taking resource definitions: an event published before this point had its
         // resource defined before it, so the file never names a resource it has not defined yet.
         long[] heads = new long[threads.size()];
@@ -137,9 +139,8 @@ public final class Recorder {
             writer.thread(t);
             writer.events(t, heads[i]);
             if (!t.thread.isAlive() && t.consumedTail() == t.publishedHead()) {
-                synchronized (live) {
-                    live.remove(t);
-                }
+                live.remove(t);
+                liveCount.decrementAndGet();
                 droppedByReleasedRings += t.dropped();
                 writer.forget(t.key);
             }
@@ -158,10 +159,8 @@ public final class Recorder {
         try {
             drainOnce();
             long dropped = droppedWithoutRing.get() + droppedByReleasedRings;
-            synchronized (live) {
-                for (ThreadRecorder t : live) {
-                    dropped += t.dropped();
-                }
+            for (ThreadRecorder t : live) {
+                dropped += t.dropped();
             }
             if (failure == null) {
                 writer.end(dropped);

@@ -52,6 +52,8 @@ public final class ThreadRecorder {
     long requested;
     /** The host lookup in progress (a {@link HostLookupEvent}, typed Object so no JFR class loads without need). */
     Object hostLookup;
+    /** The {@link BlockingCallEvent} begun for the call in progress, typed Object for the same reason. */
+    Object blockingCall;
 
     // A small direct-mapped cache of resource ids, so that the hot path rarely takes the shared table's lock.
     final Object[] cachedResources = new Object[64];

@@ -1,8 +1,13 @@
 package io.iotrace.analyzers.finding;
 
+import io.iotrace.analyzers.event.Operation;
+import io.iotrace.analyzers.event.ResourceKind;
+
 /**
- * What a blocking call did to its thread. Each kind is one rule of {@code iotrace lint} and comes from one JDK
- * Flight Recorder event (the JDK's own, or for {@link #DNS} the one the iotrace agent commits).
+ * What a blocking call did to its thread. Each kind is one rule of {@code iotrace lint}. The waits that are not I/O
+ * come from the JDK's own Flight Recorder events; the I/O calls the agent instruments from the events it commits
+ * itself ({@code iotrace.BlockingCall}, see {@link #ofAgentCall}), and from the JDK's file and socket events in a
+ * recording made before the agent committed its own; a host lookup from the agent's {@code iotrace.HostLookup}.
  */
 public enum BlockingKind {
     SLEEP("sleep", "jdk.ThreadSleep", "Thread.sleep on an event-loop thread"),
@@ -15,6 +20,13 @@ public enum BlockingKind {
     SOCKET_READ("socket-read", "jdk.SocketRead", "Blocking socket read on an event-loop thread"),
     SOCKET_WRITE("socket-write", "jdk.SocketWrite", "Blocking socket write on an event-loop thread"),
     DNS("dns", "iotrace.HostLookup", "Host name lookup (InetAddress) on an event-loop thread"),
+    ACCEPT("accept", null, "Blocking accept (ServerSocket, ServerSocketChannel) on an event-loop thread"),
+    CONNECT("connect", null, "Blocking connect (Socket, SocketChannel, DatagramSocket) on an event-loop thread"),
+    DATAGRAM_SEND("datagram-send", null, "Blocking datagram send on an event-loop thread"),
+    DATAGRAM_RECEIVE("datagram-receive", null, "Blocking datagram receive on an event-loop thread"),
+    CONSOLE_WRITE("console-write", null, "Write to System.out or System.err (a full pipe blocks) on an event-loop thread"),
+    BLOCKING_METHOD("blocking-method", "jdk.MethodTrace",
+            "A method declared blocking (--blocking-method) on an event-loop thread"),
     PINNED("virtual-thread-pinned", "jdk.VirtualThreadPinned", "A virtual thread blocked while pinned to its carrier");
 
     private final String id;
@@ -39,11 +51,35 @@ public enum BlockingKind {
     /** The kind recorded as this JFR event type, or null when the event is not a blocking call. */
     public static BlockingKind ofJfrEvent(String eventType) {
         for (BlockingKind kind : values()) {
-            if (kind.jfrEvent.equals(eventType)) {
+            if (eventType.equals(kind.jfrEvent)) {
                 return kind;
             }
         }
         return null;
+    }
+
+    /**
+     * The kind of a blocking call the agent recorded: by what it did and on what. Null for calls that never block a
+     * loop's work (a selector's wait, a map, the asynchronous channels' submissions).
+     */
+    public static BlockingKind ofAgentCall(Operation operation, ResourceKind resource, boolean console) {
+        if (operation == null || resource == null) {
+            return null;
+        }
+        boolean datagram = resource == ResourceKind.DATAGRAM_CHANNEL;
+        return switch (operation) {
+            case ACCEPT -> ACCEPT;
+            case CONNECT, FINISH_CONNECT -> CONNECT;
+            case RECEIVE -> DATAGRAM_RECEIVE;
+            case SEND -> DATAGRAM_SEND;
+            case READ -> datagram ? DATAGRAM_RECEIVE : resource.isNetwork() ? SOCKET_READ : FILE_READ;
+            case WRITE -> datagram ? DATAGRAM_SEND : resource.isNetwork() ? SOCKET_WRITE
+                    : console ? CONSOLE_WRITE : FILE_WRITE;
+            // From a file to a channel, from a channel to a file: the file's side is the one that blocks.
+            case TRANSFER_TO -> FILE_READ;
+            case TRANSFER_FROM -> FILE_WRITE;
+            default -> null;
+        };
     }
 
     /** The kind with this {@link #id()}, or null. */

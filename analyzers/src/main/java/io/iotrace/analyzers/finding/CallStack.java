@@ -11,7 +11,7 @@ import java.util.List;
 public record CallStack(List<Frame> frames, boolean truncated) {
     /** Packages of the JDK and of the frameworks whose loops we check: their frames are never the culprit. */
     private static final List<String> LIBRARY_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "io.netty.", "reactor.", "io.vertx.", "io.grpc.", "kotlin.", "scala.", "io.iotrace.agent.");
+            "io.netty.", "reactor.", "io.vertx.", "io.grpc.", "kotlin.", "scala.");
 
     public CallStack {
         frames = List.copyOf(frames);

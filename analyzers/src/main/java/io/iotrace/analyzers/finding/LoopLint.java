@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the blocking calls on a JVM's event-loop threads: reads its {@code .iotrace} recording (which threads are
- * loops, their iterations) and the Flight Recorder file the agent wrote beside it (the blocking calls, with stacks).
+ * loops, their iterations, what each resource is) and the Flight Recorder file the agent wrote beside it (the
+ * blocking calls, with stacks).
  */
 public final class LoopLint {
     private final LoopTimeline timeline = new LoopTimeline();
@@ -34,6 +35,7 @@ public final class LoopLint {
     private final Map<Long, Long> idleNanosByThread = new HashMap<>();
     private final Map<Long, String> loopNames = new LinkedHashMap<>();
     private final Map<Long, String> loopReasons = new HashMap<>();
+    private final Map<Integer, String> resourceNames = new HashMap<>();
     private LoopThreads loops;
     private final StartUpWaits startUp = new StartUpWaits(timeline);
 
@@ -73,6 +75,9 @@ public final class LoopLint {
             public void onEvent(IoEvent event) {
                 profiles.record(event);
                 timeline.onEvent(event);
+                if (event.resource() != null) {
+                    resourceNames.put(event.resource().id(), event.resource().description());
+                }
             }
         });
         RecordingInfo about = info[0];
@@ -82,7 +87,7 @@ public final class LoopLint {
             var thread = t.profile().thread();
             noteIfLoop(thread.javaId(), thread.name());
         });
-        JfrBlockingCalls.read(blockingFileOf(recording), this::consider);
+        JfrBlockingCalls.read(blockingFileOf(recording), resourceNames::get, this::consider);
         return new ProcessLint(recording.toString(), about == null ? 0 : about.pid(),
                 about == null ? "" : about.javaVersion(), about == null ? "" : about.command(), health(),
                 findings(false), findings(true));

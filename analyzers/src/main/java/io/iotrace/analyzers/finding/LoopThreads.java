@@ -10,22 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * Decides which threads are event loops, and says why: measured from the recording, named like a known
- * framework's loop (whose waits may be invisible at the Java level, as in Netty's native transports), or named by
- * the user.
+ * framework's loop or non-blocking thread (whose waits may be invisible at the Java level, as in Netty's native
+ * transports; the families are data, {@code non-blocking-threads.tsv}), or named by the user.
  */
 final class LoopThreads {
     private record Framework(String name, Pattern threadName) {
     }
 
-    private static final List<Framework> FRAMEWORKS = List.of(
-            // Netty 4.2 names them multiThreadIoEventLoopGroup-*, from the group class's simple name.
-            new Framework("Netty", Pattern.compile("(?i)"
-                    + "(nioEventLoopGroup|epollEventLoopGroup|kqueueEventLoopGroup|ioUringEventLoopGroup"
-                            + "|multithreadIoEventLoopGroup)-\\d+-\\d+")),
-            new Framework("gRPC (Netty)", Pattern.compile("grpc-(nio|default|epoll)-worker-ELG-\\d+-\\d+")),
-            new Framework("Vert.x", Pattern.compile("vert\\.x-eventloop-thread-\\d+")),
-            new Framework("Reactor Netty", Pattern.compile("reactor-(http|tcp|udp)-(nio|epoll|kqueue|uring)-\\d+")),
-            new Framework("the JDK HttpServer", Pattern.compile("HTTP-Dispatcher")));
+    /** Read once from {@code non-blocking-threads.tsv}, the data mirrored from the libraries' BlockHound integrations. */
+    private static final List<Framework> FRAMEWORKS = readFrameworks();
 
     private final Map<Long, String> measured = new HashMap<>();
     private final Pattern userPattern;
@@ -57,5 +50,10 @@ final class LoopThreads {
             }
         }
         return measured.get(threadId);
+    }
+
+    private static List<Framework> readFrameworks() {
+        return DataTable.rows("non-blocking-threads.tsv").stream()
+                .map(row -> new Framework(row[0], Pattern.compile(row[1]))).toList();
     }
 }

@@ -6,12 +6,13 @@ import java.util.List;
  * Waits on a loop thread that are its runtime's, not its application's, told apart by their callers and by what
  * the JVM says of them: the JVM's own (loading a class reads its jar; a class is initialized once, and a thread
  * that needs it meanwhile waits; a selector's own locks are taken briefly against {@code wakeup} and are part of
- * its wait; Flight Recorder's and the agent's bookkeeping) and the brief locks that a framework's loop machinery
- * takes and that the framework itself declares non-blocking (Netty lists them in its BlockHound integration: an
- * executor's task queue, confirming a shutdown, its buffer pools). The
- * JVM's callers count anywhere on the stack (whatever a class initializer does, it does once); a framework's
- * only when no application frame lies between it and the wait: a task of the application that Netty runs while
- * confirming a shutdown is the application's.
+ * its wait; Flight Recorder's bookkeeping; the agent's own never get here, see {@link JfrBlockingCalls}) and the
+ * brief waits that a framework's loop machinery makes and that the framework itself declares non-blocking in its
+ * BlockHound integration (Netty: an executor's task queue, confirming a shutdown, its buffer pools, its TLS engine's
+ * tasks; Reactor: its schedulers' queues), kept as data in {@code framework-allowances.tsv}. The JVM's callers count
+ * anywhere on the stack (whatever a class initializer does, it does once); a framework's only when no application
+ * frame lies between it and the wait: a task of the application that Netty runs while confirming a shutdown is the
+ * application's.
  *
  * <p>A lock that libraries take among themselves, with no application frame anywhere on a whole stack, is their
  * own synchronization too (Netty's allocator counting its chunks in a {@code LongAdder}): brief, and nothing the
@@ -22,15 +23,10 @@ final class RuntimeWaits {
     /** A caller starting with one of these, or, when it starts with a dot, ending with it. */
     private static final List<String> JVM_CALLERS = List.of("java.lang.ClassLoader.loadClass",
             "jdk.internal.loader.", ".<clinit>", "sun.nio.ch.SelectorImpl.", "sun.nio.ch.EPollSelectorImpl.",
-            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "jdk.jfr.", "io.iotrace.agent.");
-    /** As above, for the frameworks' callers. */
-    private static final List<String> FRAMEWORK_CALLERS = List.of(
-            "io.netty.util.concurrent.SingleThreadEventExecutor.addTask",
-            "io.netty.util.concurrent.SingleThreadEventExecutor.takeTask",
-            "io.netty.util.concurrent.SingleThreadEventExecutor.confirmShutdown",
-            "io.netty.util.concurrent.GlobalEventExecutor.addTask",
-            "io.netty.util.concurrent.GlobalEventExecutor.takeTask",
-            "io.netty.buffer.PoolArena.lock", "io.netty.buffer.PoolSubpage.lock");
+            "sun.nio.ch.PollSelectorImpl.", "sun.nio.ch.KQueueSelectorImpl.", "jdk.jfr.");
+    /** As above, for the frameworks' callers: the data of {@code framework-allowances.tsv}. */
+    private static final List<String> FRAMEWORK_CALLERS = DataTable.rows("framework-allowances.tsv").stream()
+            .map(row -> row[1].replace('#', '.')).toList();
     /** HotSpot's class initialization lock is an {@code int[]}. */
     private static final String CLASS_INIT_LOCK = "[I";
     /** How JDK 24+ words the pin of a virtual thread waiting for another to initialize a class. */

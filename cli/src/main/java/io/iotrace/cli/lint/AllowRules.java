@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -19,18 +21,34 @@ import java.util.regex.PatternSyntaxException;
  * method com.example.Cache.load      # a frame of the stack is this method
  * class  com.example.LegacyClient    # a frame of the stack is in this class (or a nested class of it)
  * thread metrics-loop-.*             # the thread's whole name matches this regex
- * operation file-read                # this kind of blocking call: sleep, park, monitor-enter, ...
+ * operation file-read                # this kind of blocking call: sleep, park, monitor-enter, console-write, ...
+ * allow-inside    com.example.Cache#load     # made inside this method, however deep ...
+ * disallow-inside com.example.Cache#refresh  # ... unless inside this one, called from it
+ * blocking-method com.example.Native#call    # not a rule: a method of yours that blocks (as --blocking-method)
  * </pre>
+ * The {@code -inside} rules nest as BlockHound's {@code allowBlockingCallsInside} and
+ * {@code disallowBlockingCallsInside} do: of the stack's frames that one of them names, the innermost decides.
  */
 final class AllowRules {
     private final List<Predicate<Finding>> rules;
+    /** Method ({@code a.b.C.m}) to whether calls inside it are allowed. */
+    private final Map<String, Boolean> inside;
+    /** The file's {@code blocking-method} lines, as written ({@code a.b.C#m}). */
+    private final List<String> blockingMethods;
 
-    private AllowRules(List<Predicate<Finding>> rules) {
+    private AllowRules(List<Predicate<Finding>> rules, Map<String, Boolean> inside, List<String> blockingMethods) {
         this.rules = rules;
+        this.inside = inside;
+        this.blockingMethods = blockingMethods;
     }
 
     static AllowRules none() {
-        return new AllowRules(List.of());
+        return new AllowRules(List.of(), Map.of(), List.of());
+    }
+
+    /** The methods the file declares blocking, {@code a.b.C#m}. */
+    List<String> blockingMethods() {
+        return blockingMethods;
     }
 
     static AllowRules read(Path file) {
@@ -41,13 +59,33 @@ final class AllowRules {
             throw new UserError("--allow " + file + ": cannot read: " + e.getMessage());
         }
         List<Predicate<Finding>> rules = new ArrayList<>();
+        Map<String, Boolean> inside = new HashMap<>();
+        List<String> blockingMethods = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replaceFirst("#.*", "").trim();
-            if (!line.isEmpty()) {
-                rules.add(parse(line, file + ":" + (i + 1)));
+            // A comment starts at a '#' after a blank, so that CLASS#METHOD stays whole.
+            String line = lines.get(i).replaceFirst("(^|\\s)#.*", "").trim();
+            String where = file + ":" + (i + 1);
+            String[] parts = line.split("\\s+", 2);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (parts[0].equals("blocking-method") && parts.length == 2) {
+                MethodNames.parse(parts[1].trim(), where);
+                blockingMethods.add(parts[1].trim());
+            } else if (parts[0].equals("allow-inside") || parts[0].equals("disallow-inside")) {
+                if (parts.length < 2) {
+                    throw new UserError(where + ": expected '" + parts[0] + " CLASS#METHOD', got '" + line + "'");
+                }
+                String method = MethodNames.parse(parts[1].trim(), where);
+                Boolean earlier = inside.put(method, parts[0].equals("allow-inside"));
+                if (earlier != null && earlier != inside.get(method)) {
+                    throw new UserError(where + ": " + parts[1].trim() + " is both allowed and disallowed");
+                }
+            } else {
+                rules.add(parse(line, where));
             }
         }
-        return new AllowRules(rules);
+        return new AllowRules(rules, inside, List.copyOf(blockingMethods));
     }
 
     private static Predicate<Finding> parse(String line, String where) {
@@ -74,7 +112,8 @@ final class AllowRules {
                 }
                 return f -> f.kind() == kind;
             default:
-                throw new UserError(where + ": unknown rule '" + parts[0] + "' (known: method, class, thread, operation)");
+                throw new UserError(where + ": unknown rule '" + parts[0]
+                        + "' (known: method, class, thread, operation, allow-inside, disallow-inside, blocking-method)");
         }
     }
 
@@ -87,6 +126,17 @@ final class AllowRules {
     }
 
     boolean allows(Finding finding) {
-        return rules.stream().anyMatch(rule -> rule.test(finding));
+        return rules.stream().anyMatch(rule -> rule.test(finding)) || allowedInside(finding);
+    }
+
+    /** Whether the innermost frame that an {@code -inside} rule names is an allowed one. */
+    private boolean allowedInside(Finding finding) {
+        for (Frame frame : finding.stack().frames()) {
+            Boolean allowed = inside.get(frame.qualifiedMethod());
+            if (allowed != null) {
+                return allowed;
+            }
+        }
+        return false;
     }
 }

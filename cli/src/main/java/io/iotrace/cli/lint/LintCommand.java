@@ -62,8 +62,12 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--loop-threads", paramLabel = "REGEX", description = "threads whose whole name matches are event loops too")
     String loopThreads;
 
-    @Option(names = "--allow", paramLabel = "FILE", description = "accepted findings: lines 'method M', 'class C', 'thread REGEX', 'operation KIND'")
+    @Option(names = "--allow", paramLabel = "FILE", description = "accepted findings: lines 'method M', 'class C', 'thread REGEX', 'operation KIND', 'allow-inside C#M', 'disallow-inside C#M'")
     Path allow;
+
+    @Option(names = "--blocking-method", paramLabel = "CLASS#METHOD", description = "a method of yours that blocks"
+            + " (repeatable; also 'blocking-method C#M' in the allow file): each call on a loop is a finding (JDK 25+)")
+    List<String> blockingMethods = new ArrayList<>();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "only findings not in this baseline fail")
     Path baseline;
@@ -94,6 +98,7 @@ public final class LintCommand implements Callable<Integer> {
         // Read before a command runs, so that a bad option is told at once, not after the command.
         Gate gate = new Gate(minDuration.toNanos(), allow == null ? AllowRules.none() : AllowRules.read(allow),
                 baseline == null ? Baseline.empty() : Baseline.read(baseline));
+        String agentOptions = agentOptions(gate.allowed());
         boolean commandMode = spec.commandLine().getParseResult().originalArgs().contains("--");
         if (pid == null && duration != null) {
             throw new UserError("--duration is for --pid: a command is linted until it exits");
@@ -102,12 +107,20 @@ public final class LintCommand implements Callable<Integer> {
             if (!arguments.isEmpty()) {
                 throw new UserError("--pid lints a running JVM: give it no FILE or COMMAND");
             }
-            return lintRunningJvm(loops, gate);
+            return lintRunningJvm(loops, gate, agentOptions);
         }
         if (arguments.isEmpty()) {
             throw new UserError("nothing to lint: give recordings, a command after --, or --pid PID");
         }
-        return commandMode ? lintCommand(loops, gate) : report(lintFiles(loops), gate, new ArrayList<>());
+        return commandMode ? lintCommand(loops, gate, agentOptions) : report(lintFiles(loops), gate, new ArrayList<>());
+    }
+
+    /** The blocking probe, and the methods declared blocking by option or in the allow file. */
+    private String agentOptions(AllowRules allowed) {
+        List<String> declared = new ArrayList<>(blockingMethods);
+        declared.forEach(method -> MethodNames.parse(method, "--blocking-method"));
+        declared.addAll(allowed.blockingMethods());
+        return declared.isEmpty() ? "blocking=true" : "blocking=true,blockingMethods=" + String.join(";", declared);
     }
 
     /** What lets a finding through: the threshold, the allow rules and the baseline. */
@@ -179,10 +192,10 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     /** Runs the command traced and lints what it recorded, also when a Ctrl-C or SIGTERM stops it halfway. */
-    private int lintCommand(Pattern loops, Gate gate) throws Exception {
+    private int lintCommand(Pattern loops, Gate gate, String agentOptions) throws Exception {
         Path agentJar = Artifacts.agentJar();
         Path directory = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("iotrace-lint-");
-        TracedCommand traced = new TracedCommand(arguments, agentJar, directory.toAbsolutePath(), "blocking=true")
+        TracedCommand traced = new TracedCommand(arguments, agentJar, directory.toAbsolutePath(), agentOptions)
                 .deletingRecordingsAfterReport(keep == null);
         return traced.runThenReport(exitCode -> {
             List<String> warnings = new ArrayList<>();
@@ -197,14 +210,14 @@ public final class LintCommand implements Callable<Integer> {
      * Attaches to a running JVM with the blocking probe, records until the duration ends, Ctrl-C or the JVM's
      * exit, takes every hook out again and lints what was recorded: the production case, with nothing restarted.
      */
-    private int lintRunningJvm(Pattern loops, Gate gate) throws Exception {
+    private int lintRunningJvm(Pattern loops, Gate gate, String agentOptions) throws Exception {
         Path agentJar = Artifacts.agentJar();
         // Opened first, closed last: after a signal the CLI exits only once the target is left as it was, the
         // report is out and the recordings folder is gone.
         try (RecordingWindow window = RecordingWindow.open(pid)) {
             Path directory = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("iotrace-lint-");
             try (TracingSession session = TracingSession.start(pid, agentJar, directory, attachTimeout.timeout(),
-                    "blocking=true")) {
+                    agentOptions)) {
                 session.announce("linting", duration, spec.commandLine().getErr());
                 List<String> warnings = new ArrayList<>();
                 window.awaitUntil(duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos(),
