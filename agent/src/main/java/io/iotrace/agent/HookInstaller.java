@@ -27,6 +27,7 @@ final class HookInstaller {
     private final Instrumentation inst;
     private final List<String> failures;
     private ClassFileTransformer transformer;
+    private NativeTransportTransformer nativeTransports;
 
     /** Sets up the hooks and starts building their advice in the background; {@link #install} puts them in. */
     HookInstaller(Instrumentation inst, List<String> failures) {
@@ -49,6 +50,10 @@ final class HookInstaller {
         for (Class<?> loaded : loadedTargets(inst, shared.targetClasses())) {
             inst.retransformClasses(loaded);
         }
+        // Only now: the table is built, so ByteBuddy is set up (see HookTransformer.buildTable).
+        nativeTransports = new NativeTransportTransformer();
+        inst.addTransformer(nativeTransports, true);
+        retransform(nativeTransports.loadedTargets(inst));
     }
 
     /** Removes the hooks: the JDK classes get their original bytes back. */
@@ -57,6 +62,17 @@ final class HookInstaller {
             inst.removeTransformer(transformer);
             transformer = null;
             retransformLoadedTargets();
+        }
+        if (nativeTransports != null) {
+            inst.removeTransformer(nativeTransports);
+            retransform(nativeTransports.loadedTargets(inst));
+            nativeTransports = null;
+        }
+    }
+
+    private void retransform(List<Class<?>> classes) throws UnmodifiableClassException {
+        if (!classes.isEmpty()) {
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
         }
     }
 
