@@ -113,7 +113,8 @@ public final class ThreadModelClassifier {
                     .append(" calls) to a selector");
             confidence = Confidence.MEDIUM;
         }
-        return new Verdict(IoModel.MULTIPLEXING, mechanism(p.selectorMechanisms(), n.loopMechanism()), null,
+        String underneath = p.selectorTransports().isEmpty() ? null : p.selectorTransports().iterator().next();
+        return new Verdict(IoModel.MULTIPLEXING, mechanism(p.selectorMechanisms(), n.loopMechanism()), underneath,
                 confidence, evidence.toString(), "multiplexing");
     }
 

@@ -50,6 +50,7 @@ public final class ThreadProfile {
     private long housekeepingCalls;
     private long datagramCalls;
     private final Set<Mechanism> selectorMechanisms = new TreeSet<>();
+    private final Set<String> selectorTransports = new TreeSet<>();
     private final Map<Integer, SelectorUse> selectors = new HashMap<>();
     private final Set<Integer> accepted = new HashSet<>();
     private final Set<Integer> connectionsTouched = new HashSet<>();
@@ -131,6 +132,10 @@ public final class ThreadProfile {
         Mechanism mechanism = Mechanism.ofSelectorClass(resource.description());
         if (mechanism != null) {
             selectorMechanisms.add(mechanism);
+        }
+        String transport = Underneath.transportOfSelector(resource.description());
+        if (transport != null) {
+            selectorTransports.add(transport);
         }
     }
 
@@ -295,6 +300,11 @@ public final class ThreadProfile {
 
     public Set<Mechanism> selectorMechanisms() {
         return selectorMechanisms;
+    }
+
+    /** The native transports whose waits this thread made ({@link Underneath}), empty for JDK selectors only. */
+    public Set<String> selectorTransports() {
+        return selectorTransports;
     }
 
     /** True when every blocking network call came before the first non-blocking call or select. */
