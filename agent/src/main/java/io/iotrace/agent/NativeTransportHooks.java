@@ -13,6 +13,10 @@ import io.iotrace.agent.advice.EpollImmediateWaitAdvice;
 import io.iotrace.agent.advice.EpollPackedTimerWaitAdvice;
 import io.iotrace.agent.advice.EpollTimerWaitAdvice;
 import io.iotrace.agent.advice.EpollWaitAdvice;
+import io.iotrace.agent.advice.IoUringCompleteAdvice;
+import io.iotrace.agent.advice.IoUringOwnWorkAdvice;
+import io.iotrace.agent.advice.IoUringSubmitAdvice;
+import io.iotrace.agent.advice.IoUringWaitAdvice;
 import io.iotrace.agent.advice.NativeAcceptAdvice;
 import io.iotrace.agent.advice.NativeAddressGatherWriteAdvice;
 import io.iotrace.agent.advice.NativeAddressReadAdvice;
@@ -37,7 +41,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Netty ({@code io.grpc.netty.shaded.io.netty.channel.unix.Socket}) keep both. The Java wrappers are instrumented
  * rather than the natives themselves: a native method prefix would add methods, which retransforming a loaded class
  * (attach) cannot do, and every system call of these transports has a Java wrapper of its own. Checked with javap
- * on Netty 4.2.17 and the Netty 4.1 shaded into grpc-netty-shaded 1.85.1.
+ * on Netty 4.2.17 and 4.2.18 and the Netty shaded into grpc-netty-shaded 1.85.1.
  */
 final class NativeTransportHooks {
 
@@ -58,6 +62,7 @@ final class NativeTransportHooks {
         // A socket: recv/send are 4.2's socket reads and writes, accept and connect.
         String socket = "channel.unix.Socket";
         String epoll = "channel.epoll.Native";
+        String ring = "channel.uring.SubmissionQueue";
         return List.of(
                 new Hook(descriptor, instance.and(named("read")).and(bufferRange), NativeBufferReadAdvice.class),
                 new Hook(descriptor, instance.and(named("readAddress")).and(addressRange),
@@ -93,6 +98,16 @@ final class NativeTransportHooks {
                 new Hook(epoll, wrapper.and(named("epollWait")).and(takesArguments(3))
                         .and(takesArgument(2, boolean.class)), EpollImmediateWaitAdvice.class),
                 new Hook(epoll, wrapper.and(named("epollBusyWait")).and(takesArguments(2)),
-                        EpollBusyWaitAdvice.class));
+                        EpollBusyWaitAdvice.class),
+                // Netty 4.2's io_uring transport: operations are put in the ring in Java, the kernel carries them out
+                // after io_uring_enter, and the completions are read from the ring in Java: submission and completion,
+                // as for the JDK's asynchronous channels, and the enter that waits as the loop's wait.
+                new Hook(ring, instance.and(named("enqueueSqe")).and(takesArguments(13)), IoUringSubmitAdvice.class),
+                new Hook(ring, instance.and(named("addEventFdRead")), IoUringOwnWorkAdvice.class),
+                new Hook(ring, instance.and(named("submitAndGet").or(named("submitAndGetNow")))
+                        .and(takesArguments(0)), IoUringWaitAdvice.class),
+                new Hook("channel.uring.IoUringIoHandler", instance.and(named("handle"))
+                        .and(takesArguments(int.class, int.class, long.class, ByteBuffer.class)),
+                        IoUringCompleteAdvice.class));
     }
 }

@@ -13,6 +13,12 @@ import java.lang.invoke.MethodType;
 public final class NativeTransport {
     /** The description of a native epoll transport's wait; the analyzers read the mechanism and transport from it. */
     public static final String EPOLL = "native epoll transport";
+    /** The description of an io_uring transport's wait for completions; read by the analyzers like {@link #EPOLL}. */
+    public static final String IO_URING = "io_uring transport";
+    /** The outcome of an io_uring operation that completed with an error (the kernel returned -errno). */
+    private static final Throwable FAILED = new java.io.IOException("io_uring operation failed");
+    /** {@code IORING_CQE_F_MORE}: more completions of the same submission follow (a multishot accept or receive). */
+    private static final int MORE_COMPLETIONS = 1 << 1;
 
     /** The descriptor number inside a transport's descriptor object, from its public {@code intValue()}. */
     private static final ClassValue<MethodHandle> NUMBER = new ClassValue<>() {
@@ -88,6 +94,85 @@ public final class NativeTransport {
         }
         IoTrace.exit(t, Ops.SELECT, Ops.SELECTOR, NativeFds.current(fd, Ops.SELECTOR, transport), blocking,
                 Ops.BUFFER_NONE, ready, 0, thrown);
+    }
+
+    /**
+     * Records an io_uring submission of Netty's transport as an asynchronous operation (like the JDK's async channels):
+     * only those that read, write, accept or connect; {@code udata} pairs it with its completion. The transport's own
+     * wake-up read is made inside {@link #beginOwnWork}, so it is not recorded.
+     */
+    public static void ioUringSubmit(byte opcode, int fd, int length, long udata) {
+        int op = ioUringOperation(opcode);
+        if (op < 0) {
+            return;
+        }
+        int kind = op == Ops.ACCEPT ? Ops.ASYNC_SERVER_SOCKET_CHANNEL : Ops.ASYNC_SOCKET_CHANNEL;
+        NativeFd resource = op == Ops.CONNECT ? NativeFds.fresh(fd, kind, null) : NativeFds.current(fd, kind, null);
+        ThreadRecorder t = IoTrace.currentThreadRecorder();
+        if (t != null && !t.busy) {
+            RingOperations.ofThisThread().put(udata, op, fd);
+        }
+        IoTrace.point(Ops.ASYNC_SUBMIT, kind, resource, length, op, udata, null);
+    }
+
+    /**
+     * Records the completion of an io_uring operation recorded at submission, on the thread that handles it. An
+     * accept's result is the accepted descriptor. {@code flags} are the completion's ({@code IORING_CQE_F_*}).
+     */
+    public static void ioUringComplete(int result, int flags, long udata) {
+        ThreadRecorder t = IoTrace.currentThreadRecorder();
+        if (t == null || t.busy) {
+            return;
+        }
+        RingOperations inFlight = RingOperations.ofThisThread();
+        boolean more = (flags & MORE_COMPLETIONS) != 0;
+        int op = inFlight.take(udata, more);
+        if (op < 0) {
+            return;
+        }
+        long accepted = 0;
+        if (op == Ops.ACCEPT && result >= 0) {
+            accepted = IoTrace.idOf(t, NativeFds.fresh(result, Ops.ASYNC_SOCKET_CHANNEL, null),
+                    Ops.ASYNC_SOCKET_CHANNEL);
+        }
+        long moved = result < 0 ? 0 : op == Ops.ACCEPT || op == Ops.CONNECT ? 1 : result;
+        IoTrace.point(Ops.ASYNC_COMPLETE, Kinds.UNKNOWN, null, accepted, moved, udata, result < 0 ? FAILED : null);
+        if (more) {
+            // A multishot operation stays armed: recorded as submitted again, so each completion has its submission.
+            int kind = op == Ops.ACCEPT ? Ops.ASYNC_SERVER_SOCKET_CHANNEL : Ops.ASYNC_SOCKET_CHANNEL;
+            IoTrace.point(Ops.ASYNC_SUBMIT, kind, NativeFds.current(inFlight.lastDescriptor, kind, null), 0, op, udata,
+                    null);
+        }
+    }
+
+    /** Starts work of the transport's own (its wake-up read): nothing it submits is recorded. */
+    public static ThreadRecorder beginOwnWork() {
+        return IoTrace.enter(0);
+    }
+
+    public static void endOwnWork(ThreadRecorder t) {
+        // A call with no resource is not recorded; it only ends the thread's guard.
+        IoTrace.exit(t, Ops.READ, Kinds.UNKNOWN, null, false, Ops.BUFFER_NONE, 0, 0, null);
+    }
+
+    /** Records a finished wait of an io_uring transport for completions on its ring descriptor {@code ringFd}. */
+    public static void exitRingWait(ThreadRecorder t, int ringFd, boolean blocking, Throwable thrown) {
+        if (t == null) {
+            return;
+        }
+        IoTrace.exit(t, Ops.SELECT, Ops.SELECTOR, NativeFds.current(ringFd, Ops.SELECTOR, IO_URING), blocking,
+                Ops.BUFFER_NONE, 0, 0, thrown);
+    }
+
+    /** The operation of an io_uring opcode (the kernel's numbers), -1 for those that move no data of a connection. */
+    private static int ioUringOperation(byte opcode) {
+        return switch (opcode) {
+            case 1, 10, 22, 27 -> Ops.READ; // readv, recvmsg, read, recv
+            case 2, 9, 23, 26, 47, 48 -> Ops.WRITE; // writev, sendmsg, write, send, send_zc, sendmsg_zc
+            case 13 -> Ops.ACCEPT;
+            case 16 -> Ops.CONNECT;
+            default -> -1;
+        };
     }
 
     private static void redescribe(ThreadRecorder t, NativeFd resource) {

@@ -35,7 +35,8 @@ final class ArchitectureClassifier {
         if (!asyncSocketCompleters.isEmpty()) {
             ThreadClassification lead = asyncSocketCompleters.get(0);
             return verdict(Architecture.ASYNC_COMPLETION_HANDLERS, lead, count(asyncSocketCompleters, "thread")
-                    + " of the channel group run the completion handlers for " + connections
+                    + (lead.verdict().mechanism() == Mechanism.IO_URING ? ", each with its own io_uring ring,"
+                    : " of the channel group") + " run the completion handlers for " + connections
                     + " connections", counts, spread, connections);
         }
         Map<Integer, Set<Integer>> selectors = connectionsBySelector(loops);

@@ -78,9 +78,14 @@ public final class ThreadModelClassifier {
             return null;
         }
         boolean file = p.asyncMostlyOnFiles();
+        boolean ring = p.selectorTransports().contains(Underneath.IO_URING_TRANSPORT);
         String evidence = Units.count(completions, "completion") + " run on this thread, "
                 + Units.count(p.asyncSubmits(), "operation") + " submitted, "
                 + Units.count(sync, "synchronous I/O call");
+        if (ring) {
+            return new Verdict(IoModel.ASYNC, Mechanism.IO_URING, Underneath.IO_URING_TRANSPORT,
+                    Confidence.fromCalls(async), evidence, "async");
+        }
         return new Verdict(IoModel.ASYNC, file ? Mechanism.THREAD_POOL : Mechanism.EPOLL,
                 file ? Underneath.ASYNC_FILE : Underneath.ASYNC_SOCKET,
                 Confidence.fromCalls(async), evidence, "async");

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A Netty echo server on the native epoll transport, run under the agent and strace in one run: on each event loop
  * thread, the socket reads and writes the agent recorded are exactly the {@code read}/{@code recvfrom} and
  * {@code write}/{@code writev}/{@code sendto}/{@code sendmsg}-family system calls strace saw that thread make on TCP
- * sockets. Netty makes them in C through JNI, where no JDK hook and no Flight Recorder event sees them.
+ * sockets. Netty makes them in C through JNI, where no JDK hook and no Flight Recorder event sees them. On the
+ * io_uring transport the kernel does the socket I/O inside {@code io_uring_enter}, where strace cannot see it: there the
+ * loops make no such system call at all, and every operation recorded as submitted is recorded as completed.
  */
 class NativeTransportSyscallsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -60,6 +62,28 @@ class NativeTransportSyscallsTest {
         long echoed = recorded.where(e -> e.operation() == Operation.WRITE && loops.containsKey(e.thread().osTid())
                 && e.resource().kind() == ResourceKind.SOCKET_CHANNEL).stream().mapToLong(IoEvent::bytesMoved).sum();
         assertEquals((long) CONNECTIONS * ROUND_TRIPS * 64, echoed, "every byte of the load was echoed and recorded");
+    }
+
+    @Test
+    void onEachIoUringLoopEverySubmittedSocketOperationCompletesAndNoSocketSyscallIsMade() throws Exception {
+        Path strace = dir.resolve("strace.log");
+        Recorded recorded = runUnderStraceAndTheAgent("io_uring", strace);
+
+        Map<Integer, String> loops = loopThreads(recorded, Underneath.IO_URING_TRANSPORT);
+        assertTrue(loops.size() >= 2, "the boss and at least one child loop wait on their rings: " + loops);
+        Map<Integer, String> none = new TreeMap<>();
+        loops.keySet().forEach(tid -> none.put(tid, "0 reads, 0 writes"));
+        assertEquals(none, straceSocketCallsPerThread(strace, loops.keySet()), "the kernel does the socket I/O");
+        assertTrue(straceCalls(strace, "io_uring_enter") > 0, "strace sees the loops enter their rings");
+        List<IoEvent> submitted = recorded.where(e -> e.operation() == Operation.ASYNC_SUBMIT
+                && loops.containsKey(e.thread().osTid()) && e.resource().kind() == ResourceKind.ASYNC_SOCKET_CHANNEL);
+        List<IoEvent> completed = recorded.where(e -> e.operation() == Operation.ASYNC_COMPLETE
+                && loops.containsKey(e.thread().osTid()) && e.resource().kind() == ResourceKind.ASYNC_SOCKET_CHANNEL);
+        assertTrue(submitted.size() >= 2 * CONNECTIONS * ROUND_TRIPS, "a receive and a send per round trip at least: "
+                + submitted.size());
+        assertEquals(submitted.size(), completed.size(), "each submitted operation completed");
+        assertEquals(2L * CONNECTIONS * ROUND_TRIPS * 64, completed.stream().mapToLong(IoEvent::bytesMoved).sum(),
+                "the load's bytes, received and sent back");
     }
 
     /** Runs the server under strace and the agent while the load driver (untraced) runs, and reads its recording. */
@@ -142,6 +166,12 @@ class NativeTransportSyscallsTest {
             });
         }
         return asText(counts);
+    }
+
+    private static long straceCalls(Path log, String name) throws Exception {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.matches("^\\d+\\s+\\S+\\s+" + name + "\\(.*")).count();
+        }
     }
 
     private static Map<Integer, String> asText(Map<Integer, long[]> counts) {
