@@ -85,14 +85,7 @@ public final class NativeTransport {
         if (t == null) {
             return;
         }
-        int fd;
-        try {
-            MethodHandle number = NUMBER.get(waitFd.getClass());
-            fd = number == null ? -1 : (int) number.invokeExact(waitFd);
-        } catch (Throwable e) {
-            fd = -1;
-        }
-        IoTrace.exit(t, Ops.SELECT, Ops.SELECTOR, NativeFds.current(fd, Ops.SELECTOR, transport), blocking,
+        IoTrace.exit(t, Ops.SELECT, Ops.SELECTOR, NativeFds.current(numberOf(waitFd), Ops.SELECTOR, transport), blocking,
                 Ops.BUFFER_NONE, ready, 0, thrown);
     }
 
@@ -173,6 +166,16 @@ public final class NativeTransport {
             case 16 -> Ops.CONNECT;
             default -> -1;
         };
+    }
+
+    /** The descriptor number of a transport's descriptor object (its {@code intValue()}), -1 when it has none. */
+    public static int numberOf(Object descriptor) {
+        try {
+            MethodHandle number = NUMBER.get(descriptor.getClass());
+            return number == null ? -1 : (int) number.invokeExact(descriptor);
+        } catch (Throwable e) {
+            return -1;
+        }
     }
 
     private static void redescribe(ThreadRecorder t, NativeFd resource) {
