@@ -13,15 +13,12 @@ import io.iotrace.cli.testing.ChildJava;
 import io.iotrace.cli.testing.RunningJava;
 import io.iotrace.cli.testing.TargetJdk;
 import io.iotrace.fixtures.LoadDriver;
-import java.io.File;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,11 +115,8 @@ class FrameworkLoopsLintTest {
     private Path reactorNetty(TargetJdk jdk, String... args) throws Exception {
         // The server, Reactor's and Netty's jars (native epoll library included), not the agent's classes; not the
         // io_uring transport either, which Reactor Netty would prefer to epoll.
-        String classpath = BuiltJars.classpathOf(ReactorNettyFileReadMain.class) + File.pathSeparator
-                + Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> Path.of(entry).getFileName().toString().matches("(netty|reactor|reactive-streams).*")
-                        && !entry.contains("io_uring"))
-                .collect(Collectors.joining(File.pathSeparator));
+        String classpath = BuiltJars.classpathWithJars(ReactorNettyFileReadMain.class,
+                "(netty|reactor|reactive-streams)-(?!transport-(classes|native)-io_uring).*");
         try (RunningJava server = ChildJava.on(jdk).traced(recordings).agentOption("blocking=true")
                 .classpath(classpath).main(ReactorNettyFileReadMain.class).args(args).start()) {
             int port = server.awaitListeningPort();

@@ -13,7 +13,6 @@ import io.iotrace.cli.testing.Recorded;
 import io.iotrace.cli.testing.RunningJava;
 import io.iotrace.cli.testing.TargetJdk;
 import io.iotrace.fixtures.LoadDriver;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * io_uring transport the kernel does the socket I/O inside {@code io_uring_enter}, where strace cannot see it: there the
  * loops make no such system call at all, and every operation recorded as submitted is recorded as completed.
  */
-class NativeTransportSyscallsTest {
+public class NativeTransportSyscallsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final int CONNECTIONS = 4;
     private static final int ROUND_TRIPS = 200;
@@ -113,15 +112,9 @@ class NativeTransportSyscallsTest {
         }
     }
 
-    /**
-     * The server's classes and Netty's jars from this test's class path, native libraries included (they are jars of
-     * their own); not the rest, which holds the agent's classes.
-     */
-    static String nettyClasspath() {
-        String netty = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> Path.of(entry).getFileName().toString().startsWith("netty-"))
-                .collect(Collectors.joining(File.pathSeparator));
-        return BuiltJars.classpathOf(NettyNativeEchoMain.class) + File.pathSeparator + netty;
+    /** The echo server and Netty's jars, native libraries included. */
+    public static String nettyClasspath() {
+        return BuiltJars.classpathWithJars(NettyNativeEchoMain.class, "netty-.*");
     }
 
     /** The threads that waited in the transport's readiness wait, by OS thread id. */
