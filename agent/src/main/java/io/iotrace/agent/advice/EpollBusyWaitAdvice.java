@@ -6,7 +6,10 @@ import io.iotrace.agent.runtime.Ops;
 import io.iotrace.agent.runtime.ThreadRecorder;
 import net.bytebuddy.asm.Advice;
 
-/** Netty epoll {@code Native.epollBusyWait(epollFd, events)}: spins in the kernel call without sleeping, so it does not wait. */
+/**
+ * Netty epoll {@code Native.epollBusyWait(epollFd, events)}: spins in the kernel call without sleeping, so it does not
+ * wait.
+ */
 public final class EpollBusyWaitAdvice {
     private EpollBusyWaitAdvice() {
     }

@@ -17,7 +17,8 @@ public final class EpollImmediateWaitAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter ThreadRecorder t, @Advice.Argument(0) Object epollFd, @Advice.Argument(2) boolean immediate, @Advice.Return int ready,
+    static void exit(@Advice.Enter ThreadRecorder t, @Advice.Argument(0) Object epollFd,
+                     @Advice.Argument(2) boolean immediate, @Advice.Return int ready,
                      @Advice.Thrown Throwable thrown) {
         NativeTransport.exitWait(t, NativeTransport.EPOLL, epollFd, !immediate, ready, thrown);
     }

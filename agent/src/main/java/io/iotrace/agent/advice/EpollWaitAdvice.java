@@ -17,7 +17,8 @@ public final class EpollWaitAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter ThreadRecorder t, @Advice.Argument(0) Object epollFd, @Advice.Argument(2) int timeoutMillis, @Advice.Return int ready,
+    static void exit(@Advice.Enter ThreadRecorder t, @Advice.Argument(0) Object epollFd,
+                     @Advice.Argument(2) int timeoutMillis, @Advice.Return int ready,
                      @Advice.Thrown Throwable thrown) {
         NativeTransport.exitWait(t, NativeTransport.EPOLL, epollFd, timeoutMillis != 0, ready, thrown);
     }

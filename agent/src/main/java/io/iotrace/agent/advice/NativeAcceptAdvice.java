@@ -17,7 +17,8 @@ public final class NativeAcceptAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd, @Advice.Return int accepted,
+    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd,
+                     @Advice.Return int accepted,
                      @Advice.Thrown Throwable thrown) {
         NativeTransport.exitAccept(t, self, fd, accepted, thrown);
     }

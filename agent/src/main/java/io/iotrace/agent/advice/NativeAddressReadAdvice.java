@@ -6,7 +6,10 @@ import io.iotrace.agent.runtime.Ops;
 import io.iotrace.agent.runtime.ThreadRecorder;
 import net.bytebuddy.asm.Advice;
 
-/** A native transport's {@code readAddress(long, int, int)} and {@code recvAddress(long, int, int)}: the kernel writes straight to native memory, one copy. */
+/**
+ * A native transport's {@code readAddress(long, int, int)} and {@code recvAddress(long, int, int)}: the kernel writes
+ * straight to native memory, one copy.
+ */
 public final class NativeAddressReadAdvice {
     private NativeAddressReadAdvice() {
     }
@@ -17,7 +20,8 @@ public final class NativeAddressReadAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd, @Advice.Return int n,
+    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd,
+                     @Advice.Return int n,
                      @Advice.Thrown Throwable thrown) {
         NativeTransport.exit(t, Ops.READ, self, fd, Ops.DIRECT_BUFFER, n, thrown);
     }

@@ -6,7 +6,10 @@ import io.iotrace.agent.runtime.Ops;
 import io.iotrace.agent.runtime.ThreadRecorder;
 import net.bytebuddy.asm.Advice;
 
-/** A native transport's {@code writeAddress(long, int, int)} and {@code sendAddress(long, int, int)}: the kernel reads straight from native memory, one copy. */
+/**
+ * A native transport's {@code writeAddress(long, int, int)} and {@code sendAddress(long, int, int)}: the kernel reads
+ * straight from native memory, one copy.
+ */
 public final class NativeAddressWriteAdvice {
     private NativeAddressWriteAdvice() {
     }
@@ -17,7 +20,8 @@ public final class NativeAddressWriteAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd, @Advice.Return int n,
+    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd,
+                     @Advice.Return int n,
                      @Advice.Thrown Throwable thrown) {
         NativeTransport.exit(t, Ops.WRITE, self, fd, Ops.DIRECT_BUFFER, n, thrown);
     }

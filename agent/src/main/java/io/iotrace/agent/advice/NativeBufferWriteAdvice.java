@@ -7,7 +7,10 @@ import io.iotrace.agent.runtime.ThreadRecorder;
 import java.nio.ByteBuffer;
 import net.bytebuddy.asm.Advice;
 
-/** A native transport's {@code write(ByteBuffer, int, int)} and {@code send(ByteBuffer, int, int)} of a descriptor; 0 when the socket was full. */
+/**
+ * A native transport's {@code write(ByteBuffer, int, int)} and {@code send(ByteBuffer, int, int)} of a descriptor; 0
+ * when the socket was full.
+ */
 public final class NativeBufferWriteAdvice {
     private NativeBufferWriteAdvice() {
     }
@@ -18,7 +21,8 @@ public final class NativeBufferWriteAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd, @Advice.Argument(0) ByteBuffer buffer, @Advice.Return int n,
+    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd,
+                     @Advice.Argument(0) ByteBuffer buffer, @Advice.Return int n,
                      @Advice.Thrown Throwable thrown) {
         NativeTransport.exit(t, Ops.WRITE, self, fd, IoTrace.kindOf(buffer), n, thrown);
     }

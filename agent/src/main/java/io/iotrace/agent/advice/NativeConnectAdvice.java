@@ -17,7 +17,8 @@ public final class NativeConnectAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd, @Advice.Return boolean connected,
+    static void exit(@Advice.Enter ThreadRecorder t, @Advice.This Object self, @Advice.FieldValue("fd") int fd,
+                     @Advice.Return boolean connected,
                      @Advice.Thrown Throwable thrown) {
         NativeTransport.exitConnect(t, Ops.CONNECT, self, fd, connected, thrown);
     }

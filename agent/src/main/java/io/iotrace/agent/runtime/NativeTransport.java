@@ -85,8 +85,8 @@ public final class NativeTransport {
         if (t == null) {
             return;
         }
-        IoTrace.exit(t, Ops.SELECT, Ops.SELECTOR, NativeFds.current(numberOf(waitFd), Ops.SELECTOR, transport), blocking,
-                Ops.BUFFER_NONE, ready, 0, thrown);
+        NativeFd resource = NativeFds.current(numberOf(waitFd), Ops.SELECTOR, transport);
+        IoTrace.exit(t, Ops.SELECT, Ops.SELECTOR, resource, blocking, Ops.BUFFER_NONE, ready, 0, thrown);
     }
 
     /**

@@ -25,7 +25,8 @@ final class LoopThreads {
                             + "|multithreadIoEventLoopGroup)-\\d+-\\d+")),
             new Framework("gRPC (Netty)", Pattern.compile("grpc-(nio|default|epoll)-worker-ELG-\\d+-\\d+")),
             new Framework("Vert.x", Pattern.compile("vert\\.x-eventloop-thread-\\d+")),
-            new Framework("Reactor Netty", Pattern.compile("reactor-(http|tcp|udp)-(nio|epoll|kqueue|uring|io_uring)-\\d+")),
+            new Framework("Reactor Netty",
+                    Pattern.compile("reactor-(http|tcp|udp)-(nio|epoll|kqueue|uring|io_uring)-\\d+")),
             new Framework("the JDK HttpServer", Pattern.compile("HTTP-Dispatcher")));
 
     private final Map<Long, String> measured = new HashMap<>();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code iotrace benchmark}: the agent's overhead on an echo server (the blocking one), untraced and traced in turn. */
+/** {@code iotrace benchmark}: the agent's overhead on an echo server (the bundled blocking one), untraced and traced. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = StraceParseCommand.class,
         description = "Measure the agent's overhead: run the bundled blocking echo server under the bundled load"
                 + " driver without and with the agent, alternating, and compare the server's CPU time.")

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * thread, the socket reads and writes the agent recorded are exactly the {@code read}/{@code recvfrom} and
  * {@code write}/{@code writev}/{@code sendto}/{@code sendmsg}-family system calls strace saw that thread make on TCP
  * sockets. Netty makes them in C through JNI, where no JDK hook and no Flight Recorder event sees them. On the
- * io_uring transport the kernel does the socket I/O inside {@code io_uring_enter}, where strace cannot see it: there the
- * loops make no such system call at all, and every operation recorded as submitted is recorded as completed.
+ * io_uring transport the kernel does the socket I/O inside {@code io_uring_enter}, where strace cannot see it: there
+ * the loops make no such system call at all, and every operation recorded as submitted is recorded as completed.
  */
 public class NativeTransportSyscallsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
