@@ -21,7 +21,8 @@ class RecordingAndSyscallLogAgreeTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"netty-nio", "vertx", "grpc", "jetty", "tomcat", "undertow", "nanohttpd"})
+    @ValueSource(strings = {"netty-nio", "vertx", "grpc", "jetty", "tomcat", "undertow", "nanohttpd",
+            "reactor-netty-native"})
     void theRecordingAndTheStraceLogOfOneRunNameTheSameModelAndArchitecture(String server) throws Exception {
         JsonNode agreement = agreement(server);
         assertTrue(agreement.get("agree").asBoolean(), agreement.toString());
