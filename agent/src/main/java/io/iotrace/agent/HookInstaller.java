@@ -56,17 +56,20 @@ final class HookInstaller {
         retransform(nativeTransports.loadedTargets(inst));
     }
 
-    /** Removes the hooks: the JDK classes get their original bytes back. */
+    /**
+     * Removes the hooks: the native transports' classes, then the JDK classes, get their original bytes back. The JDK
+     * classes come last: a client that watches the JDK classes to know the detach is done sees it only then.
+     */
     void uninstall() throws UnmodifiableClassException, InterruptedException {
-        if (transformer != null) {
-            inst.removeTransformer(transformer);
-            transformer = null;
-            retransformLoadedTargets();
-        }
         if (nativeTransports != null) {
             inst.removeTransformer(nativeTransports);
             retransform(nativeTransports.loadedTargets(inst));
             nativeTransports = null;
+        }
+        if (transformer != null) {
+            inst.removeTransformer(transformer);
+            transformer = null;
+            retransformLoadedTargets();
         }
     }
 

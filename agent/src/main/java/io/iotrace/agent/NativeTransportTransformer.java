@@ -22,7 +22,7 @@ final class NativeTransportTransformer implements ClassFileTransformer {
     List<Class<?>> loadedTargets(Instrumentation inst) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (c.getClassLoader() != null && !hooksOf(c.getName()).isEmpty()) {
+            if (c.getClassLoader() != null && isTarget(c.getName())) {
                 loaded.add(c);
             }
         }
@@ -37,10 +37,10 @@ final class NativeTransportTransformer implements ClassFileTransformer {
             return null;
         }
         String name = className.replace('/', '.');
-        List<NativeTransportHooks.Hook> matched = hooksOf(name);
-        if (matched.isEmpty()) {
+        if (!isTarget(name)) {
             return null;
         }
+        List<NativeTransportHooks.Hook> matched = hooksOf(name);
         boolean wasBusy = IoTrace.beginAgentWork();
         try {
             return instrument(name, loader, bytes, matched);
@@ -52,16 +52,30 @@ final class NativeTransportTransformer implements ClassFileTransformer {
         }
     }
 
+    private boolean isTarget(String name) {
+        for (NativeTransportHooks.Hook hook : hooks) {
+            if (names(hook, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<NativeTransportHooks.Hook> hooksOf(String name) {
         List<NativeTransportHooks.Hook> matched = new ArrayList<>();
         for (NativeTransportHooks.Hook hook : hooks) {
-            String suffix = hook.nameSuffix();
-            if (name.endsWith(suffix) && (name.length() == suffix.length()
-                    || name.charAt(name.length() - suffix.length() - 1) == '.')) {
+            if (names(hook, name)) {
                 matched.add(hook);
             }
         }
         return matched;
+    }
+
+    /** Whether the class {@code name} is the hook's: its name ends with the hook's, package included. */
+    private static boolean names(NativeTransportHooks.Hook hook, String name) {
+        String suffix = hook.nameSuffix();
+        return name.endsWith(suffix)
+                && (name.length() == suffix.length() || name.charAt(name.length() - suffix.length() - 1) == '.');
     }
 
     /** Decorated only, as the JDK's classes are; the super classes come from the class's own loader. */
