@@ -27,6 +27,7 @@ final class HookInstaller {
     private final Instrumentation inst;
     private final List<String> failures;
     private ClassFileTransformer transformer;
+    private NativeTransportTransformer nativeTransports;
 
     /** Sets up the hooks and starts building their advice in the background; {@link #install} puts them in. */
     HookInstaller(Instrumentation inst, List<String> failures) {
@@ -49,14 +50,32 @@ final class HookInstaller {
         for (Class<?> loaded : loadedTargets(inst, shared.targetClasses())) {
             inst.retransformClasses(loaded);
         }
+        // Only now: the table is built, so ByteBuddy is set up (see HookTransformer.buildTable).
+        nativeTransports = new NativeTransportTransformer();
+        inst.addTransformer(nativeTransports, true);
+        retransform(nativeTransports.loadedTargets(inst));
     }
 
-    /** Removes the hooks: the JDK classes get their original bytes back. */
+    /**
+     * Removes the hooks: the native transports' classes, then the JDK classes, get their original bytes back. The JDK
+     * classes come last: a client that watches the JDK classes to know the detach is done sees it only then.
+     */
     void uninstall() throws UnmodifiableClassException, InterruptedException {
+        if (nativeTransports != null) {
+            inst.removeTransformer(nativeTransports);
+            retransform(nativeTransports.loadedTargets(inst));
+            nativeTransports = null;
+        }
         if (transformer != null) {
             inst.removeTransformer(transformer);
             transformer = null;
             retransformLoadedTargets();
+        }
+    }
+
+    private void retransform(List<Class<?>> classes) throws UnmodifiableClassException {
+        if (!classes.isEmpty()) {
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
         }
     }
 

@@ -62,7 +62,7 @@ final class HookTransformer implements ClassFileTransformer {
      * as loaded classes, their annotations would be read through reflection, which spins a proxy class per
      * annotation type and accessors besides.
      */
-    private static final class Tools {
+    static final class Tools {
         static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
                 .with(TypeValidation.DISABLED)
                 .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)

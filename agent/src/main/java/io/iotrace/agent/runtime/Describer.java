@@ -47,6 +47,9 @@ final class Describer {
     }
 
     private static String describeOrThrow(Object r) throws Exception {
+        if (r instanceof NativeFd n) {
+            return n.describe();
+        }
         if (r instanceof SocketImpl) {
             InetAddress remote = (InetAddress) get(SOCKET_ADDRESS, r);
             int localPort = (Integer) get(SOCKET_LOCALPORT, r);
@@ -95,14 +98,14 @@ final class Describer {
         return Files.readSymbolicLink(Path.of("/proc/self/fd", Integer.toString(number))).toString();
     }
 
-    private static String endpoints(SocketAddress local, SocketAddress remote) {
+    static String endpoints(SocketAddress local, SocketAddress remote) {
         if (remote == null) {
             return local == null ? "unconnected" : "unconnected " + address(local);
         }
         return address(local) + "->" + address(remote);
     }
 
-    private static String address(SocketAddress a) {
+    static String address(SocketAddress a) {
         if (a == null) {
             return "?";
         }

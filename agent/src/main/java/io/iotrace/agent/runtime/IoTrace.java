@@ -268,6 +268,12 @@ public final class IoTrace {
                 related);
     }
 
+    /** The calling thread's recorder (registered on first use), null when not recording. */
+    static ThreadRecorder currentThreadRecorder() {
+        Recorder r = recorder;
+        return r == null ? null : current(r);
+    }
+
     /** Bytes asked for at the start of the call in progress. */
     public static long requested(ThreadRecorder t) {
         return t.requested;

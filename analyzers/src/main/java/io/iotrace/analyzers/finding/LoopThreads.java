@@ -1,5 +1,6 @@
 package io.iotrace.analyzers.finding;
 
+import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.ProcessClassification;
 import io.iotrace.analyzers.model.ThreadClassification;
 import io.iotrace.analyzers.model.ThreadRole;
@@ -33,9 +34,20 @@ final class LoopThreads {
             for (ThreadClassification thread : recording.threads()) {
                 if (thread.role() == ThreadRole.EVENT_LOOP) {
                     measured.put(thread.profile().thread().javaId(), "measured: " + thread.roleEvidence());
+                } else if (reapsItsOwnRing(thread)) {
+                    measured.put(thread.profile().thread().javaId(), "measured: waits on its own io_uring ring and"
+                            + " runs the completions: " + thread.verdict().evidence());
                 }
             }
         }
+    }
+
+    /**
+     * A completion handler of its own io_uring ring is a loop: what blocks in a handler delays every completion of
+     * that ring, as in a selector loop (a JDK async channel group's threads share one port instead).
+     */
+    private static boolean reapsItsOwnRing(ThreadClassification thread) {
+        return thread.role() == ThreadRole.COMPLETION_HANDLER && thread.verdict().mechanism() == Mechanism.IO_URING;
     }
 
     /** Why this thread is an event loop, or null when it is not one. */

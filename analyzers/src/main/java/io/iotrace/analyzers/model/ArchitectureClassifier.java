@@ -153,7 +153,13 @@ public final class ArchitectureClassifier {
         if (onSockets.isEmpty()) {
             return null;
         }
-        return p.verdict(Architecture.ASYNC_COMPLETION_HANDLERS, onSockets.get(0), count(onSockets, "thread")
+        ThreadClassification lead = onSockets.get(0);
+        String whose = switch (lead.verdict().mechanism() == null ? Mechanism.EPOLL : lead.verdict().mechanism()) {
+            case EPOLL -> " of the channel group";
+            case IO_URING -> ", each with its own io_uring ring,";
+            default -> "";
+        };
+        return p.verdict(Architecture.ASYNC_COMPLETION_HANDLERS, lead, count(onSockets, "thread") + whose
                 + " run the completion handlers for " + p.connections() + " connections");
     }
 

@@ -35,11 +35,18 @@ public enum Mechanism {
 
     /**
      * The readiness mechanism of a JDK selector implementation class ({@code sun.nio.ch.EPollSelectorImpl} → epoll),
-     * null when the class is unknown or absent.
+     * null when the class is unknown or absent. A native transport's wait is described by the transport instead
+     * ({@link Underneath#NATIVE_EPOLL_TRANSPORT}).
      */
     public static Mechanism ofSelectorClass(String selectorClass) {
         if (selectorClass == null || selectorClass.isBlank()) {
             return null;
+        }
+        if (selectorClass.equals(Underneath.NATIVE_EPOLL_TRANSPORT)) {
+            return EPOLL;
+        }
+        if (selectorClass.equals(Underneath.IO_URING_TRANSPORT)) {
+            return IO_URING;
         }
         String simple = selectorClass.substring(selectorClass.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         if (simple.startsWith("epoll")) {

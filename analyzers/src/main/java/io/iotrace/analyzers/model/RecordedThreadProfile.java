@@ -52,6 +52,7 @@ public final class RecordedThreadProfile implements ThreadProfile {
     private long datagramCalls;
     private long socketDataCalls;
     private final Set<Mechanism> selectorMechanisms = new TreeSet<>();
+    private final Set<String> selectorTransports = new TreeSet<>();
     private final Map<Integer, SelectorUse> selectors = new HashMap<>();
     private final Set<Integer> accepted = new HashSet<>();
     private final Set<Integer> connectionsTouched = new HashSet<>();
@@ -133,6 +134,10 @@ public final class RecordedThreadProfile implements ThreadProfile {
         Mechanism mechanism = Mechanism.ofSelectorClass(resource.description());
         if (mechanism != null) {
             selectorMechanisms.add(mechanism);
+        }
+        String transport = Underneath.transportOfSelector(resource.description());
+        if (transport != null) {
+            selectorTransports.add(transport);
         }
     }
 
@@ -254,6 +259,12 @@ public final class RecordedThreadProfile implements ThreadProfile {
         return selectorMechanisms.isEmpty() ? null : selectorMechanisms.iterator().next();
     }
 
+    /** The native transport whose waits this thread made, null for JDK selectors only. */
+    @Override
+    public String readinessUnderneath() {
+        return selectorTransports.isEmpty() ? null : selectorTransports.iterator().next();
+    }
+
     /** The ids of the selectors this thread waited in. */
     @Override
     public Set<Integer> waitTargets() {
@@ -372,11 +383,17 @@ public final class RecordedThreadProfile implements ThreadProfile {
         if (submits + completions == 0) {
             return null;
         }
+        String evidence = Units.count(completions, "completion") + " run on this thread, "
+                + Units.count(submits, "operation") + " submitted";
+        if (selectorTransports.contains(Underneath.IO_URING_TRANSPORT)) {
+            // A native io_uring transport's loop reaps its own ring.
+            return new AsyncUse(submits + completions, completions, submits, Mechanism.IO_URING,
+                    Underneath.IO_URING_TRANSPORT, evidence);
+        }
         boolean files = asyncFileCompletions + asyncFileSubmits > asyncSocketCompletions + asyncSocketSubmits;
         return new AsyncUse(submits + completions, completions, submits,
                 files ? Mechanism.THREAD_POOL : Mechanism.EPOLL, files ? Underneath.ASYNC_FILE : Underneath.ASYNC_SOCKET,
-                Units.count(completions, "completion") + " run on this thread, "
-                        + Units.count(submits, "operation") + " submitted");
+                evidence);
     }
 
     /** Completions of socket operations run on this thread: a channel group's handler threads run them. */

@@ -53,6 +53,8 @@ public record SeedAnswers(String howItWaits, String whoIsNotified, String howDat
             case ASYNC -> role != ThreadRole.COMPLETION_HANDLER ? "not this thread: another thread runs the completion"
                     : v.mechanism() == Mechanism.THREAD_POOL
                     ? "a pool thread, after its blocking I/O finished, runs the completion handler"
+                    : v.mechanism() == Mechanism.IO_URING
+                    ? "this thread: it reaps the completions from its own ring and runs their handlers"
                     : "a thread of the channel group's epoll port runs the completion handler";
             case NONE -> "nobody";
         };

@@ -186,7 +186,8 @@ public final class ThreadModelClassifier {
             confidence = Confidence.MEDIUM;
         }
         Mechanism mechanism = p.readinessMechanism() != null ? p.readinessMechanism() : n.loopMechanism();
-        return new Verdict(IoModel.MULTIPLEXING, mechanism, null, confidence, evidence.toString(), "multiplexing");
+        return new Verdict(IoModel.MULTIPLEXING, mechanism, p.readinessUnderneath(), confidence, evidence.toString(),
+                "multiplexing");
     }
 
     /**

@@ -32,6 +32,12 @@ public interface ThreadProfile {
     Mechanism readinessMechanism();
 
     /**
+     * What makes the waits below the code, when it is not the JDK's selector: a native transport ({@link
+     * Underneath#NATIVE_EPOLL_TRANSPORT}, {@link Underneath#IO_URING_TRANSPORT}); null otherwise.
+     */
+    String readinessUnderneath();
+
+    /**
      * What the thread waited in: selector ids or epoll descriptors. Loops are counted by these, not by threads; a
      * thread that waits in poll or select has no descriptor to share and is empty here.
      */

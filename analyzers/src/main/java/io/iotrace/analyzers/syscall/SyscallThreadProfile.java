@@ -84,6 +84,12 @@ final class SyscallThreadProfile implements ThreadProfile {
                 }).orElse(null);
     }
 
+    /** Below a syscall there is only the kernel. */
+    @Override
+    public String readinessUnderneath() {
+        return null;
+    }
+
     @Override
     public Set<Integer> waitTargets() {
         return t.epollDescriptors;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code iotrace benchmark}: the agent's overhead on the blocking echo server, untraced and traced in turn. */
+/** {@code iotrace benchmark}: the agent's overhead on an echo server (the bundled blocking one), untraced and traced. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = StraceParseCommand.class,
         description = "Measure the agent's overhead: run the bundled blocking echo server under the bundled load"
                 + " driver without and with the agent, alternating, and compare the server's CPU time.")
@@ -63,6 +63,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}; 0 leaves it out)")
     int startupRuns;
 
+    @Option(names = "--server", paramLabel = "MAIN", defaultValue = EchoRun.BLOCKING_ECHO_SERVER,
+            description = "the echo server's main class: one that prints 'LISTENING <port>', echoes, and stops at the"
+                    + " end of its standard input, as the bundled ones do (default: ${DEFAULT-VALUE})")
+    String server;
+
+    @Option(names = "--server-classpath", paramLabel = "PATH", defaultValue = "",
+            description = "where --server's classes and libraries are (the bundled fixtures come after)")
+    String serverClasspath;
+
     @Option(names = "--java", description = "java binary for the server and driver (default: the one running iotrace)")
     Path java;
 
@@ -72,7 +81,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Path javaBinary = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java");
         EchoWorkload workload = new EchoWorkload(connections, warmUpRoundTrips, roundTrips, size,
                 (int) timeout.toSeconds());
-        EchoRun run = new EchoRun(javaBinary, Artifacts.fixturesJar(), workload);
+        EchoRun run = new EchoRun(javaBinary, Artifacts.fixturesJar(), workload, server, serverClasspath);
         Path agentJar = Artifacts.agentJar();
         BenchmarkReport report = new BenchmarkReport(spec.commandLine().getOut());
         if (attaches > 0) {
@@ -81,7 +90,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return 0;
         }
         String jvm = java != null ? javaBinary.toString() : "Java " + System.getProperty("java.version");
-        report.header(workload, pairs, agentOptions.isBlank() ? jvm : jvm + ", agent options " + agentOptions);
+        report.header(server.substring(server.lastIndexOf('.') + 1), workload, pairs,
+                agentOptions.isBlank() ? jvm : jvm + ", agent options " + agentOptions);
         List<PairResult> results = new ArrayList<>();
         for (int i = 1; i <= pairs; i++) {
             PairResult pair = new PairResult(run.untraced(), run.traced(agentJar, agentOptions));

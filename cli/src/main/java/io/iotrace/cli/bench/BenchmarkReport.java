@@ -21,9 +21,9 @@ final class BenchmarkReport {
         this.out = out;
     }
 
-    void header(EchoWorkload workload, int pairs, String java) {
-        out.printf(Locale.ROOT, "iotrace benchmark: BlockingEchoServer (%s), %s; %d pairs, untraced then traced%n",
-                java, workload.describe(), pairs);
+    void header(String server, EchoWorkload workload, int pairs, String java) {
+        out.printf(Locale.ROOT, "iotrace benchmark: %s (%s), %s; %d pairs, untraced then traced%n",
+                server, java, workload.describe(), pairs);
         out.println("Server CPU = user + system time of the server process (/proc/<pid>/stat), per round trip of the"
                 + " measured pass; 'whole run' also counts JVM and agent start-up and the warm-up.");
         out.println("Wall-clock throughput swings by +-30% from run to run on a 2-core machine: the CPU-time ratio"

@@ -3,6 +3,7 @@ package io.iotrace.cli.bench;
 import io.iotrace.cli.Directories;
 import io.iotrace.cli.IoTraceCli;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One measured run: the fixture {@code BlockingEchoServer} in a child JVM (with or without the agent), driven by
+ * One measured run: an echo server, the fixture {@code BlockingEchoServer} unless told another, in a child JVM (with or
+ * without the agent), driven by
  * the fixture {@code LoadDriver} in another child JVM on 127.0.0.1, first to warm up and then to measure.
  *
  * <p>The server's CPU time is read from {@code /proc} just before and just after the measured pass, while the
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  * included). The wall-clock time is the driver's own timing of its round trips: JVM start-up counts in neither.
  */
 final class EchoRun {
-    private static final String SERVER = "io.iotrace.fixtures.BlockingEchoServer";
+    /** The bundled server the benchmark runs unless told another. */
+    static final String BLOCKING_ECHO_SERVER = "io.iotrace.fixtures.BlockingEchoServer";
     private static final String DRIVER = "io.iotrace.fixtures.LoadDriver";
     private static final Pattern LISTENING = Pattern.compile("LISTENING (\\d+)");
     private static final Pattern ELAPSED = Pattern.compile("DONE .*elapsedMs=(\\d+)");
@@ -40,11 +43,22 @@ final class EchoRun {
     private final Path java;
     private final Path fixturesJar;
     private final EchoWorkload workload;
+    private final String server;
+    /** The server's class path: its own entries, then the fixtures jar. */
+    private final String serverClasspath;
 
-    EchoRun(Path java, Path fixturesJar, EchoWorkload workload) {
+    /**
+     * @param server          the echo server's main class, one that follows the fixtures' protocol ({@code LISTENING
+     *                        <port>}, stops at the end of its standard input)
+     * @param serverClasspath where its classes are, before the fixtures jar; empty for a bundled server
+     */
+    EchoRun(Path java, Path fixturesJar, EchoWorkload workload, String server, String serverClasspath) {
         this.java = java;
         this.fixturesJar = fixturesJar;
         this.workload = workload;
+        this.server = server;
+        this.serverClasspath = serverClasspath.isBlank() ? fixturesJar.toString()
+                : serverClasspath + File.pathSeparator + fixturesJar;
     }
 
     RunResult untraced() throws IOException, InterruptedException {
@@ -75,7 +89,7 @@ final class EchoRun {
         Path serverErr = Files.createTempFile("iotrace-bench-server", ".err");
         try {
             for (int i = 0; i < rounds; i++) {
-                Process server = new ProcessBuilder(java.toString(), "-cp", fixturesJar.toString(), SERVER)
+                Process server = new ProcessBuilder(java.toString(), "-cp", serverClasspath, this.server)
                         .redirectError(serverErr.toFile()).start();
                 Process load = null;
                 try {
@@ -142,7 +156,7 @@ final class EchoRun {
             InterruptedException {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(serverJvmOptions);
-        command.addAll(List.of("-cp", fixturesJar.toString(), SERVER));
+        command.addAll(List.of("-cp", serverClasspath, server));
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             int port = awaitListening(server);

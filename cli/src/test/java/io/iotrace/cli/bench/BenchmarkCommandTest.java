@@ -3,6 +3,8 @@ package io.iotrace.cli.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iotrace.cli.nativetransport.NativeTransportSyscallsTest;
+import io.iotrace.cli.nativetransport.NettyNativeEchoMain;
 import io.iotrace.cli.testing.BuiltJars;
 import io.iotrace.cli.testing.CliRun;
 import java.nio.file.Files;
@@ -46,6 +48,26 @@ class BenchmarkCommandTest {
         assertTrue(recorded >= 2L * ROUND_TRIPS && recorded <= 2L * ROUND_TRIPS + 4,
                 "recorded calls " + recorded + " in:\n" + out);
         assertEquals("0", pair.group(2), "dropped events in:\n" + out);
+    }
+
+    @Test
+    void aTinyBenchmarkOfANettyNativeEpollEchoServerCountsItsReadsAndWritesMadeThroughJni() {
+        Path fixtures = BuiltJars.projectRoot().resolve("fixtures/target/iotrace-fixtures.jar");
+        System.setProperty("iotrace.fixtures.jar", fixtures.toString());
+
+        CliRun run = CliRun.of("benchmark", "--pairs", "1", "--connections", "1", "--warm-up", "0",
+                "--round-trips", Integer.toString(ROUND_TRIPS), "--server", NettyNativeEchoMain.class.getName(),
+                "--server-classpath", NativeTransportSyscallsTest.nettyClasspath());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("iotrace benchmark: NettyNativeEchoMain "), run.out());
+        Matcher pair = PAIR_LINE.matcher(run.out());
+        assertTrue(pair.find(), "no line for pair 1 in:\n" + run.out());
+        long recorded = Long.parseLong(pair.group(1));
+        // A recv and a send per round trip, and the loop's epoll waits between them.
+        assertTrue(recorded >= 2L * ROUND_TRIPS && recorded <= 4L * ROUND_TRIPS,
+                "recorded calls " + recorded + " in:\n" + run.out());
+        assertEquals("0", pair.group(2), "dropped events in:\n" + run.out());
     }
 
     @Test

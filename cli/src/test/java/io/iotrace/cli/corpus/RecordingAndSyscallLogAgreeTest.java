@@ -23,7 +23,7 @@ class RecordingAndSyscallLogAgreeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"netty-nio", "vertx", "grpc", "jetty", "tomcat", "undertow", "nanohttpd",
-            "jdk-httpserver-vt"})
+            "jdk-httpserver-vt", "reactor-netty-native"})
     void theRecordingAndTheStraceLogOfOneRunNameTheSameModelAndArchitecture(String server) throws Exception {
         JsonNode agreement = agreement(server);
         assertTrue(agreement.get("agree").asBoolean(), agreement.toString());

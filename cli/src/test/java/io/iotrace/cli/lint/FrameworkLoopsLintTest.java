@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Loops of code nobody here wrote, traced on JDK 17 and 25: Netty's NIO event loops and the JDK HttpServer's dispatcher. */
+/**
+ * Loops of code nobody here wrote, traced on JDK 17 and 25: Netty's NIO event loops, Reactor Netty's on the native epoll
+ * transport (whose waits and socket I/O are made through JNI) and the JDK HttpServer's dispatcher.
+ */
 class FrameworkLoopsLintTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
@@ -79,6 +82,54 @@ class FrameworkLoopsLintTest {
         assertEquals(HttpServerFileReadMain.class.getName() + ".servePage", read.topApplicationFrame().qualifiedMethod());
         assertTrue(read.resource().contains("iotrace-page"), read.resource());
         assertTrue(read.count() >= 5, read.toString());
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
+    void aReactorNettyHandlerReadingAFileOnItsNativeEpollLoopIsAFileReadFindingWithItsStack(TargetJdk jdk)
+            throws Exception {
+        ProcessLint lint = LoopLint.analyze(reactorNetty(jdk, "--read-file"), null);
+
+        Finding read = lint.findings().stream().filter(f -> f.kind() == BlockingKind.FILE_READ).findFirst()
+                .orElseThrow(() -> new AssertionError("no file read: " + lint.findings()));
+        assertEquals(ReactorNettyFileReadMain.class.getName() + ".servePage",
+                read.topApplicationFrame().qualifiedMethod());
+        assertTrue(read.resource().contains("iotrace-page"), read.resource());
+        assertTrue(read.count() >= 5, read.toString());
+        // readAllBytes reads twice on JDK 17 (the bytes, then the end of the file), from two stacks.
+        assertTrue(lint.findings().stream().allMatch(f -> f.kind() == BlockingKind.FILE_READ
+                && f.topApplicationFrame().qualifiedMethod().equals(read.topApplicationFrame().qualifiedMethod())),
+                "nothing else blocks: " + lint.findings());
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
+    void theSameReactorNettyServerAnsweringFromMemoryGivesNoFinding(TargetJdk jdk) throws Exception {
+        ProcessLint lint = LoopLint.analyze(reactorNetty(jdk), null);
+
+        assertEquals(List.of(), lint.findings());
+        assertFalse(lint.loops().isEmpty(), "its native epoll loops are recognized");
+    }
+
+    /** Runs {@link ReactorNettyFileReadMain} traced, with lint's stacks, while 5 GET requests are served. */
+    private Path reactorNetty(TargetJdk jdk, String... args) throws Exception {
+        // The server, Reactor's and Netty's jars (native epoll library included), not the agent's classes; not the
+        // io_uring transport either, which Reactor Netty would prefer to epoll.
+        String classpath = BuiltJars.classpathWithJars(ReactorNettyFileReadMain.class,
+                "(netty|reactor|reactive-streams)-(?!transport-(classes|native)-io_uring).*");
+        try (RunningJava server = ChildJava.on(jdk).traced(recordings).agentOption("blocking=true")
+                .classpath(classpath).main(ReactorNettyFileReadMain.class).args(args).start()) {
+            int port = server.awaitListeningPort();
+            for (int i = 0; i < 5; i++) {
+                HttpURLConnection get = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/").openConnection();
+                try (InputStream in = get.getInputStream()) {
+                    in.readAllBytes();
+                }
+            }
+            server.closeStdin();
+            server.awaitSuccess(TIMEOUT);
+            return server.recording();
+        }
     }
 
     private Path nettyEcho(TargetJdk jdk, String... args) throws Exception {

@@ -1,8 +1,10 @@
 package io.iotrace.cli.testing;
 
+import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 
 /** Where the tests find what the build made: the shaded agent jar and the classes of test programs. */
@@ -35,9 +37,25 @@ public final class BuiltJars {
         StringBuilder path = new StringBuilder();
         for (Class<?> c : classes) {
             if (path.length() > 0) {
-                path.append(java.io.File.pathSeparatorChar);
+                path.append(File.pathSeparatorChar);
             }
             path.append(locationOf(c));
+        }
+        return path.toString();
+    }
+
+    /**
+     * Where {@code main} was loaded from, then the jars of this test's class path whose file name matches
+     * {@code jarNames} (a framework's jars, native libraries included), and not the rest, which holds the agent's
+     * classes.
+     */
+    public static String classpathWithJars(Class<?> main, String jarNames) {
+        Pattern names = Pattern.compile(jarNames);
+        StringBuilder path = new StringBuilder(locationOf(main).toString());
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (names.matcher(Path.of(entry).getFileName().toString()).matches()) {
+                path.append(File.pathSeparatorChar).append(entry);
+            }
         }
         return path.toString();
     }

@@ -1,0 +1,29 @@
+package io.iotrace.agent.advice;
+
+import io.iotrace.agent.runtime.IoTrace;
+import io.iotrace.agent.runtime.NativeTransport;
+import io.iotrace.agent.runtime.Ops;
+import io.iotrace.agent.runtime.ThreadRecorder;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Netty epoll {@code Native.epollWait(epollFd, events, timerFd, seconds, nanos, threshold)}, which returns the ready
+ * count in the high 32 bits.
+ */
+public final class EpollPackedTimerWaitAdvice {
+    private EpollPackedTimerWaitAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static ThreadRecorder enter() {
+        return IoTrace.enter(0);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Enter ThreadRecorder t, @Advice.Argument(0) Object epollFd,
+                     @Advice.Argument(3) int seconds, @Advice.Argument(4) int nanos, @Advice.Return long packed,
+                     @Advice.Thrown Throwable thrown) {
+        NativeTransport.exitWait(t, NativeTransport.EPOLL, epollFd, seconds != 0 || nanos != 0, (int) (packed >> 32),
+                thrown);
+    }
+}
