@@ -130,10 +130,11 @@ public final class ArchitectureClassifier {
 
     private static ArchitectureVerdict threadStartedPerConnection(Process p) {
         ProcessFacts f = p.facts();
-        if (f.accepts() == 0 || f.threadsAfterAccept() * 2 < f.accepts()) {
+        // The threads started must be the ones that serve: Netty starts each loop's thread on its first connection.
+        if (f.accepts() == 0 || f.threadsAfterAccept() * 2 < f.accepts() || p.handlers().isEmpty()) {
             return null;
         }
-        ThreadClassification lead = p.handlers().isEmpty() ? p.lead() : p.handlers().get(0);
+        ThreadClassification lead = p.handlers().get(0);
         return p.verdict(Architecture.THREAD_PER_CONNECTION, lead, f.accepts() + " accepted connections, "
                 + f.threadsAfterAccept() + " threads started right after one, " + count(p.handlers(), "thread")
                 + " serving one each");
