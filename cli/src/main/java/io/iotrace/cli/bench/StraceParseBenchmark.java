@@ -133,8 +133,10 @@ public final class StraceParseBenchmark {
     private static final double MIB = 1024.0 * 1024;
     private static final double GIB = MIB * 1024;
 
+    /** A line count, short: "10.2 M", "80 k". */
     private static String millions(long lines) {
-        return String.format(Locale.ROOT, "%.1f M", lines / 1e6);
+        return lines >= 1_000_000 ? String.format(Locale.ROOT, "%.1f M", lines / 1e6)
+                : String.format(Locale.ROOT, "%.0f k", lines / 1e3);
     }
 
     /** One log's figures: its shape, the readLine loop's and the parse's medians, the parse's peak heaps. */
