@@ -1,6 +1,5 @@
 package io.iotrace.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,25 +18,14 @@ import java.nio.file.Path;
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-            // print() writes to the command's own writer, which stays open for what follows.
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
 
     private Json() {
     }
 
-    /**
-     * Prints {@code document} and a line break, as a stream: a report of many processes is never held as one
-     * string.
-     */
+    /** Prints {@code document} and a line break. */
     public static void print(Object document, PrintWriter out) {
-        try {
-            MAPPER.writeValue(out, document);
-        } catch (IOException e) {
-            // Only iotrace's own types are written, to a PrintWriter, which never throws: a bug, not a user's mistake.
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+        out.println(text(document));
     }
 
     /** {@code document} as JSON text. */
