@@ -13,4 +13,10 @@ public interface PartitionedSyscallSink {
 
     /** Feeds one partition's events of a batch; calls for one partition must not overlap and must come in order. */
     void acceptPartition(int partition, SyscallEventBatch events, long firstOrdinal);
+
+    /**
+     * Every partition has been fed the batch that starts at {@code firstOrdinal} and all before it; called on the
+     * thread that reads the log, in log order.
+     */
+    void batchAdded(long firstOrdinal);
 }

@@ -93,6 +93,23 @@ final class DescriptorModes {
         descriptors.or(moved);
     }
 
+    /** Adds another thread's figures, for a group of folded threads. */
+    void addAll(DescriptorModes other) {
+        if (other.calls.length > calls.length) {
+            calls = Arrays.copyOf(calls, other.calls.length);
+            reads = Arrays.copyOf(reads, other.calls.length);
+            inboundNanos = Arrays.copyOf(inboundNanos, other.calls.length);
+        }
+        for (int fd = 0; fd < other.calls.length; fd++) {
+            calls[fd] += other.calls[fd];
+            reads[fd] += other.reads[fd];
+            inboundNanos[fd] += other.inboundNanos[fd];
+        }
+        wouldBlock.or(other.wouldBlock);
+        timed.or(other.timed);
+        moved.or(other.moved);
+    }
+
     /** Network calls on every descriptor. */
     long calls() {
         return Arrays.stream(calls).sum();

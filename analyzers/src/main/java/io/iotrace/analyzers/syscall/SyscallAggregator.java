@@ -23,6 +23,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
     private static final long BATCH_ORDINALS = 1L << 32;
 
     private final Partition[] partitions;
+    private final FinishedThreads finished = new FinishedThreads();
     /** Holds the one event of {@link #accept}. */
     private final SyscallEventBatch single = new SyscallEventBatch(1);
     private long nextOrdinal;
@@ -56,7 +58,7 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
     public SyscallAggregator(int partitions) {
         this.partitions = new Partition[Math.max(1, partitions)];
         for (int i = 0; i < this.partitions.length; i++) {
-            this.partitions[i] = new Partition();
+            this.partitions[i] = new Partition(finished);
         }
     }
 
@@ -99,6 +101,15 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         }
     }
 
+    /**
+     * Every partition has added up the batch that starts at {@code firstOrdinal} and all before: the threads
+     * that exited before it may be folded ({@link FinishedThreads}).
+     */
+    @Override
+    public void batchAdded(long firstOrdinal) {
+        finished.settle(firstOrdinal + BATCH_ORDINALS, firstOrdinal);
+    }
+
     /** Spreads the bits of the tid, then scales it to the partitions: a remainder would be a division per event. */
     private int partitionOf(int tid) {
         return (int) (((tid * 0x9E3779B9) & 0xFFFFFFFFL) * partitions.length >>> 32);
@@ -113,13 +124,21 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         return events;
     }
 
-    /** The threads of one partition, in an open-addressing table keyed by tid: a boxed key cost a lookup per event. */
+    /**
+     * The running threads of one partition, in an open-addressing table keyed by tid (a boxed key cost a lookup
+     * per event); a thread that exits leaves it for {@link FinishedThreads}.
+     */
     private static final class Partition {
+        private final FinishedThreads finished;
         int[] tids = new int[64];
         ThreadActivity[] threads = new ThreadActivity[64];
         int size;
         ThreadActivity last;
         long events;
+
+        Partition(FinishedThreads finished) {
+            this.finished = finished;
+        }
 
         void accept(SyscallEventBatch batch, int i, long ordinal) {
             events++;
@@ -129,7 +148,16 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                 thread = find(tid, ordinal);
                 last = thread;
             }
-            thread.accept(batch, i);
+            int spawns = thread.spawns.size();
+            thread.accept(batch, i, ordinal);
+            if (thread.spawns.size() != spawns) {
+                finished.spawned(tid, thread.spawns.get(spawns));
+            }
+            if (thread.exitOrdinal >= 0) {
+                remove(tid);
+                last = null;
+                finished.exited(thread);
+            }
         }
 
         private ThreadActivity find(int tid, long ordinal) {
@@ -149,11 +177,34 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         /** The slot holding {@code tid}, or the empty slot where it belongs. */
         private int slotOf(int tid) {
             int mask = tids.length - 1;
-            int slot = (tid * 0x9E3779B9) >>> 16 & mask;
+            int slot = home(tid, mask);
             while (threads[slot] != null && tids[slot] != tid) {
                 slot = (slot + 1) & mask;
             }
             return slot;
+        }
+
+        private static int home(int tid, int mask) {
+            return (tid * 0x9E3779B9) >>> 16 & mask;
+        }
+
+        /** Empties the thread's slot and moves back the threads after it that probed past it (linear probing). */
+        private void remove(int tid) {
+            int mask = tids.length - 1;
+            int hole = slotOf(tid);
+            threads[hole] = null;
+            size--;
+            for (int slot = (hole + 1) & mask; threads[slot] != null; slot = (slot + 1) & mask) {
+                int home = home(tids[slot], mask);
+                // The thread may fill the hole when its home is not cyclically within (hole, slot].
+                boolean movable = hole <= slot ? home <= hole || home > slot : home <= hole && home > slot;
+                if (movable) {
+                    tids[hole] = tids[slot];
+                    threads[hole] = threads[slot];
+                    threads[slot] = null;
+                    hole = slot;
+                }
+            }
         }
 
         private void grow() {
@@ -178,36 +229,48 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         }
     }
 
-    /** All threads in the order their first calls started, or without timestamps, first appeared in the logs. */
-    private Map<Integer, ThreadActivity> threads() {
+    /**
+     * All threads, running and exited, and the groups of folded ones (by their first thread), in the order their
+     * first calls started, or without timestamps, first appeared in the logs.
+     */
+    private List<ThreadActivity> threads(Map<ThreadActivity, ThreadGroup> groups) {
         List<ThreadActivity> all = new ArrayList<>();
         for (Partition partition : partitions) {
             partition.addTo(all);
+        }
+        all.addAll(finished.whole());
+        for (ThreadGroup group : finished.groups()) {
+            groups.put(group.merged, group);
+            all.add(group.merged);
         }
         Comparator<ThreadActivity> inLog = Comparator.comparingLong(thread -> thread.firstOrdinal);
         boolean allTimed = all.stream().allMatch(thread -> thread.firstNanos != Long.MAX_VALUE);
         all.sort(allTimed ? Comparator.<ThreadActivity>comparingLong(thread -> thread.firstNanos).thenComparing(inLog)
                 : inLog);
-        Map<Integer, ThreadActivity> threads = new LinkedHashMap<>();
-        for (ThreadActivity thread : all) {
-            threads.put(thread.tid, thread);
-        }
-        return threads;
+        return all;
     }
 
     /** Builds the report for everything seen so far. */
     public SyscallReport report(List<String> files, long lines, ParseProblems problems) {
-        Map<Integer, ThreadActivity> threads = threads();
+        finished.settleAll();
+        Map<ThreadActivity, ThreadGroup> groups = new IdentityHashMap<>();
+        List<ThreadActivity> threads = threads(groups);
         Map<Integer, Integer> threadParent = new HashMap<>();
         Map<Integer, Integer> processParent = new HashMap<>();
-        for (ThreadActivity thread : threads.values()) {
+        for (ThreadActivity thread : threads) {
+            if (groups.containsKey(thread)) {
+                continue;
+            }
             for (ThreadActivity.Spawn spawn : thread.spawns) {
                 (spawn.thread() ? threadParent : processParent).put(spawn.child(), thread.tid);
             }
         }
+        finished.addParents(threadParent, processParent);
         Map<Integer, List<ThreadActivity>> byProcess = new LinkedHashMap<>();
-        for (ThreadActivity thread : threads.values()) {
-            byProcess.computeIfAbsent(pidOf(thread.tid, threadParent), pid -> new ArrayList<>()).add(thread);
+        for (ThreadActivity thread : threads) {
+            ThreadGroup group = groups.get(thread);
+            int pid = group != null ? group.pid : pidOf(thread.tid, threadParent);
+            byProcess.computeIfAbsent(pid, p -> new ArrayList<>()).add(thread);
         }
         Map<Integer, Long> socketData = new HashMap<>();
         byProcess.forEach((pid, members) -> socketData.put(pid, members.stream().mapToLong(t -> t.socketDataCalls).sum()));
@@ -224,8 +287,8 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                     children.add(reports.get(child.getKey()));
                 }
             }
-            reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), children), children,
-                    socketData));
+            reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), groups, children),
+                    children, socketData));
         }
         List<SyscallProcessReport> ordered = new ArrayList<>();
         for (int pid : byProcess.keySet()) {
@@ -264,7 +327,7 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                 + own + " here): " + child.evidence(), "child");
         return SyscallProcessReport.of(process.pid(), process.parentPid(), process.program(), adopted,
                 process.architecture(), process.architectureEvidence(), process.copies(), process.waits(),
-                process.threads(), process.exit());
+                process.threads(), process.threadGroups(), process.exit());
     }
 
     /** A forked child serving one connection, or a worker of a multi-process server, shares its parent's design. */
@@ -282,14 +345,19 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                 List<String> evidence = List.of("a child of process " + parent.pid() + ", which is "
                         + parent.architecture());
                 p = SyscallProcessReport.of(p.pid(), p.parentPid(), p.program(), p.verdict(), parent.architecture(),
-                        evidence, p.copies(), p.waits(), p.threads(), p.exit());
+                        evidence, p.copies(), p.waits(), p.threads(), p.threadGroups(), p.exit());
             }
             result.add(p);
         }
         return result;
     }
 
+    /**
+     * Classifies a process from its threads; a group of folded threads ({@code groups}) takes part as one
+     * thread with its added-up figures and the verdict its threads had, and is reported as a group.
+     */
     private SyscallProcessReport process(int pid, int parentPid, List<ThreadActivity> members,
+                                         Map<ThreadActivity, ThreadGroup> groups,
                                          List<SyscallProcessReport> children) {
         long asyncSetups = members.stream().mapToLong(t -> t.asyncSetups).sum();
         Map<Integer, ThreadModelClassifier.PoolWork> poolWork = ThreadPoolCallers.find(members);
@@ -313,22 +381,37 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         }
         SyscallNeighbours neighbours = new SyscallNeighbours(loops, loopMechanism, asyncSetups, poolWork);
         List<ThreadClassification> classified = new ArrayList<>();
-        List<SyscallThreadReport> threadReports = new ArrayList<>();
+        List<SyscallThreadReport> wholeThreads = new ArrayList<>();
+        List<ThreadGroupReport> threadGroups = new ArrayList<>();
         Map<String, SyscallStats> waits = new LinkedHashMap<>();
         CopyFigures copies = CopyFigures.NONE;
         String program = null;
         String exit = null;
         for (SyscallThreadProfile profile : profiles) {
             ThreadActivity thread = profile.activity();
-            Verdict verdict = ThreadModelClassifier.classify(profile, neighbours);
-            ThreadRole role = switch (verdict.detector()) {
-                case "thread-pool-caller" -> ThreadRole.OTHER;
-                case "handed-over" -> ThreadRole.WORKER;
-                default -> SyscallRoles.role(thread, verdict.model(), watcher);
-            };
+            ThreadGroup group = groups.get(thread);
+            Verdict verdict;
+            ThreadRole role;
+            if (group != null) {
+                // A group's threads were classified as they exited.
+                verdict = group.verdict;
+                role = group.role;
+            } else {
+                verdict = ThreadModelClassifier.classify(profile, neighbours);
+                role = switch (verdict.detector()) {
+                    case "thread-pool-caller" -> ThreadRole.OTHER;
+                    case "handed-over" -> ThreadRole.WORKER;
+                    default -> SyscallRoles.role(thread, verdict.model(), watcher);
+                };
+            }
             classified.add(new ThreadClassification(profile, verdict, role, role.jsonName(), Set.of()));
-            threadReports.add(SyscallThreadReport.of(thread.tid, verdict, role, thread.totalCalls(), thread.copies(),
-                    waitFigures(thread.calls.values())));
+            SyscallThreadReport report = SyscallThreadReport.of(thread.tid, verdict, role, thread.totalCalls(),
+                    thread.copies(), waitFigures(thread.calls.values()));
+            if (group != null) {
+                threadGroups.add(group.report());
+            } else {
+                wholeThreads.add(report);
+            }
             copies = copies.plus(thread.copies());
             for (SyscallStats stats : thread.calls.values()) {
                 waits.computeIfAbsent(stats.name, SyscallStats::new).addAll(stats);
@@ -336,7 +419,8 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
             if (thread.program != null) {
                 program = thread.program;
             }
-            if (thread.tid == pid || exit == null) {
+            boolean leader = group != null ? thread.exit != null : thread.tid == pid;
+            if (leader || exit == null) {
                 exit = thread.exit;
             }
         }
@@ -345,7 +429,7 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                 facts(members, children));
         return SyscallProcessReport.of(pid, parentPid, program, ProcessModel.of(classified),
                 architecture.architecture(), List.of(architecture.sentence(), architecture.evidence()), copies,
-                waitFigures(waits.values()), threadReports, exit);
+                waitFigures(waits.values()), wholeThreads, threadGroups, exit);
     }
 
     /** What the log shows of the process beyond its threads: what it started after accepts, its children. */
@@ -359,7 +443,9 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         long processForks = members.stream().mapToLong(t -> t.spawns.stream().filter(s -> !s.thread()).count()).sum();
         long childrenAccepting = children.stream()
                 .filter(c -> c.threads().stream().anyMatch(t -> t.role() == ThreadRole.EVENT_LOOP
-                        || t.role() == ThreadRole.ACCEPTOR))
+                        || t.role() == ThreadRole.ACCEPTOR)
+                        || c.threadGroups().stream().anyMatch(g -> g.role() == ThreadRole.EVENT_LOOP
+                        || g.role() == ThreadRole.ACCEPTOR))
                 .count();
         return new ProcessFacts(accepts, processForks, forksAfterAccept, threadsAfterAccept,
                 children.stream().map(SyscallProcessReport::verdict).toList(), childrenAccepting);

@@ -40,6 +40,12 @@ final class SyscallReportRenderer {
                 verdict("    model", thread.verdict());
                 copies("    ", thread.copies());
             }
+            for (ThreadGroupReport group : process.threadGroups()) {
+                out.printf("  %d more threads, added up as they exited: %s, %s%s, %d syscalls%n", group.threads(),
+                        group.role(), group.ioModel(), group.mechanism() != null ? " via " + group.mechanism() : "",
+                        group.syscalls());
+                copies("    ", group.copies());
+            }
         }
         out.flush();
     }

@@ -5,8 +5,15 @@ import io.iotrace.analyzers.event.SyscallEvent;
 
 import io.iotrace.analyzers.stats.LogHistogram;
 
-/** What one thread's calls of one syscall added up to. */
+/**
+ * What one thread's calls of one syscall added up to. The first few durations are kept as they are and go into a
+ * histogram only when more come: most of a short-lived thread's syscalls are made once or twice, and a histogram
+ * each was most of what such a thread cost. The figures are the same either way: the histogram is built from them.
+ */
 final class SyscallStats {
+    /** Durations kept as they are before a histogram is made. */
+    private static final int FEW = 4;
+
     final String name;
     final SyscallCategory category;
     long calls;
@@ -16,6 +23,9 @@ final class SyscallStats {
     long totalNanos;
     long maxNanos;
     private LogHistogram histogram;
+    /** The durations while there are at most {@link #FEW} and no histogram, in {@code few[0..fewCount)}. */
+    private long[] few;
+    private int fewCount;
 
     SyscallStats(String name) {
         this.name = name;
@@ -33,11 +43,34 @@ final class SyscallStats {
             timedCalls++;
             totalNanos += durationNanos;
             maxNanos = Math.max(maxNanos, durationNanos);
-            if (histogram == null) {
-                histogram = new LogHistogram();
-            }
-            histogram.record(durationNanos);
+            recordDuration(durationNanos);
         }
+    }
+
+    private void recordDuration(long durationNanos) {
+        if (histogram != null) {
+            histogram.record(durationNanos);
+            return;
+        }
+        if (few == null) {
+            few = new long[FEW];
+        }
+        if (fewCount < FEW) {
+            few[fewCount++] = durationNanos;
+            return;
+        }
+        histogram = histogramOfFew();
+        few = null;
+        fewCount = 0;
+        histogram.record(durationNanos);
+    }
+
+    private LogHistogram histogramOfFew() {
+        LogHistogram built = new LogHistogram();
+        for (int i = 0; i < fewCount; i++) {
+            built.record(few[i]);
+        }
+        return built;
     }
 
     void addAll(SyscallStats other) {
@@ -49,15 +82,21 @@ final class SyscallStats {
         maxNanos = Math.max(maxNanos, other.maxNanos);
         if (other.histogram != null) {
             if (histogram == null) {
-                histogram = new LogHistogram();
+                histogram = histogramOfFew();
+                few = null;
+                fewCount = 0;
             }
             histogram.add(other.histogram);
+        }
+        for (int i = 0; i < other.fewCount; i++) {
+            recordDuration(other.few[i]);
         }
     }
 
     WaitFigures waitFigures() {
-        long p50 = histogram == null ? 0 : Math.min(maxNanos, histogram.percentile(50));
-        long p99 = histogram == null ? 0 : Math.min(maxNanos, histogram.percentile(99));
+        LogHistogram durations = histogram != null ? histogram : fewCount > 0 ? histogramOfFew() : null;
+        long p50 = durations == null ? 0 : Math.min(maxNanos, durations.percentile(50));
+        long p99 = durations == null ? 0 : Math.min(maxNanos, durations.percentile(99));
         return new WaitFigures(name, calls, failures, timedCalls, totalNanos, p50, p99, maxNanos);
     }
 }

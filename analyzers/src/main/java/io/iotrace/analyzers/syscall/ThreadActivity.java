@@ -56,6 +56,8 @@ final class ThreadActivity {
     long fileMmapBytes;
     String program;
     String exit;
+    /** Where in the logs the thread exited, or -1 while it runs. */
+    long exitOrdinal = -1;
 
     /** The {@code <unfinished ...>} half of a call waiting for its resumed half: one slot, or empty. */
     private SyscallEventBatch unfinished;
@@ -69,8 +71,11 @@ final class ThreadActivity {
     /** A readiness wait, or a call that moved data, came after the last EAGAIN: the next EAGAIN is no retry. */
     private boolean settledSinceEagain = true;
     private boolean acceptedSinceSpawn;
+    /** The ordinal of the event being added. */
+    private long ordinal;
 
-    record Spawn(int child, boolean thread) {
+    /** @param ordinal where in the logs the call that started the child returned */
+    record Spawn(int child, boolean thread, long ordinal) {
     }
 
     ThreadActivity(int tid, long firstOrdinal) {
@@ -78,8 +83,9 @@ final class ThreadActivity {
         this.firstOrdinal = firstOrdinal;
     }
 
-    /** Adds event {@code i} of a batch. */
-    void accept(SyscallEventBatch events, int i) {
+    /** Adds event {@code i} of a batch, the {@code ordinal}-th of the logs. */
+    void accept(SyscallEventBatch events, int i, long ordinal) {
+        this.ordinal = ordinal;
         long start = time(events.startNanos(i), events.flags(i));
         switch (events.kind(i)) {
             case UNFINISHED -> {
@@ -93,8 +99,8 @@ final class ThreadActivity {
             case CALL -> call(events.name(i), events.fd(i), events.fdKind(i), events.result(i), events.errno(i),
                     events.argument(i), events.text(i), events.flags(i), events.durationNanos(i), start);
             case SIGNAL -> signal(events.name(i));
-            case EXIT -> exit = "exited with " + events.result(i);
-            case KILLED -> exit = "killed by " + events.name(i);
+            case EXIT -> exited("exited with " + events.result(i), ordinal);
+            case KILLED -> exited("killed by " + events.name(i), ordinal);
         }
     }
 
@@ -244,10 +250,57 @@ final class ThreadActivity {
         if (failed || result <= 0) {
             return;
         }
-        spawns.add(new Spawn((int) result, (flags & SyscallEvent.FLAG_CLONE_THREAD) != 0));
+        spawns.add(new Spawn((int) result, (flags & SyscallEvent.FLAG_CLONE_THREAD) != 0, ordinal));
         if (acceptedSinceSpawn) {
             spawnsAfterAccept++;
             acceptedSinceSpawn = false;
+        }
+    }
+
+    private void exited(String how, long ordinal) {
+        exit = how;
+        exitOrdinal = ordinal;
+    }
+
+    /**
+     * Adds up another thread's figures into this one, which stands for a group of threads folded as they exited:
+     * counters and call statistics add up (their histograms are of fixed size), descriptors and wait names are
+     * united. Of the spawns, only the first of each kind is kept (the classifiers ask whether a thread started
+     * threads or processes, and count starts after an accept, which add up here): a group must not grow with
+     * its threads.
+     */
+    void addAll(ThreadActivity other) {
+        for (SyscallStats stats : other.calls.values()) {
+            calls.computeIfAbsent(stats.name, SyscallStats::new).addAll(stats);
+        }
+        other.readinessWaits.forEach((name, n) -> readinessWaits.merge(name, n, Long::sum));
+        other.ioSignals.forEach((name, n) -> ioSignals.merge(name, n, Long::sum));
+        epollDescriptors.addAll(other.epollDescriptors);
+        for (Spawn spawn : other.spawns) {
+            if (spawns.stream().noneMatch(s -> s.thread() == spawn.thread())) {
+                spawns.add(spawn);
+            }
+        }
+        firstNanos = Math.min(firstNanos, other.firstNanos);
+        lastNanos = Math.max(lastNanos, other.lastNanos);
+        eagainResults += other.eagainResults;
+        eagainRetries += other.eagainRetries;
+        timedBlockingWaits += other.timedBlockingWaits;
+        successfulReads += other.successfulReads;
+        successfulAccepts += other.successfulAccepts;
+        successfulConnects += other.successfulConnects;
+        socketDataCalls += other.socketDataCalls;
+        fileDataCalls += other.fileDataCalls;
+        asyncSetups += other.asyncSetups;
+        signalWaits += other.signalWaits;
+        spawnsAfterAccept += other.spawnsAfterAccept;
+        fileMmaps += other.fileMmaps;
+        futexCalls += other.futexCalls;
+        fileMmapBytes += other.fileMmapBytes;
+        readyDescriptors += other.readyDescriptors;
+        descriptors.addAll(other.descriptors);
+        if (program == null) {
+            program = other.program;
         }
     }
 

@@ -33,54 +33,159 @@ import java.util.Locale;
  */
 public final class StraceParseBenchmark {
     private static final int RUNS = 3;
+    /** The thread counts of the scaling table's second part. */
+    private static final int[] THREAD_COUNTS = {1_000, 10_000, 100_000};
+    /** The sizes of the scaling table's first part, MiB of the real-shaped log. */
+    private static final long[] SCALING_MIB = {128, 1024, 4096};
 
-    /** Run by {@link StraceParseCommand}, which checks the size; a failure is one line on stderr and exit code 2. */
+    /**
+     * Run by {@link StraceParseCommand}, which checks the arguments (MiB, the corpus folder, whether to measure
+     * the scaling table); a failure is one line on stderr and exit code 2.
+     */
     public static void main(String[] args) {
         try {
-            run(args.length > 0 ? Long.parseLong(args[0]) : 1024);
+            run(Long.parseLong(args[0]), Path.of(args[1]), Boolean.parseBoolean(args[2]));
         } catch (Exception e) {
             System.err.println("iotrace: the strace parse benchmark failed: " + e.getMessage());
             System.exit(ExitCodes.USAGE_OR_INPUT);
         }
     }
 
-    private static void run(long mebibytes) throws Exception {
+    private static void run(long mebibytes, Path corpus, boolean scaling) throws Exception {
         Path dir = Files.createTempDirectory("iotrace-bench");
-        Path log = dir.resolve("bench.strace.log");
         // Also when the command that started this JVM stops it: a gigabyte must not stay behind in /tmp.
         dir.toFile().deleteOnExit();
-        log.toFile().deleteOnExit();
+        PeakLiveHeap.watch();
         try {
-            long lines = generate(log, mebibytes << 20);
-            double mib = Files.size(log) / (1024.0 * 1024);
-            System.out.printf(Locale.ROOT, "log: %s, %.0f MiB, %d lines, %d cores%n", log, mib, lines,
-                    Runtime.getRuntime().availableProcessors());
-            // Warm the page cache and the JIT before any timing: each contender gets one untimed run, so that the
-            // medians compare compiled code with compiled code. The parse's cold run is printed apart.
-            readLineCount(log);
-            long coldStart = System.nanoTime();
-            parse(log);
-            double coldParse = (System.nanoTime() - coldStart) / 1e9;
-            double wc = median(() -> wcLines(log), lines).wall;
-            Timing readLineTiming = median(() -> readLineCount(log), lines);
-            resetPeaks();
-            Timing parseTiming = median(() -> parse(log), -1);
-            long heap = peakHeap();
-            double readLine = readLineTiming.wall;
-            double parse = parseTiming.wall;
-            print("wc -l", wc, mib, lines, wc);
-            print("readLine loop", readLine, mib, lines, wc);
-            print("iotrace parse", parse, mib, lines, wc);
-            System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x); the parse's first, cold run:"
-                    + " %.3f s%n", parse / readLine, coldParse);
-            System.out.printf(Locale.ROOT, "CPU seconds: readLine loop %.3f, parse %.3f (%.2fx); load average %s%n",
-                    readLineTiming.cpu, parseTiming.cpu, parseTiming.cpu / readLineTiming.cpu, BenchmarkReport.loadAverage());
-            System.out.printf(Locale.ROOT, "peak heap during parse: %.1f MiB (target < 256), peak RSS of this JVM: %s%n",
-                    heap / (1024.0 * 1024), peakRss());
+            RealShapedLog real = RealShapedLog.fromCorpus(corpus);
+            System.out.printf(Locale.ROOT, "%d cores, heap capped at %.0f MiB; real-shaped log: the %d strace logs"
+                            + " of %s laid end to end and repeated, pids and times shifted%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024.0 * 1024),
+                    real.programs(), corpus);
+            Path log = dir.resolve("real.strace.log");
+            log.toFile().deleteOnExit();
+            real.write(log, mebibytes << 20);
+            Row realRow = measureOrOutOfMemory("real-shaped", log);
+            Files.delete(log);
+
+            Path generated = dir.resolve("generated.strace.log");
+            generated.toFile().deleteOnExit();
+            generate(generated, mebibytes << 20);
+            measure("generated", generated);
+            Files.delete(generated);
+
+            if (scaling) {
+                System.out.printf(Locale.ROOT, "%nscaling, real-shaped log (median of %d; s/GiB should stay flat):%n",
+                        RUNS);
+                System.out.printf(Locale.ROOT, "%-10s %8s %10s %10s %8s %10s %10s%n", "size", "lines", "readLine",
+                        "parse", "ratio", "parse s/GiB", "peak live");
+                for (long mib : SCALING_MIB) {
+                    Row row;
+                    if (mib == mebibytes && realRow != null) {
+                        row = realRow;
+                    } else {
+                        Path sized = dir.resolve("real-" + mib + ".strace.log");
+                        sized.toFile().deleteOnExit();
+                        real.write(sized, mib << 20);
+                        row = measureOrOutOfMemory(null, sized);
+                        Files.delete(sized);
+                    }
+                    if (row == null) {
+                        System.out.printf(Locale.ROOT, "%-10s OutOfMemoryError%n", mib + " MiB");
+                        continue;
+                    }
+                    System.out.printf(Locale.ROOT, "%-10s %8s %9.3fs %9.3fs %7.2fx %10.3f %7.1f MiB%n",
+                            mib + " MiB", millions(row.shape.lines()), row.readLine.wall, row.parse.wall,
+                            row.parse.wall / row.readLine.wall, row.parse.wall / (row.shape.bytes() / GIB),
+                            row.peakLive / MIB);
+                }
+                System.out.printf(Locale.ROOT, "%nscaling, threads of a thread-per-connection server, each short-lived"
+                        + " (median of %d; peak live heap should stay flat):%n", RUNS);
+                System.out.printf(Locale.ROOT, "%-10s %8s %10s %10s %8s %10s%n", "threads", "lines", "readLine",
+                        "parse", "ratio", "peak live");
+                for (int threads : THREAD_COUNTS) {
+                    Path many = dir.resolve("threads-" + threads + ".strace.log");
+                    many.toFile().deleteOnExit();
+                    ShortLivedThreadsLog.write(many, threads);
+                    Row row = measureOrOutOfMemory(null, many);
+                    Files.delete(many);
+                    if (row == null) {
+                        System.out.printf(Locale.ROOT, "%-10d OutOfMemoryError%n", threads);
+                        continue;
+                    }
+                    System.out.printf(Locale.ROOT, "%-10d %8s %9.3fs %9.3fs %7.2fx %7.1f MiB%n", threads,
+                            millions(row.shape.lines()), row.readLine.wall, row.parse.wall,
+                            row.parse.wall / row.readLine.wall, row.peakLive / MIB);
+                }
+            }
+            System.out.printf(Locale.ROOT, "%npeak RSS of this JVM: %s; load average %s%n", peakRss(),
+                    BenchmarkReport.loadAverage());
         } finally {
-            Files.deleteIfExists(log);
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
             Files.deleteIfExists(dir);
         }
+    }
+
+    private static final double MIB = 1024.0 * 1024;
+    private static final double GIB = MIB * 1024;
+
+    /** A line count, short: "10.2 M", "80 k". */
+    private static String millions(long lines) {
+        return lines >= 1_000_000 ? String.format(Locale.ROOT, "%.1f M", lines / 1e6)
+                : String.format(Locale.ROOT, "%.0f k", lines / 1e3);
+    }
+
+    /** One log's figures: its shape, the readLine loop's and the parse's medians, the parse's peak heaps. */
+    record Row(LogShape shape, Timing readLine, Timing parse, long peakHeap, long peakLive) {
+    }
+
+    /** {@link #measure}, or null when the parse ran out of heap: a row of the table, not the end of the run. */
+    private static Row measureOrOutOfMemory(String name, Path log) throws Exception {
+        try {
+            return measure(name, log);
+        } catch (OutOfMemoryError e) {
+            if (name != null) {
+                System.out.printf(Locale.ROOT, "%n%s log: the parse ran out of heap (OutOfMemoryError)%n", name);
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Times the readLine loop and the parse on one log, median of 3 each after an untimed run of each (page
+     * cache and JIT warm); prints the full comparison when {@code name} is given.
+     */
+    private static Row measure(String name, Path log) throws Exception {
+        LogShape shape = LogShape.of(log);
+        long lines = shape.lines();
+        readLineCount(log);
+        long coldStart = System.nanoTime();
+        parse(log);
+        double coldParse = (System.nanoTime() - coldStart) / 1e9;
+        Timing readLine = median(() -> readLineCount(log), lines);
+        resetPeaks();
+        Timing parse = median(() -> parse(log), -1);
+        Row row = new Row(shape, readLine, parse, peakHeap(), PeakLiveHeap.peak());
+        if (name == null) {
+            return row;
+        }
+        double mib = shape.bytes() / MIB;
+        double wc = median(() -> wcLines(log), lines).wall;
+        System.out.printf(Locale.ROOT, "%n%s log: %s%n", name, shape);
+        print("wc -l", wc, mib, lines, wc);
+        print("readLine loop", readLine.wall, mib, lines, wc);
+        print("iotrace parse", parse.wall, mib, lines, wc);
+        System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x); the parse's first, cold run:"
+                + " %.3f s%n", parse.wall / readLine.wall, coldParse);
+        System.out.printf(Locale.ROOT, "CPU seconds: readLine loop %.3f, parse %.3f (%.2fx); load average %s%n",
+                readLine.cpu, parse.cpu, parse.cpu / readLine.cpu, BenchmarkReport.loadAverage());
+        System.out.printf(Locale.ROOT, "peak heap during parse: %.1f MiB (target < 256), of it live after a"
+                + " collection: %.1f MiB%n", row.peakHeap / MIB, row.peakLive / MIB);
+        return row;
     }
 
     interface Run {
@@ -203,6 +308,7 @@ public final class StraceParseBenchmark {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        PeakLiveHeap.reset();
     }
 
     /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */

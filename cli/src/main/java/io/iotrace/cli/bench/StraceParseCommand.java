@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,9 +20,11 @@ import picocli.CommandLine.Spec;
  * than that fails instead of hiding in a large default heap.
  */
 @Command(name = "strace-parse", mixinStandardHelpOptions = true,
-        description = "Measure the strace log parser: generate a -f -ttt -T -yy log of --mib MiB, then time wc -l,"
-                + " a BufferedReader.readLine() loop and iotrace's parse through to the report (median of 3 each,"
-                + " on the file in page cache), with the parse's peak heap and RSS, in a JVM capped at 256 MiB.")
+        description = "Measure the strace log parser: build a log of --mib MiB from the corpus's real-program strace"
+                + " logs (pids and times shifted), print its shape, then time wc -l, a BufferedReader.readLine() loop"
+                + " and iotrace's parse through to the report (median of 3 each, on the file in page cache), with"
+                + " the parse's peak heap; the same on a generated log; then the scaling table (128 MiB, 1 GiB and"
+                + " 4 GiB; 1,000, 10,000 and 100,000 threads), in a JVM capped at 256 MiB.")
 public final class StraceParseCommand implements Callable<Integer> {
     private static final String HEAP_TARGET = "-Xmx256m";
 
@@ -31,14 +34,27 @@ public final class StraceParseCommand implements Callable<Integer> {
     @Option(names = "--mib", defaultValue = "1024", description = "size of the generated log (default: ${DEFAULT-VALUE})")
     long mebibytes;
 
+    @Option(names = "--corpus", description = "the corpus folder with native/*/strace.log.xz and jvm/*/strace.log.xz"
+            + " (default: the corpus beside the iotrace build)")
+    Path corpus;
+
+    @Option(names = "--no-scaling", description = "leave out the scaling table, which writes and reads 5 GiB of logs,"
+            + " one at a time")
+    boolean noScaling;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (mebibytes < 1) {
             throw new ParameterException(spec.commandLine(), "--mib must be at least 1, was " + mebibytes);
         }
+        Path logs = corpus != null ? corpus : besideTheBuild();
+        if (!Files.isDirectory(logs)) {
+            throw new ParameterException(spec.commandLine(), "no corpus folder at " + logs + ": give --corpus");
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), HEAP_TARGET, "-cp", System.getProperty("java.class.path"),
-                StraceParseBenchmark.class.getName(), Long.toString(mebibytes))
+                StraceParseBenchmark.class.getName(), Long.toString(mebibytes), logs.toString(),
+                Boolean.toString(!noScaling))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         // A signal to this JVM alone, or an error here: the child's gigabyte of log must not go on being written
         // (SIGTERM lets the child delete it).
@@ -54,6 +70,16 @@ public final class StraceParseCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // The hook is running: it stops the child.
             }
+        }
+    }
+
+    /** The repository's corpus: the CLI runs from {@code cli/target/} (its jar or its classes). */
+    private static Path besideTheBuild() {
+        try {
+            Path code = Path.of(StraceParseCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.toAbsolutePath().getParent().getParent().getParent().resolve("corpus");
+        } catch (Exception e) {
+            return Path.of("corpus").toAbsolutePath();
         }
     }
 

@@ -41,7 +41,8 @@ public record SyscallAnalysis(SyscallReport syscalls, List<CorrelationReport> co
         Set<Integer> threads = new HashSet<>();
         read.forEach(r -> threads.addAll(r.timeline().osThreads()));
         SyscallTimeline syscalls = new SyscallTimeline(threads);
-        SyscallReport report = SyscallLogAnalyzer.analyze(logs, strict, syscalls);
+        // Without a recording to match, no event needs handing over: each would be an object on the reading thread.
+        SyscallReport report = SyscallLogAnalyzer.analyze(logs, strict, read.isEmpty() ? null : syscalls);
         List<CorrelationReport> correlations = new ArrayList<>();
         for (JavaCalls calls : read) {
             JavaCallTimeline timeline = calls.timeline();

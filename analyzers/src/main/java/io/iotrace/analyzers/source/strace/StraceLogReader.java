@@ -93,7 +93,7 @@ public final class StraceLogReader {
                         ParsedChunk bad = ParsedChunk.oneBadLine("line longer than " + (MAX_LINE_BYTES >> 20)
                                 + " MiB", excerpt(buffer, 0, 120));
                         inFlight.add(new InFlight(CompletableFuture.completedFuture(bad),
-                                CompletableFuture.completedFuture(null)));
+                                CompletableFuture.completedFuture(null), -1));
                         skippingLongLine = true;
                         filled = 0;
                     } else {
@@ -136,8 +136,8 @@ public final class StraceLogReader {
         return lineBase[0];
     }
 
-    /** A chunk being parsed, and its events being added up. */
-    private record InFlight(CompletableFuture<ParsedChunk> parsed, CompletableFuture<?> added) {
+    /** A chunk being parsed, and its events being added up; {@code firstOrdinal} is -1 for a line skipped whole. */
+    private record InFlight(CompletableFuture<ParsedChunk> parsed, CompletableFuture<?> added, long firstOrdinal) {
         boolean isDone() {
             return parsed.isDone() && added.isDone();
         }
@@ -161,7 +161,7 @@ public final class StraceLogReader {
                 return null;
             }, workers);
         }
-        return new InFlight(parsed, CompletableFuture.allOf(partitionTails));
+        return new InFlight(parsed, CompletableFuture.allOf(partitionTails), firstOrdinal);
     }
 
     private void deliver(InFlight pending, Path file, long[] lineBase, SyscallEventSink alsoTo,
@@ -175,6 +175,9 @@ public final class StraceLogReader {
             throw new InterruptedIOException("interrupted while reading " + file);
         } catch (ExecutionException e) {
             throw new SyscallLogException(file, lineBase[0], "parser failed: " + e.getCause());
+        }
+        if (pending.firstOrdinal >= 0) {
+            aggregator.batchAdded(pending.firstOrdinal);
         }
         for (int i = 0; i < chunk.problemCount; i++) {
             problems.malformed(file, lineBase[0] + chunk.problemLines[i], chunk.problemWhy.get(i),

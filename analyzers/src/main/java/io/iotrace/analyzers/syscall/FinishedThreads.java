@@ -1,0 +1,150 @@
+package io.iotrace.analyzers.syscall;
+
+import io.iotrace.analyzers.model.ThreadRole;
+import io.iotrace.analyzers.model.ThreadModelClassifier;
+import io.iotrace.analyzers.model.Verdict;
+
+import java.util.Set;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The threads that exited, and which process each thread belongs to, so that memory does not grow with the
+ * threads that ever lived: beyond the {@value #KEPT_WHOLE} busiest, an exited thread is folded into its process's
+ * group of threads with the same role, model and mechanism ({@link ThreadGroup}).
+ *
+ * <p>The partitions hand over spawns and exits as they add events up, each at its own pace; {@link #settle} runs
+ * on the thread that reads the log, once every partition has added up to a point of the log, and takes the spawns
+ * in log order up to that point. A thread may be folded once the clone that started it is taken; one whose clone
+ * is not, a whole batch later (the clone may return, and be printed, after the thread's first lines), stays whole:
+ * nothing tells which process it belongs to.
+ */
+final class FinishedThreads {
+    /** Exited threads kept one by one, the busiest: every corpus log has fewer threads, so its report is whole. */
+    static final int KEPT_WHOLE = 512;
+
+    private record Spawned(int parent, ThreadActivity.Spawn spawn) {
+    }
+
+    private record Kept(ThreadActivity thread, long calls) {
+    }
+
+    private final ConcurrentLinkedQueue<Spawned> spawnedQueue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ThreadActivity> exitedQueue = new ConcurrentLinkedQueue<>();
+    private final List<Spawned> spawnsAhead = new ArrayList<>();
+    private final List<ThreadActivity> exitsAhead = new ArrayList<>();
+    private final PriorityQueue<Kept> kept = new PriorityQueue<>(Comparator.comparingLong(Kept::calls));
+    private final List<ThreadActivity> unplaced = new ArrayList<>();
+    /** The process of each thread a CLONE_THREAD clone started and that is not folded yet. */
+    private final Map<Integer, Integer> processOfThread = new HashMap<>();
+    /** The process that started each process (fork, vfork, clone without CLONE_THREAD). */
+    private final Map<Integer, Integer> processParent = new HashMap<>();
+    private final Map<Integer, Map<List<Object>, ThreadGroup>> groups = new LinkedHashMap<>();
+
+    /** From a partition: {@code parent} started a thread or process. */
+    void spawned(int parent, ThreadActivity.Spawn spawn) {
+        spawnedQueue.add(new Spawned(parent, spawn));
+    }
+
+    /** From a partition: the thread exited and gets no more events. */
+    void exited(ThreadActivity thread) {
+        exitedQueue.add(thread);
+    }
+
+    /**
+     * Takes the spawns before {@code addedUpTo} (every partition has added up the events before it) and folds,
+     * beyond the busiest, the threads that exited before it and whose start was taken, and those that exited
+     * before {@code foldBefore}.
+     */
+    void settle(long addedUpTo, long foldBefore) {
+        for (Spawned s; (s = spawnedQueue.poll()) != null; ) {
+            spawnsAhead.add(s);
+        }
+        spawnsAhead.sort(Comparator.comparingLong(s -> s.spawn().ordinal()));
+        int applied = 0;
+        while (applied < spawnsAhead.size() && spawnsAhead.get(applied).spawn().ordinal() < addedUpTo) {
+            apply(spawnsAhead.get(applied++));
+        }
+        spawnsAhead.subList(0, applied).clear();
+        for (ThreadActivity t; (t = exitedQueue.poll()) != null; ) {
+            exitsAhead.add(t);
+        }
+        exitsAhead.removeIf(thread -> {
+            boolean placed = processOfThread.containsKey(thread.tid) || processParent.containsKey(thread.tid);
+            if (thread.exitOrdinal >= (placed ? addedUpTo : foldBefore)) {
+                return false;
+            }
+            kept.add(new Kept(thread, thread.totalCalls()));
+            return true;
+        });
+        while (kept.size() > KEPT_WHOLE) {
+            fold(kept.poll().thread());
+        }
+    }
+
+    /** Takes every spawn and exit handed over; the log is read. */
+    void settleAll() {
+        settle(Long.MAX_VALUE, Long.MIN_VALUE);
+        for (ThreadActivity t : exitsAhead) {
+            kept.add(new Kept(t, t.totalCalls()));
+        }
+        exitsAhead.clear();
+    }
+
+    private void apply(Spawned s) {
+        int pid = processOfThread.getOrDefault(s.parent(), s.parent());
+        if (s.spawn().thread()) {
+            processOfThread.put(s.spawn().child(), pid);
+        } else {
+            processParent.put(s.spawn().child(), pid);
+        }
+    }
+
+    private void fold(ThreadActivity thread) {
+        Integer pid = processOfThread.remove(thread.tid);
+        if (pid == null) {
+            if (!processParent.containsKey(thread.tid)) {
+                unplaced.add(thread);
+                return;
+            }
+            pid = thread.tid;
+        }
+        // Alone: what the rest of its process does is not settled yet when a thread exits.
+        SyscallThreadProfile profile = new SyscallThreadProfile(thread,
+                DescriptorModes.nonBlockingIn(List.of(thread)));
+        Verdict verdict = ThreadModelClassifier.classify(profile,
+                new SyscallNeighbours(Set.of(), null, thread.asyncSetups, Map.of()));
+        ThreadRole role = SyscallRoles.role(thread, verdict.model(), false);
+        int process = pid;
+        ThreadGroup group = groups.computeIfAbsent(process, p -> new LinkedHashMap<>())
+                .computeIfAbsent(List.of(role, verdict.model(), String.valueOf(verdict.mechanism())),
+                        key -> new ThreadGroup(process, role, verdict, thread));
+        group.add(thread, thread.tid == process);
+    }
+
+    /** The exited threads kept one by one. */
+    List<ThreadActivity> whole() {
+        List<ThreadActivity> whole = new ArrayList<>(unplaced);
+        kept.forEach(k -> whole.add(k.thread()));
+        whole.addAll(exitsAhead);
+        return whole;
+    }
+
+    List<ThreadGroup> groups() {
+        List<ThreadGroup> all = new ArrayList<>();
+        groups.values().forEach(byKey -> all.addAll(byKey.values()));
+        return all;
+    }
+
+    /** Adds what the spawns settled so far show: each started thread's process, each started process's parent. */
+    void addParents(Map<Integer, Integer> threadParent, Map<Integer, Integer> processParents) {
+        processOfThread.forEach(threadParent::putIfAbsent);
+        processParent.forEach(processParents::putIfAbsent);
+    }
+}
