@@ -213,7 +213,8 @@ public final class ArchitectureClassifier {
                 : Architecture.THREAD_PER_CONNECTION;
         String sentence = p.acceptedBy() + count(handlers, mostlyVirtual ? "virtual thread" : "thread")
                 + (handlers.size() == 1 ? " serves " : " serve ") + p.connections()
-                + " connections, blocking in read and write" + (mostlyVirtual ? " (multiplexed by the JDK's poller)" : "");
+                + " connections, blocking in read and write"
+                + (mostlyVirtual ? " (multiplexed by the JDK's poller)" : "");
         return p.verdict(architecture, first, sentence);
     }
 

@@ -25,9 +25,11 @@ public final class ProcessClassifier {
      * @param selectorProvider the JDK's default selector provider class, for the mechanism when no selector was
      *                         seen; may be null
      */
-    public static ProcessClassification classify(Collection<? extends ThreadProfile> profiles, String selectorProvider) {
+    public static ProcessClassification classify(Collection<? extends ThreadProfile> profiles,
+                                                 String selectorProvider) {
         Map<ThreadProfile, Verdict> firstPass = new LinkedHashMap<>();
-        ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Map.of(), Set.of(), Set.of(), Mechanism.ofSelectorClass(selectorProvider));
+        ThreadModelClassifier.Neighbours nobody = new Loops(Map.of(), Map.of(), Set.of(), Set.of(),
+                Mechanism.ofSelectorClass(selectorProvider));
         for (ThreadProfile p : profiles) {
             firstPass.put(p, ThreadModelClassifier.classify(p, nobody));
         }

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The evidence one thread leaves for the classifier, gathered as events stream by. Memory grows with the
- * connections the thread touched, not with its calls.
+ * A recording's {@link ThreadProfile}: the evidence one thread's JDK calls leave for the detectors, gathered as
+ * events stream by. Memory grows with the connections the thread touched, not with its calls.
  */
 public final class RecordedThreadProfile implements ThreadProfile {
 
@@ -392,18 +392,9 @@ public final class RecordedThreadProfile implements ThreadProfile {
         }
         boolean files = asyncFileCompletions + asyncFileSubmits > asyncSocketCompletions + asyncSocketSubmits;
         return new AsyncUse(submits + completions, completions, submits,
-                files ? Mechanism.THREAD_POOL : Mechanism.EPOLL, files ? Underneath.ASYNC_FILE : Underneath.ASYNC_SOCKET,
+                files ? Mechanism.THREAD_POOL : Mechanism.EPOLL,
+                files ? Underneath.ASYNC_FILE : Underneath.ASYNC_SOCKET,
                 evidence);
-    }
-
-    /** Completions of socket operations run on this thread: a channel group's handler threads run them. */
-    public long asyncSocketCompletions() {
-        return asyncSocketCompletions;
-    }
-
-    /** Completions run on this thread whose channel is unknown (their submission was not paired with them). */
-    public long unpairedCompletions() {
-        return unpairedCompletions;
     }
 
     /** The JDK's calls never deliver signals to the application. */

@@ -28,7 +28,7 @@ public final class ThreadModelClassifier {
          */
         boolean servesALoop(ThreadProfile p);
 
-        /** True when a thread that waits in a selector or polls also reads or writes one of this thread's connections. */
+        /** True when a thread that waits in a selector or polls reads or writes one of this thread's connections. */
         boolean readsAConnectionOfALoop(ThreadProfile p);
 
         /** The mechanism of the process's selector threads, null when there is none. */
@@ -126,7 +126,8 @@ public final class ThreadModelClassifier {
         if (async == null || async.operations() < sync) {
             return null;
         }
-        return new Verdict(IoModel.ASYNC, async.mechanism(), async.underneath(), Confidence.fromCalls(async.operations()),
+        return new Verdict(IoModel.ASYNC, async.mechanism(), async.underneath(),
+                Confidence.fromCalls(async.operations()),
                 async.evidence() + ", " + Units.count(sync, "synchronous I/O call"), "async");
     }
 
@@ -170,7 +171,8 @@ public final class ThreadModelClassifier {
         }
         long ioCalls = p.blockingNetworkCalls() + p.nonBlockingNetworkCalls();
         StringBuilder evidence = new StringBuilder()
-                .append(Units.count(p.readinessWaits(), "readiness wait")).append(" (").append(calls(p.readinessWaitCalls()))
+                .append(Units.count(p.readinessWaits(), "readiness wait"))
+                .append(" (").append(calls(p.readinessWaitCalls()))
                 .append(") waiting ").append(Units.nanos(p.readinessWaitNanos())).append(" and finding ")
                 .append(p.readyResults()).append(" ready, ")
                 .append(percent(p.nonBlockingNetworkCalls(), ioCalls)).append(" of its ").append(ioCalls)
@@ -229,7 +231,8 @@ public final class ThreadModelClassifier {
                 .append(p.blockingNetworkCalls()).append(" blocking network calls (").append(p.blockingReads())
                 .append(" reads, ").append(p.accepts()).append(" accepts)");
         if (p.blockingInboundNanos() > 0) {
-            evidence.append(" waiting ").append(Units.nanos(p.blockingInboundNanos())).append(" for data or connections");
+            evidence.append(" waiting ").append(Units.nanos(p.blockingInboundNanos()))
+                    .append(" for data or connections");
         }
         evidence.append(", ").append(p.nonBlockingNetworkCalls()).append(" non-blocking");
         // Its file calls are blocking too: they add to the certainty, not only its network calls.
