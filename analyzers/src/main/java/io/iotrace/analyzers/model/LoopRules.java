@@ -27,6 +27,21 @@ public final class LoopRules {
         return retries >= MIN_RETRIES_FOR_POLLING && retries >= RETRIES_PER_WAIT_FOR_POLLING * readinessWaits;
     }
 
+    /**
+     * A loop that reads each ready channel in blocking mode (the JDK HttpServer's dispatcher) waits once per
+     * request and reads two or three times after each wait (2.4 on average, measured); a thread that blocks in its
+     * reads waits rarely if ever.
+     */
+    private static final int BLOCKING_READS_PER_WAIT = 4;
+
+    /**
+     * True when a thread's blocking reads follow its readiness waits: it reads what its selector found ready. Counts,
+     * not times: a wait's or a read's duration changes with the load, a verdict must not.
+     */
+    public static boolean readsWhatItWaitedFor(long readinessWaits, long blockingReads) {
+        return readinessWaits * BLOCKING_READS_PER_WAIT >= blockingReads;
+    }
+
     /** True when a thread waited for readiness often enough to be a loop. */
     public static boolean waitsLikeALoop(long readinessWaits) {
         return readinessWaits >= MIN_WAITS_FOR_A_LOOP;

@@ -159,13 +159,14 @@ public final class ThreadModelClassifier {
 
     /**
      * Waits for readiness: more waits and non-blocking calls than blocking ones, or, when the channels are read in
-     * blocking mode once ready (the JDK's own HttpServer does so), more time waiting for readiness than in reads
-     * and accepts. Where a thread waits is what its model is about, not the mode its channels happen to be in.
+     * blocking mode once ready (the JDK's own HttpServer does so), a wait before every few reads. Where a thread
+     * waits is what its model is about, not the mode its channels happen to be in.
      */
     static Verdict detectMultiplexing(ThreadProfile p, Neighbours n) {
         boolean mostlyNonBlocking = p.readinessWaits() + p.nonBlockingNetworkCalls() >= p.blockingNetworkCalls();
-        boolean waitsForReadiness = p.readinessWaitNanos() > p.blockingInboundNanos();
-        if (!LoopRules.waitsLikeALoop(p.readinessWaits()) || !(mostlyNonBlocking || waitsForReadiness)
+        boolean readsWhatItWaitedFor = LoopRules.readsWhatItWaitedFor(p.readinessWaits(), p.blockingReads())
+                && !p.switchedToBlocking();
+        if (!LoopRules.waitsLikeALoop(p.readinessWaits()) || !(mostlyNonBlocking || readsWhatItWaitedFor)
                 || awaitsOneChannelOfALoop(p, n)) {
             return null;
         }
