@@ -10,6 +10,15 @@ public interface EventHandler {
     void onEvent(IoEvent event);
 
     /**
+     * Called before {@link #end} for each thread that lost events, when the recording says which (format 2 on).
+     *
+     * @param threadKey the thread's key, as in {@link ThreadInfo#key()}
+     * @param dropped   events of that thread the agent could not record
+     */
+    default void droppedOnThread(long threadKey, long dropped) {
+    }
+
+    /**
      * Called once, after the last event.
      *
      * @param droppedEvents events the agent could not record because its buffers were full

@@ -47,10 +47,15 @@ class DroppedEventsTest {
         Recorded recorded = Recorded.read(recording);
         List<IoEvent> writes = recorded.where(e -> e.thread().name().equals("burst")
                 && e.operation() == Operation.WRITE && e.resource().description().endsWith("/burst.bin"));
-        assertTrue(recorded.dropped() > 0, "drops with a ring of 16; recorded " + writes.size());
         assertTrue(writes.size() > 0, "some writes recorded");
-        assertEquals(CALLS, writes.size() + recorded.dropped(), "recorded " + writes.size() + " + dropped "
-                + recorded.dropped());
+        // Other threads may lose events too (the JVM's start-up reads, when the writer is slow to drain on a busy
+        // machine): the burst thread's own drops are what its writes add up with.
+        long burstDropped = recorded.droppedByThread().getOrDefault(writes.get(0).thread().key(), 0L);
+        assertTrue(burstDropped > 0, "drops with a ring of 16; recorded " + writes.size());
+        assertEquals(CALLS, writes.size() + burstDropped, "recorded " + writes.size() + " + dropped "
+                + burstDropped + " on the burst thread (" + recorded.droppedByThread() + " by thread key)");
+        assertEquals(recorded.dropped(), recorded.droppedByThread().values().stream().mapToLong(Long::longValue)
+                .sum(), "the total is the threads' drops");
 
         JsonNode report = new ObjectMapper().readTree(CliRun.of("analyze", "--format", "json", recording.toString())
                 .out()).get("processes").get(0);

@@ -217,6 +217,7 @@ public final class RecordingReader {
                 p.i64();
                 long dropped = p.i64();
                 async.flush();
+                droppedByThread.forEach(handler::droppedOnThread);
                 handler.end(Math.max(dropped, droppedSoFar()));
                 return true;
             }
