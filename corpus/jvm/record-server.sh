@@ -53,8 +53,9 @@ java_home() {
 # builds the launcher (once, and again when its pom.xml or sources change); sets CLASS_PATH: its classes and
 # dependencies, from the target/classpath.txt its pom writes or else the jars it copies to target/lib
 build() {
-  local stamp=$PROJECT/target/record.stamp
-  if [ ! -f "$stamp" ] || [ -n "$(find "$PROJECT/src" "$PROJECT/pom.xml" -newer "$stamp")" ]; then
+  local stamp=$PROJECT/target/record.stamp inputs=("$PROJECT/pom.xml")
+  [ ! -d "$PROJECT/src" ] || inputs+=("$PROJECT/src")   # a pom may build another program's sources
+  if [ ! -f "$stamp" ] || [ -n "$(find "${inputs[@]}" -newer "$stamp")" ]; then
     (cd "$PROJECT" && JAVA_HOME="$JAVA_HOME_USED" mvn -B -q -DskipTests package)
     touch "$stamp"
   fi

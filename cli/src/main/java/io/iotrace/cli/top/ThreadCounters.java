@@ -3,6 +3,7 @@ package io.iotrace.cli.top;
 import io.iotrace.analyzers.event.EventHandler;
 import io.iotrace.analyzers.event.IoEvent;
 import io.iotrace.analyzers.event.Operation;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,6 +35,11 @@ final class ThreadCounters implements EventHandler {
     }
 
     private final Map<Long, Counter> threads = new HashMap<>();
+    /**
+     * Whether each asynchronous read or write in flight brings bytes in, by the operation's id, in submission order:
+     * its bytes come with its completion, which does not say which way they went.
+     */
+    private final Map<Long, ArrayDeque<Boolean>> inboundInFlight = new HashMap<>();
 
     /** Starts a new interval: stalls are measured afresh; totals run on. */
     void startInterval() {
@@ -53,10 +59,19 @@ final class ThreadCounters implements EventHandler {
         c.calls++;
         c.callNanos += event.durationNanos();
         if (event.operation().movesBytes()) {
-            if (event.operation().isInbound()) {
-                c.bytesIn += event.bytesMoved();
-            } else {
-                c.bytesOut += event.bytesMoved();
+            count(c, event.operation().isInbound(), event.bytesMoved());
+        } else if (event.operation() == Operation.ASYNC_SUBMIT) {
+            Operation submitted = Operation.ofCode((int) event.result());
+            if (submitted != null && submitted.movesBytes()) {
+                inboundInFlight.computeIfAbsent(event.related(), k -> new ArrayDeque<>()).add(submitted.isInbound());
+            }
+        } else if (event.operation() == Operation.ASYNC_COMPLETE) {
+            ArrayDeque<Boolean> inbound = inboundInFlight.get(event.related());
+            if (inbound != null) {
+                count(c, inbound.poll(), event.bytesMoved());
+                if (inbound.isEmpty()) {
+                    inboundInFlight.remove(event.related());
+                }
             }
         }
         if (event.operation() == Operation.SELECT) {
@@ -64,6 +79,14 @@ final class ThreadCounters implements EventHandler {
                 c.newStallNanos = Math.max(c.newStallNanos, event.startNanos() - c.lastSelectEnd);
             }
             c.lastSelectEnd = event.endNanos();
+        }
+    }
+
+    private static void count(Counter c, boolean inbound, long bytes) {
+        if (inbound) {
+            c.bytesIn += bytes;
+        } else {
+            c.bytesOut += bytes;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.iotrace.cli.attach;
 
 import static io.iotrace.cli.attach.Attaching.TIMEOUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,8 +12,10 @@ import io.iotrace.cli.testing.ChildJava;
 import io.iotrace.cli.testing.CliRun;
 import io.iotrace.cli.testing.RunningJava;
 import io.iotrace.cli.testing.TargetJdk;
+import io.iotrace.fixtures.AsyncEchoServer;
 import io.iotrace.fixtures.BlockingEchoServer;
 import io.iotrace.fixtures.LoadDriver;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +67,31 @@ class PsAndTopTest {
                 assertEquals(0, probe.askStatus(io.iotrace.cli.testing.BuiltJars.agentJar()).instrumentedClasses(),
                         "leaving top detaches");
             }
+        }
+    }
+
+    /**
+     * Completion handlers read and write through submissions whose bytes come with their completions (the JDK's
+     * async channels here, Netty's io_uring transport the same way): their rows show the bytes in and out.
+     */
+    @Test
+    void topCountsTheBytesThatAsyncCompletionsMoveInAndOut() throws Exception {
+        TargetJdk jdk = TargetJdk.jdk17();
+        try (RunningJava server = ChildJava.on(jdk).main(AsyncEchoServer.class).start()) {
+            int port = server.awaitListeningPort();
+            CliRun top;
+            try (RunningJava driver = ChildJava.on(jdk).main(LoadDriver.class).args("--port", Integer.toString(port),
+                    "--connections", "2", "--round-trips", "1000000", "--timeout-seconds", "60").start()) {
+                top = CliRun.of("top", Long.toString(server.pid()), "--batch", "--interval", "1s",
+                        "--iterations", "2");
+            }
+            assertEquals(0, top.exitCode(), top.err());
+            Matcher row = Pattern.compile(
+                    "(?m)^async-\\S+ \\(2\\) +completion-handler +async +[1-9]\\d* +(\\S+ \\S+) +(\\S+ \\S+)")
+                    .matcher(top.out());
+            assertTrue(row.find(), "a row for the completion handlers: " + top.out());
+            assertNotEquals("0 B", row.group(1), "bytes in: " + top.out());
+            assertNotEquals("0 B", row.group(2), "bytes out: " + top.out());
         }
     }
 
