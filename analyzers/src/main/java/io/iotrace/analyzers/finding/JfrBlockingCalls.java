@@ -199,8 +199,9 @@ public final class JfrBlockingCalls {
     }
 
     /**
-     * The stack, innermost first; null when the agent made the call. For an event the agent commits itself, its
-     * runtime's frames on top are dropped, and the rest must be free of agent frames like any other event's.
+     * The stack, innermost first; null when the agent made the call or no Java frame can be named. For an event the
+     * agent commits itself, its runtime's frames on top are dropped, and the rest must be free of agent frames like
+     * any other event's.
      */
     private static CallStack stackOf(RecordedStackTrace trace, boolean committedByAgent) {
         List<Frame> frames = new ArrayList<>();
@@ -224,6 +225,11 @@ public final class JfrBlockingCalls {
                             frame.getLineNumber()));
                 }
             }
+        }
+        if (frames.isEmpty()) {
+            // No frame left to name: the JVM's own work, or code redefined since (the agent transforming or
+            // restoring a class, holding the class's locks). Nothing of the application's to point at.
+            return null;
         }
         return new CallStack(frames, trace != null && trace.isTruncated());
     }
