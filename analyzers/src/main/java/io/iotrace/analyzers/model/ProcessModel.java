@@ -31,15 +31,13 @@ public final class ProcessModel {
         return byIo != null ? byIo : threads.get(0).verdict();
     }
 
-    private static ThreadClassification loop(List<ThreadClassification> threads) {
-        return threads.stream().filter(t -> t.role() == ThreadRole.EVENT_LOOP).findFirst().orElse(null);
-    }
-
     /**
      * The verdict of the threads that, together, made the most of a figure, grouped by model and mechanism: 200
      * connection threads with 5 reads each outweigh one accept loop with 300 waits. Null when no thread made any.
      */
     private static Verdict heaviest(List<ThreadClassification> threads, ToLongFunction<ThreadProfile> figure) {
+        ThreadClassification loop = threads.stream().filter(t -> t.role() == ThreadRole.EVENT_LOOP).findFirst()
+                .orElse(null);
         Map<List<Object>, long[]> weights = new LinkedHashMap<>();
         Map<List<Object>, List<ThreadClassification>> carriers = new LinkedHashMap<>();
         for (ThreadClassification thread : threads) {
@@ -49,8 +47,7 @@ public final class ProcessModel {
                 continue;
             }
             // A worker is handed ready connections by a loop: its data waited in the loop, whatever mode it reads in.
-            ThreadClassification loop = thread.role() == ThreadRole.WORKER ? loop(threads) : null;
-            Verdict model = loop != null ? loop.verdict() : verdict;
+            Verdict model = thread.role() == ThreadRole.WORKER && loop != null ? loop.verdict() : verdict;
             List<Object> key = Arrays.asList(model.model(), model.mechanism());
             weights.computeIfAbsent(key, k -> new long[1])[0] += weight;
             carriers.computeIfAbsent(key, k -> new ArrayList<>()).add(thread);
@@ -67,8 +64,7 @@ public final class ProcessModel {
         List<ThreadClassification> heaviest = carriers.get(best);
         // Workers carry the loop's model, not their own verdict: the sentence quotes a thread that has it.
         ThreadClassification first = heaviest.stream().filter(t -> t.role() != ThreadRole.WORKER).findFirst()
-                .orElse(heaviest.get(0).role() == ThreadRole.WORKER && loop(threads) != null ? loop(threads)
-                        : heaviest.get(0));
+                .orElse(loop != null ? loop : heaviest.get(0));
         Verdict lead = first.verdict();
         if (heaviest.size() == 1) {
             return lead;
