@@ -28,6 +28,9 @@ public final class ArchitectureClassifier {
             ArchitectureClassifier::acceptorsOnly,
             ArchitectureClassifier::noServer);
 
+    private static final Verdict NO_IO = new Verdict(IoModel.NONE, null, null, Confidence.HIGH, "no I/O was recorded",
+            "no-io");
+
     private ArchitectureClassifier() {
     }
 
@@ -54,8 +57,8 @@ public final class ArchitectureClassifier {
             return a;
         }
         Verdict model = ProcessModel.of(threads);
-        return new ArchitectureVerdict(a.architecture(), model.model(), model.mechanism(), model.underneath(),
-                a.sentence(), a.evidence(), a.confidence(), a.connections(), a.spread());
+        return new ArchitectureVerdict(a.architecture(), model, a.sentence(), a.evidence(), a.confidence(),
+                a.connections(), a.spread());
     }
 
     /** The process's threads sorted by what they do, and the phrases several detectors share. */
@@ -87,8 +90,7 @@ public final class ArchitectureClassifier {
             Verdict v = lead.verdict();
             Confidence confidence = connections == 0 && architecture != Architecture.NONE ? Confidence.LOW
                     : v.confidence();
-            return new ArchitectureVerdict(architecture, v.model(), v.mechanism(), v.underneath(), sentence, counts,
-                    confidence, connections, spread);
+            return new ArchitectureVerdict(architecture, v, sentence, counts, confidence, connections, spread);
         }
 
         /** The thread that accepted the most, else the first with I/O: whose verdict a process-level sentence leads. */
@@ -226,9 +228,8 @@ public final class ArchitectureClassifier {
         Verdict v = acceptor.verdict();
         Architecture guess = v.model() == IoModel.MULTIPLEXING ? Architecture.SINGLE_EVENT_LOOP
                 : Architecture.THREAD_PER_CONNECTION;
-        return new ArchitectureVerdict(guess, v.model(), v.mechanism(), v.underneath(),
-                p.acceptedBy() + "no thread read or wrote them", p.counts(), Confidence.LOW, p.connections(),
-                p.spread());
+        return new ArchitectureVerdict(guess, v, p.acceptedBy() + "no thread read or wrote them", p.counts(),
+                Confidence.LOW, p.connections(), p.spread());
     }
 
     /**
@@ -246,7 +247,7 @@ public final class ArchitectureClassifier {
                     .max(Comparator.comparingLong(t -> t.profile().decidingCalls())).orElse(null);
         }
         if (worker == null) {
-            return new ArchitectureVerdict(Architecture.NONE, IoModel.NONE, null, null, "no I/O was recorded",
+            return new ArchitectureVerdict(Architecture.NONE, NO_IO, "no I/O was recorded",
                     p.counts(), Confidence.HIGH, 0, p.spread());
         }
         String sentence = p.connections() > 0

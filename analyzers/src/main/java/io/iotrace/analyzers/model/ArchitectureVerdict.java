@@ -6,9 +6,7 @@ import java.util.List;
  * How a process serves its connections, in one sentence, with the evidence.
  *
  * @param architecture the architecture
- * @param ioModel      the I/O model of the threads that serve (or, with no server, that do the work)
- * @param mechanism    the mechanism of that model, null when none
- * @param underneath   what the JDK does below that model when it differs, null when nothing does
+ * @param model        the I/O model of the threads that serve (or, with no server, that do the work), and why
  * @param sentence     what a person reads ("one selector thread accepts and reads; 4 workers do I/O on its
  *                     connections")
  * @param evidence     the counts behind it
@@ -16,7 +14,20 @@ import java.util.List;
  * @param connections  server-side connections accepted or served in the process
  * @param spread       connections per serving thread, most first
  */
-public record ArchitectureVerdict(Architecture architecture, IoModel ioModel, Mechanism mechanism, String underneath,
-                                  String sentence, String evidence, Confidence confidence, int connections,
-                                  List<ConnectionShare> spread) {
+public record ArchitectureVerdict(Architecture architecture, Verdict model, String sentence, String evidence,
+                                  Confidence confidence, int connections, List<ConnectionShare> spread) {
+
+    public IoModel ioModel() {
+        return model.model();
+    }
+
+    /** Null when the model has none. */
+    public Mechanism mechanism() {
+        return model.mechanism();
+    }
+
+    /** What the JDK does below the model when it differs, else null. */
+    public String underneath() {
+        return model.underneath();
+    }
 }

@@ -42,29 +42,9 @@ public final class ProcessClassifier {
             Verdict verdict = ThreadModelClassifier.classify(p, loops);
             threads.add(RoleAssigner.assign(p, verdict, serverConnections, loops));
         }
-        return new ProcessClassification(threads, group(threads),
+        return new ProcessClassification(threads, ThreadGroup.of(threads),
                 ArchitectureClassifier.classify(threads, serverConnections.size(),
                         ProcessFacts.none(serverConnections.size())));
-    }
-
-    private static List<ThreadGroup> group(List<ThreadClassification> threads) {
-        Map<List<Object>, List<ThreadClassification>> byKey = new LinkedHashMap<>();
-        for (ThreadClassification t : threads) {
-            Verdict v = t.verdict();
-            List<Object> key = java.util.Arrays.asList(t.role(), v.model(), v.mechanism(), v.underneath(),
-                    t.profile().thread().virtual());
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
-        }
-        List<ThreadGroup> groups = new ArrayList<>();
-        for (List<ThreadClassification> members : byKey.values()) {
-            ThreadClassification first = members.get(0);
-            String label = NamePattern.of(members.stream().map(m -> m.profile().thread().name()).toList());
-            groups.add(new ThreadGroup(label, first.role(), first.verdict(), first.profile().thread().virtual(),
-                    List.copyOf(members)));
-        }
-        groups.sort(Comparator.comparingInt((ThreadGroup g) -> g.role().ordinal())
-                .thenComparing(Comparator.comparingInt(ThreadGroup::connections).reversed()));
-        return List.copyOf(groups);
     }
 
     /**

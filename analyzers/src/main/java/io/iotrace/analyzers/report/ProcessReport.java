@@ -5,36 +5,80 @@ import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.ConnectionShare;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.Mechanism;
+import io.iotrace.analyzers.model.Verdict;
 
 import java.util.List;
 
 /**
- * The analysis of one recording (one JVM): its architecture and I/O model, thread groups, threads and resources.
- * Immutable; serialize with enums written through {@code toString()}.
+ * The analysis of one process, whichever source it comes from: its architecture and I/O model, thread groups,
+ * threads, resources and syscalls. What a source cannot see is empty (a syscall log has no resources, a recording
+ * no syscalls). Immutable; serialize with enums written through {@code toString()}.
  *
  * @param schema               the report format version, {@value #SCHEMA}
- * @param recording            the traced JVM; null when the recording said nothing about it
+ * @param source               a recording or a syscall log
+ * @param process              the process; null when a recording said nothing about it
  * @param droppedEvents        events the agent could not record (its buffers were full)
  * @param durationNanos        from the first call's start to the last call's end
- * @param ioModel              the I/O model of the serving threads (or of the busiest, without a server)
+ * @param ioModel              the I/O model of the threads that carry the data (or of the busiest, without a server)
  * @param mechanism            its mechanism, null when none
  * @param underneath           what the JDK does below that model when it differs, else null
+ * @param confidence           low when the evidence is thin
+ * @param evidence             why the process has that model
  * @param architecture         how the process serves connections
  * @param architectureSentence the same in one sentence
  * @param architectureEvidence the counts behind it
- * @param confidence           low when the evidence is thin
  * @param connections          server-side connections accepted
- * @param connectionSpread     connections per serving thread, most first
+ * @param connectionSpread     connections per serving thread, most first (a syscall log does not tell them apart)
  * @param totals               every thread's figures added up
- * @param groups               thread groups, serving roles first
- * @param threads              every thread, in the order first seen
- * @param resources            every resource, the most waited-on and most copied first
+ * @param groups               thread groups, serving roles first; threads a syscall log added up as they exited
+ *                             are counted in their group but not listed in {@code threads}
+ * @param threads              every thread kept one by one, in the order first seen
+ * @param resources            every resource, the most waited-on and most copied first (recordings)
+ * @param syscalls             per syscall, the calls and their durations, the most time first (syscall logs)
  */
-public record ProcessReport(String schema, RecordingSummary recording, long droppedEvents, long durationNanos,
-                            IoModel ioModel, Mechanism mechanism, String underneath, Architecture architecture,
-                            String architectureSentence, String architectureEvidence, Confidence confidence,
-                            int connections, List<ConnectionShare> connectionSpread, IoSummary totals,
-                            List<GroupReport> groups, List<ThreadReport> threads, List<ResourceReport> resources) {
+public record ProcessReport(String schema, ReportSource source, ProcessSummary process, long droppedEvents,
+                            long durationNanos, IoModel ioModel, Mechanism mechanism, String underneath,
+                            Confidence confidence, String evidence, Architecture architecture,
+                            String architectureSentence, String architectureEvidence, int connections,
+                            List<ConnectionShare> connectionSpread, IoSummary totals, List<GroupReport> groups,
+                            List<ThreadReport> threads, List<ResourceReport> resources,
+                            List<SyscallFigures> syscalls) {
 
-    public static final String SCHEMA = "iotrace.report/2";
+    /** Version 3: one schema for both sources ({@code source}, {@code process}, {@code evidence}, {@code syscalls}). */
+    public static final String SCHEMA = "iotrace.report/3";
+
+    /** The process id, or 0 when the source did not say. */
+    public long pid() {
+        return process == null ? 0 : process.pid();
+    }
+
+    /** The process's model as a verdict, to compare with a thread's or another process's. */
+    public Verdict verdict() {
+        return new Verdict(ioModel, mechanism, underneath, confidence, evidence, null);
+    }
+
+    /** One thread kept one by one. */
+    public ThreadReport thread(long key) {
+        return threads.stream().filter(t -> t.key() == key).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no thread " + key + " in process " + pid()));
+    }
+
+    /** The figures of one syscall, or null when the process never made it. */
+    public SyscallFigures syscall(String call) {
+        return syscalls.stream().filter(s -> s.call().equals(call)).findFirst().orElse(null);
+    }
+
+    /** The same report with another process model: a parent that serves through its children takes theirs. */
+    public ProcessReport withModel(IoModel ioModel, Mechanism mechanism, Confidence confidence, String evidence) {
+        return new ProcessReport(schema, source, process, droppedEvents, durationNanos, ioModel, mechanism, null,
+                confidence, evidence, architecture, architectureSentence, architectureEvidence, connections,
+                connectionSpread, totals, groups, threads, resources, syscalls);
+    }
+
+    /** The same report with another architecture: a forked child shares its server's. */
+    public ProcessReport withArchitecture(Architecture architecture, String sentence, String evidence) {
+        return new ProcessReport(schema, source, process, droppedEvents, durationNanos, ioModel, mechanism, underneath,
+                confidence, this.evidence, architecture, sentence, evidence, connections, connectionSpread, totals,
+                groups, threads, resources, syscalls);
+    }
 }

@@ -4,16 +4,10 @@ import io.iotrace.analyzers.event.EventHandler;
 import io.iotrace.analyzers.event.IoEvent;
 import io.iotrace.analyzers.event.RecordingInfo;
 import io.iotrace.analyzers.event.Resource;
-import io.iotrace.analyzers.model.ArchitectureVerdict;
-import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.ProcessClassification;
-import io.iotrace.analyzers.model.SeedAnswers;
-import io.iotrace.analyzers.model.ThreadClassification;
-import io.iotrace.analyzers.model.ThreadGroup;
 import io.iotrace.analyzers.model.ThreadProfiles;
 import io.iotrace.analyzers.stats.IoStats;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,54 +64,14 @@ public final class RecordingAnalyzer implements EventHandler {
     /** The report of everything seen so far. */
     public ProcessReport report() {
         ProcessClassification classification = profiles.classify(info == null ? null : info.selectorProvider());
-
-        IoStats totals = new IoStats();
-        threads.values().forEach(totals::add);
-        List<ThreadReport> threadReports = classification.threads().stream().map(this::threadReport).toList();
-        List<GroupReport> groups = classification.groups().stream().map(this::groupReport).toList();
         List<ResourceReport> resourceReports = resources.values().stream()
                 .sorted(Comparator.comparingLong((ResourceState r) -> r.stats.totalWaitNanos())
                         .thenComparingLong(r -> r.stats.copies().kernelUserBytes() + r.stats.copies().jdkCopyBytes())
                         .reversed())
                 .map(RecordingAnalyzer::resourceReport).toList();
-        ArchitectureVerdict a = classification.architecture();
-        long duration = totals.events() == 0 ? 0 : totals.lastEndNanos() - totals.firstStartNanos();
-        return new ProcessReport(ProcessReport.SCHEMA, RecordingSummary.of(info), droppedEvents, duration,
-                a.ioModel(), a.mechanism(), a.underneath(), a.architecture(), a.sentence(), a.evidence(),
-                a.confidence(), a.connections(), a.spread(), IoSummary.of(totals), groups, threadReports,
-                resourceReports);
-    }
-
-    private ThreadReport threadReport(ThreadClassification t) {
-        var thread = t.profile().thread();
-        var v = t.verdict();
-        return new ThreadReport(thread.key(), thread.javaId(), thread.osTid(), thread.name(), thread.virtual(),
-                t.role(), t.roleEvidence(), v.model(), v.mechanism(), v.underneath(), v.confidence(), v.evidence(),
-                t.connections(), t.profile().accepts(), IoSummary.of(threads.get(thread.key())));
-    }
-
-    private GroupReport groupReport(ThreadGroup g) {
-        IoStats stats = new IoStats();
-        List<Long> keys = new ArrayList<>();
-        Confidence lowest = Confidence.HIGH;
-        ThreadClassification busiest = g.members().get(0);
-        for (ThreadClassification member : g.members()) {
-            stats.add(threads.get(member.threadKey()));
-            keys.add(member.threadKey());
-            if (member.verdict().confidence().compareTo(lowest) > 0) {
-                lowest = member.verdict().confidence();
-            }
-            if (member.profile().decidingCalls() > busiest.profile().decidingCalls()) {
-                busiest = member;
-            }
-        }
-        String evidence = g.members().size() == 1 ? busiest.verdict().evidence()
-                : "busiest of " + g.members().size() + " (" + busiest.profile().thread().name() + "): "
-                + busiest.verdict().evidence();
-        var v = g.verdict();
-        return new GroupReport(g.label(), g.role(), v.model(), v.mechanism(), v.underneath(), g.virtual(), lowest,
-                evidence, g.members().size(), List.copyOf(keys), g.connections(),
-                SeedAnswers.of(g.role(), v, g.virtual(), stats.copies()), IoSummary.of(stats));
+        return ProcessReportBuilder.build(ReportSource.RECORDING, ProcessSummary.of(info), droppedEvents,
+                classification.threads(), classification.architecture(), t -> threads.get(t.threadKey()),
+                resourceReports, List.of());
     }
 
     private static ResourceReport resourceReport(ResourceState r) {

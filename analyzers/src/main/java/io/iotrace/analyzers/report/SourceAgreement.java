@@ -1,9 +1,8 @@
 package io.iotrace.analyzers.report;
 
 import io.iotrace.analyzers.model.IoModel;
-import io.iotrace.analyzers.syscall.SyscallProcessReport;
-import io.iotrace.analyzers.syscall.SyscallReport;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,12 +18,12 @@ import java.util.Optional;
 public record SourceAgreement(long pid, String recording, String syscalls, boolean agree, String why) {
 
     /** The comparison for the recording's process, or nothing when the syscall log does not show it. */
-    public static Optional<SourceAgreement> of(ProcessReport recording, SyscallReport syscalls) {
-        if (recording.recording() == null) {
+    public static Optional<SourceAgreement> of(ProcessReport recording, List<ProcessReport> syscallLog) {
+        if (recording.process() == null) {
             return Optional.empty();
         }
-        long pid = recording.recording().pid();
-        return syscalls.processes().stream().filter(p -> p.pid() == pid).findFirst().map(process -> {
+        long pid = recording.pid();
+        return syscallLog.stream().filter(p -> p.pid() == pid).findFirst().map(process -> {
             String fromRecording = labels(recording.ioModel(), recording.mechanism(), recording.architecture());
             String fromSyscalls = labels(process.ioModel(), process.mechanism(), process.architecture());
             boolean agree = fromRecording.equals(fromSyscalls);

@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Renders a {@link ProcessReport} for a person at a terminal: architecture first, then groups, waits and copies. */
+/**
+ * Renders a {@link ProcessReport}, from a recording or a syscall log, for a person at a terminal: architecture first,
+ * then groups, waits and copies, and for a syscall log the syscalls that took the most time.
+ */
 public final class TextReport {
 
     private static final int TOP = 10;
+    private static final int SHOWN_SYSCALLS = 8;
 
     private TextReport() {
     }
@@ -25,19 +29,27 @@ public final class TextReport {
         groups(r, out);
         largestWaits(r, out);
         copyCosts(r, out);
+        syscalls(r, out);
         out.flush();
     }
 
     private static void header(ProcessReport r, PrintWriter out) {
-        RecordingSummary rec = r.recording();
-        out.println(rec == null ? "iotrace report"
-                : "iotrace report: pid " + rec.pid() + ", java " + rec.javaVersion() + ", " + rec.command());
-        out.println("  recorded     " + Units.nanos(r.durationNanos()) + ", " + r.totals().events() + " events, "
-                + r.droppedEvents() + " dropped" + (r.droppedEvents() > 0 ? " (figures below miss them)" : ""));
+        ProcessSummary p = r.process();
+        if (r.source() == ReportSource.SYSCALL_LOG) {
+            out.println("process " + p.pid() + suffix(" ", p.command())
+                    + (p.parentPid() != 0 ? " (child of " + p.parentPid() + ")" : "") + suffix(", ", p.exit()));
+            out.println("  traced       " + Units.nanos(r.durationNanos()) + ", " + r.totals().events() + " syscalls");
+        } else {
+            out.println(p == null ? "iotrace report"
+                    : "iotrace report: pid " + p.pid() + ", java " + p.javaVersion() + ", " + p.command());
+            out.println("  recorded     " + Units.nanos(r.durationNanos()) + ", " + r.totals().events() + " events, "
+                    + r.droppedEvents() + " dropped" + (r.droppedEvents() > 0 ? " (figures below miss them)" : ""));
+        }
         out.println("  architecture " + r.architecture() + ": " + r.architectureSentence());
         out.println("  I/O model    " + r.ioModel() + suffix(" via ", r.mechanism())
                 + suffix("; underneath: ", r.underneath()) + " (confidence " + r.confidence() + ")");
         out.println("  evidence     " + r.architectureEvidence());
+        out.println("  model from   " + r.evidence());
         if (!r.connectionSpread().isEmpty()) {
             out.println("  connections  " + r.connections() + " accepted; served per thread: "
                     + r.connectionSpread().stream().limit(TOP)
@@ -113,6 +125,20 @@ public final class TextReport {
         out.println("Copy costs");
         table(out, new String[]{"thread", "kernel↔user", "JDK temp", "bytes copied", "zero-copy", "copies/byte"},
                 rows);
+    }
+
+    /** A syscall log's calls with the most time in them; the rest are in the JSON report. */
+    private static void syscalls(ProcessReport r, PrintWriter out) {
+        List<String[]> rows = r.syscalls().stream().filter(s -> s.timedCalls() > 0).limit(SHOWN_SYSCALLS)
+                .map(s -> new String[]{s.call(), Long.toString(s.calls()), Long.toString(s.failures()),
+                        Units.nanos(s.totalNanos()), Units.nanos(s.p50Nanos()), Units.nanos(s.p99Nanos()),
+                        Units.nanos(s.maxNanos())}).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Syscalls with the most time in them (-T)");
+        table(out, new String[]{"call", "calls", "failed", "total", "p50", "p99", "max"}, rows);
     }
 
     private static String waitLine(IoSummary io) {

@@ -4,6 +4,7 @@ import io.iotrace.analyzers.model.Confidence;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.ThreadRole;
+import io.iotrace.analyzers.model.Verdict;
 
 /**
  * One thread: who it is, its role and I/O model with the evidence, and its figures.
@@ -27,4 +28,9 @@ import io.iotrace.analyzers.model.ThreadRole;
 public record ThreadReport(long key, long javaId, int osTid, String name, boolean virtual, ThreadRole role,
                            String roleEvidence, IoModel ioModel, Mechanism mechanism, String underneath,
                            Confidence confidence, String evidence, int connections, long accepted, IoSummary io) {
+
+    /** The thread's model as a verdict, to compare with another thread's or the process's. */
+    public Verdict verdict() {
+        return new Verdict(ioModel, mechanism, underneath, confidence, evidence, null);
+    }
 }

@@ -55,6 +55,18 @@ public final class CallStats {
         exceptions += other.exceptions;
     }
 
+    /**
+     * Adds calls a source counted rather than recorded one by one (a syscall log's figures per syscall).
+     *
+     * @param waited the durations of those of them that count as waits
+     */
+    public void addCounted(long calls, long wouldBlock, long bytes, LogHistogram waited) {
+        this.calls += calls;
+        this.wouldBlock += wouldBlock;
+        this.bytes += bytes;
+        waits.add(waited);
+    }
+
     void recordWait(long nanos) {
         calls++;
         waits.record(nanos);

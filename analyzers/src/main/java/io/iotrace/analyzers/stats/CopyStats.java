@@ -55,6 +55,20 @@ public final class CopyStats {
                 && (kind == ResourceKind.ASYNC_SOCKET_CHANNEL || kind == ResourceKind.ASYNC_FILE_CHANNEL);
     }
 
+    /**
+     * Adds copies a source counted rather than recorded one by one (a syscall log). A syscall log shows no Java
+     * buffers, so it has no JDK copies to add.
+     */
+    public void addCounted(long kernelUserCopies, long kernelUserBytes, long zeroCopyTransfers, long zeroCopyBytes,
+                           long mappings, long mappedBytes) {
+        this.kernelUserCopies += kernelUserCopies;
+        this.kernelUserBytes += kernelUserBytes;
+        this.zeroCopyTransfers += zeroCopyTransfers;
+        this.zeroCopyBytes += zeroCopyBytes;
+        this.mappings += mappings;
+        this.mappedBytes += mappedBytes;
+    }
+
     void add(CopyStats other) {
         kernelUserCopies += other.kernelUserCopies;
         kernelUserBytes += other.kernelUserBytes;

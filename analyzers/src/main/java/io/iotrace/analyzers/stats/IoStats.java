@@ -40,6 +40,23 @@ public final class IoStats {
         lastEnd = Math.max(lastEnd, other.lastEnd);
     }
 
+    /**
+     * Adds figures a source counted rather than recorded call by call (a syscall log): {@code events} calls from
+     * {@code firstStartNanos} to {@code lastEndNanos}; the calls of each kind go in through {@link #counted(WaitKind)}, the copies through {@link #copies()}.
+     */
+    public void addCounted(long events, long firstStartNanos, long lastEndNanos) {
+        this.events += events;
+        if (firstStartNanos <= lastEndNanos) { // a log without times has none to add
+            firstStart = Math.min(firstStart, firstStartNanos);
+            lastEnd = Math.max(lastEnd, lastEndNanos);
+        }
+    }
+
+    /** The calls of one kind, to add counted figures to. */
+    public CallStats counted(WaitKind kind) {
+        return byKind.computeIfAbsent(kind, k -> new CallStats());
+    }
+
     /** Time blocked in calls of every kind plus time in non-blocking calls that found nothing. */
     public long totalWaitNanos() {
         long total = 0;

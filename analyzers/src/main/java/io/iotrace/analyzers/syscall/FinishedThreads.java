@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The threads that exited, and which process each thread belongs to, so that memory does not grow with the
  * threads that ever lived: beyond the {@value #KEPT_WHOLE} busiest, an exited thread is folded into its process's
- * group of threads with the same role, model and mechanism ({@link ThreadGroup}).
+ * group of threads with the same role, model and mechanism ({@link FoldedThreads}).
  *
  * <p>The partitions hand over spawns and exits as they add events up, each at its own pace; {@link #settle} runs
  * on the thread that reads the log, once every partition has added up to a point of the log, and takes the spawns
@@ -45,7 +45,7 @@ final class FinishedThreads {
     private final Map<Integer, Integer> processOfThread = new HashMap<>();
     /** The process that started each process (fork, vfork, clone without CLONE_THREAD). */
     private final Map<Integer, Integer> processParent = new HashMap<>();
-    private final Map<Integer, Map<List<Object>, ThreadGroup>> groups = new LinkedHashMap<>();
+    private final Map<Integer, Map<List<Object>, FoldedThreads>> groups = new LinkedHashMap<>();
 
     /** From a partition: {@code parent} started a thread or process. */
     void spawned(int parent, ThreadActivity.Spawn spawn) {
@@ -122,9 +122,9 @@ final class FinishedThreads {
                 new SyscallNeighbours(Set.of(), null, thread.asyncSetups, Map.of()));
         ThreadRole role = SyscallRoles.role(thread, verdict.model(), false);
         int process = pid;
-        ThreadGroup group = groups.computeIfAbsent(process, p -> new LinkedHashMap<>())
+        FoldedThreads group = groups.computeIfAbsent(process, p -> new LinkedHashMap<>())
                 .computeIfAbsent(List.of(role, verdict.model(), String.valueOf(verdict.mechanism())),
-                        key -> new ThreadGroup(process, role, verdict, thread));
+                        key -> new FoldedThreads(process, role, verdict, thread));
         group.add(thread, thread.tid == process);
     }
 
@@ -136,8 +136,8 @@ final class FinishedThreads {
         return whole;
     }
 
-    List<ThreadGroup> groups() {
-        List<ThreadGroup> all = new ArrayList<>();
+    List<FoldedThreads> groups() {
+        List<FoldedThreads> all = new ArrayList<>();
         groups.values().forEach(byKey -> all.addAll(byKey.values()));
         return all;
     }

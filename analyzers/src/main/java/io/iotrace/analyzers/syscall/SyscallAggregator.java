@@ -10,13 +10,18 @@ import io.iotrace.analyzers.model.Architecture;
 import io.iotrace.analyzers.model.ArchitectureClassifier;
 import io.iotrace.analyzers.model.ArchitectureVerdict;
 import io.iotrace.analyzers.model.ProcessFacts;
-import io.iotrace.analyzers.model.ProcessModel;
 import io.iotrace.analyzers.model.ThreadClassification;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.ThreadModelClassifier;
 import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.model.Verdict;
+import io.iotrace.analyzers.report.ProcessReport;
+import io.iotrace.analyzers.report.ProcessReportBuilder;
+import io.iotrace.analyzers.report.ProcessSummary;
+import io.iotrace.analyzers.report.ReportSource;
+import io.iotrace.analyzers.report.SyscallFigures;
+import io.iotrace.analyzers.stats.IoStats;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -233,13 +238,13 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
      * All threads, running and exited, and the groups of folded ones (by their first thread), in the order their
      * first calls started, or without timestamps, first appeared in the logs.
      */
-    private List<ThreadActivity> threads(Map<ThreadActivity, ThreadGroup> groups) {
+    private List<ThreadActivity> threads(Map<ThreadActivity, FoldedThreads> groups) {
         List<ThreadActivity> all = new ArrayList<>();
         for (Partition partition : partitions) {
             partition.addTo(all);
         }
         all.addAll(finished.whole());
-        for (ThreadGroup group : finished.groups()) {
+        for (FoldedThreads group : finished.groups()) {
             groups.put(group.merged, group);
             all.add(group.merged);
         }
@@ -253,7 +258,7 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
     /** Builds the report for everything seen so far. */
     public SyscallReport report(List<String> files, long lines, ParseProblems problems) {
         finished.settleAll();
-        Map<ThreadActivity, ThreadGroup> groups = new IdentityHashMap<>();
+        Map<ThreadActivity, FoldedThreads> groups = new IdentityHashMap<>();
         List<ThreadActivity> threads = threads(groups);
         Map<Integer, Integer> threadParent = new HashMap<>();
         Map<Integer, Integer> processParent = new HashMap<>();
@@ -268,20 +273,20 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         finished.addParents(threadParent, processParent);
         Map<Integer, List<ThreadActivity>> byProcess = new LinkedHashMap<>();
         for (ThreadActivity thread : threads) {
-            ThreadGroup group = groups.get(thread);
+            FoldedThreads group = groups.get(thread);
             int pid = group != null ? group.pid : pidOf(thread.tid, threadParent);
             byProcess.computeIfAbsent(pid, p -> new ArrayList<>()).add(thread);
         }
         Map<Integer, Long> socketData = new HashMap<>();
         byProcess.forEach((pid, members) -> socketData.put(pid, members.stream().mapToLong(t -> t.socketDataCalls).sum()));
         // Children first, so a parent's architecture can look at its children's verdicts.
-        Map<Integer, SyscallProcessReport> reports = new HashMap<>();
+        Map<Integer, ProcessReport> reports = new HashMap<>();
         List<Integer> pids = new ArrayList<>(byProcess.keySet());
         pids.sort(Comparator.comparingInt((Integer pid) -> depth(pid, threadParent, processParent)).reversed());
         for (int pid : pids) {
             Integer forker = processParent.get(pid);
             int parentPid = forker == null ? 0 : pidOf(forker, threadParent);
-            List<SyscallProcessReport> children = new ArrayList<>();
+            List<ProcessReport> children = new ArrayList<>();
             for (Map.Entry<Integer, Integer> child : processParent.entrySet()) {
                 if (pidOf(child.getValue(), threadParent) == pid && reports.containsKey(child.getKey())) {
                     children.add(reports.get(child.getKey()));
@@ -290,7 +295,7 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
             reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), groups, children),
                     children, socketData));
         }
-        List<SyscallProcessReport> ordered = new ArrayList<>();
+        List<ProcessReport> ordered = new ArrayList<>();
         for (int pid : byProcess.keySet()) {
             ordered.add(reports.get(pid));
         }
@@ -303,15 +308,14 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
      * launcher that forks the job), or that serves through its children, has the model of the child that carries
      * the most data: what a master does with its control channel says nothing of how the program serves.
      */
-    private static SyscallProcessReport adoptCarriersModel(SyscallProcessReport process,
-                                                           List<SyscallProcessReport> children,
-                                                           Map<Integer, Long> socketData) {
-        long own = socketData.get(process.pid());
+    private static ProcessReport adoptCarriersModel(ProcessReport process, List<ProcessReport> children,
+                                                    Map<Integer, Long> socketData) {
+        long own = socketData.get((int) process.pid());
         if (process.ioModel() == IoModel.ASYNC || children.isEmpty()) {
             return process;
         }
-        SyscallProcessReport carrier = children.stream().filter(c -> socketData.getOrDefault(c.pid(), 0L) > own)
-                .max(Comparator.comparingLong(c -> socketData.get(c.pid())))
+        ProcessReport carrier = children.stream().filter(c -> socketData.getOrDefault((int) c.pid(), 0L) > own)
+                .max(Comparator.comparingLong(c -> socketData.get((int) c.pid())))
                 .orElse(own > 0 ? null
                         : children.stream().filter(c -> c.ioModel() == IoModel.ASYNC).findFirst().orElse(null));
         // A server that serves through its children (process per connection, a master and its workers) has
@@ -321,31 +325,25 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         if (carrier == null || own > 0 && !servesThroughChildren) {
             return process;
         }
-        Verdict child = carrier.verdict();
-        Verdict adopted = new Verdict(child.model(), child.mechanism(), null, child.confidence(), "its child process "
-                + carrier.pid() + " carries the data (" + socketData.get(carrier.pid()) + " socket calls against "
-                + own + " here): " + child.evidence(), "child");
-        return SyscallProcessReport.of(process.pid(), process.parentPid(), process.program(), adopted,
-                process.architecture(), process.architectureEvidence(), process.copies(), process.waits(),
-                process.threads(), process.threadGroups(), process.exit());
+        return process.withModel(carrier.ioModel(), carrier.mechanism(), carrier.confidence(), "its child process "
+                + carrier.pid() + " carries the data (" + socketData.get((int) carrier.pid()) + " socket calls against "
+                + own + " here): " + carrier.evidence());
     }
 
     /** A forked child serving one connection, or a worker of a multi-process server, shares its parent's design. */
-    private static List<SyscallProcessReport> inheritArchitecture(List<SyscallProcessReport> processes) {
-        Map<Integer, SyscallProcessReport> byPid = new HashMap<>();
+    private static List<ProcessReport> inheritArchitecture(List<ProcessReport> processes) {
+        Map<Long, ProcessReport> byPid = new HashMap<>();
         processes.forEach(p -> byPid.put(p.pid(), p));
-        List<SyscallProcessReport> result = new ArrayList<>();
-        for (SyscallProcessReport p : processes) {
-            SyscallProcessReport parent = byPid.get(p.parentPid());
+        List<ProcessReport> result = new ArrayList<>();
+        for (ProcessReport p : processes) {
+            ProcessReport parent = byPid.get(p.process().parentPid());
             boolean inherits = parent != null
                     && (parent.architecture() == Architecture.MULTI_PROCESS_EVENT_LOOP
                     || parent.architecture() == Architecture.PROCESS_PER_CONNECTION
                     && p.architecture() == Architecture.NONE);
             if (inherits) {
-                List<String> evidence = List.of("a child of process " + parent.pid() + ", which is "
-                        + parent.architecture());
-                p = SyscallProcessReport.of(p.pid(), p.parentPid(), p.program(), p.verdict(), parent.architecture(),
-                        evidence, p.copies(), p.waits(), p.threads(), p.threadGroups(), p.exit());
+                p = p.withArchitecture(parent.architecture(), "a child of process " + parent.pid() + ", which is "
+                        + parent.architecture(), p.architectureEvidence());
             }
             result.add(p);
         }
@@ -354,16 +352,18 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
 
     /**
      * Classifies a process from its threads; a group of folded threads ({@code groups}) takes part as one
-     * thread with its added-up figures and the verdict its threads had, and is reported as a group.
+     * thread with its added-up figures and the verdict its threads had, and is reported in its thread group.
      */
-    private SyscallProcessReport process(int pid, int parentPid, List<ThreadActivity> members,
-                                         Map<ThreadActivity, ThreadGroup> groups,
-                                         List<SyscallProcessReport> children) {
+    private ProcessReport process(int pid, int parentPid, List<ThreadActivity> members,
+                                  Map<ThreadActivity, FoldedThreads> groups, List<ProcessReport> children) {
         long asyncSetups = members.stream().mapToLong(t -> t.asyncSetups).sum();
         Map<Integer, ThreadModelClassifier.PoolWork> poolWork = ThreadPoolCallers.find(members);
         BitSet nonBlocking = DescriptorModes.nonBlockingIn(members);
-        List<SyscallThreadProfile> profiles = members.stream().map(t -> new SyscallThreadProfile(t, nonBlocking))
-                .toList();
+        List<SyscallThreadProfile> profiles = members.stream().map(t -> {
+            FoldedThreads group = groups.get(t);
+            return group == null ? new SyscallThreadProfile(t, nonBlocking)
+                    : new SyscallThreadProfile(t, nonBlocking, group.threads + " exited threads");
+        }).toList();
         // Twice, as for a recording: first each thread alone, then knowing which threads are loops.
         SyscallNeighbours alone = new SyscallNeighbours(Set.of(), null, asyncSetups, poolWork);
         Set<Integer> loops = new HashSet<>();
@@ -381,15 +381,13 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         }
         SyscallNeighbours neighbours = new SyscallNeighbours(loops, loopMechanism, asyncSetups, poolWork);
         List<ThreadClassification> classified = new ArrayList<>();
-        List<SyscallThreadReport> wholeThreads = new ArrayList<>();
-        List<ThreadGroupReport> threadGroups = new ArrayList<>();
-        Map<String, SyscallStats> waits = new LinkedHashMap<>();
-        CopyFigures copies = CopyFigures.NONE;
+        Map<ThreadClassification, ThreadActivity> activities = new IdentityHashMap<>();
+        Map<String, SyscallStats> calls = new LinkedHashMap<>();
         String program = null;
         String exit = null;
         for (SyscallThreadProfile profile : profiles) {
             ThreadActivity thread = profile.activity();
-            ThreadGroup group = groups.get(thread);
+            FoldedThreads group = groups.get(thread);
             Verdict verdict;
             ThreadRole role;
             if (group != null) {
@@ -404,17 +402,12 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                     default -> SyscallRoles.role(thread, verdict.model(), watcher);
                 };
             }
-            classified.add(new ThreadClassification(profile, verdict, role, role.jsonName(), Set.of()));
-            SyscallThreadReport report = SyscallThreadReport.of(thread.tid, verdict, role, thread.totalCalls(),
-                    thread.copies(), waitFigures(thread.calls.values()));
-            if (group != null) {
-                threadGroups.add(group.report());
-            } else {
-                wholeThreads.add(report);
-            }
-            copies = copies.plus(thread.copies());
+            ThreadClassification classification = new ThreadClassification(profile, verdict, role, role.jsonName(),
+                    Set.of());
+            classified.add(classification);
+            activities.put(classification, thread);
             for (SyscallStats stats : thread.calls.values()) {
-                waits.computeIfAbsent(stats.name, SyscallStats::new).addAll(stats);
+                calls.computeIfAbsent(stats.name, SyscallStats::new).addAll(stats);
             }
             if (thread.program != null) {
                 program = thread.program;
@@ -427,13 +420,25 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         ArchitectureVerdict architecture = ArchitectureClassifier.classify(classified,
                 (int) Math.min(Integer.MAX_VALUE, members.stream().mapToLong(t -> t.successfulAccepts).sum()),
                 facts(members, children));
-        return SyscallProcessReport.of(pid, parentPid, program, ProcessModel.of(classified),
-                architecture.architecture(), List.of(architecture.sentence(), architecture.evidence()), copies,
-                waitFigures(waits.values()), wholeThreads, threadGroups, exit);
+        ProcessReportBuilder.Figures figures = new ProcessReportBuilder.Figures() {
+            @Override
+            public IoStats of(ThreadClassification thread) {
+                return SyscallIoStats.of(activities.get(thread));
+            }
+
+            @Override
+            public int threadsIn(ThreadClassification thread) {
+                FoldedThreads group = groups.get(activities.get(thread));
+                return group == null ? 1 : group.threads;
+            }
+        };
+        return ProcessReportBuilder.build(ReportSource.SYSCALL_LOG,
+                ProcessSummary.ofSyscallLog(pid, parentPid, program, exit), 0, classified, architecture, figures,
+                List.of(), syscallFigures(calls.values()));
     }
 
     /** What the log shows of the process beyond its threads: what it started after accepts, its children. */
-    private static ProcessFacts facts(List<ThreadActivity> members, List<SyscallProcessReport> children) {
+    private static ProcessFacts facts(List<ThreadActivity> members, List<ProcessReport> children) {
         long accepts = members.stream().mapToLong(t -> t.successfulAccepts).sum();
         long forksAfterAccept = members.stream()
                 .mapToLong(t -> t.spawns.stream().anyMatch(s -> !s.thread()) ? t.spawnsAfterAccept : 0).sum();
@@ -442,22 +447,20 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                 .sum();
         long processForks = members.stream().mapToLong(t -> t.spawns.stream().filter(s -> !s.thread()).count()).sum();
         long childrenAccepting = children.stream()
-                .filter(c -> c.threads().stream().anyMatch(t -> t.role() == ThreadRole.EVENT_LOOP
-                        || t.role() == ThreadRole.ACCEPTOR)
-                        || c.threadGroups().stream().anyMatch(g -> g.role() == ThreadRole.EVENT_LOOP
+                .filter(c -> c.groups().stream().anyMatch(g -> g.role() == ThreadRole.EVENT_LOOP
                         || g.role() == ThreadRole.ACCEPTOR))
                 .count();
         return new ProcessFacts(accepts, processForks, forksAfterAccept, threadsAfterAccept,
-                children.stream().map(SyscallProcessReport::verdict).toList(), childrenAccepting);
+                children.stream().map(ProcessReport::verdict).toList(), childrenAccepting);
     }
 
-    private static List<WaitFigures> waitFigures(Iterable<SyscallStats> calls) {
-        List<WaitFigures> figures = new ArrayList<>();
+    private static List<SyscallFigures> syscallFigures(Iterable<SyscallStats> calls) {
+        List<SyscallFigures> figures = new ArrayList<>();
         for (SyscallStats stats : calls) {
-            figures.add(stats.waitFigures());
+            figures.add(stats.figures());
         }
-        figures.sort(Comparator.comparingLong(WaitFigures::totalNanos).reversed()
-                .thenComparing(Comparator.comparingLong(WaitFigures::calls).reversed()));
+        figures.sort(Comparator.comparingLong(SyscallFigures::totalNanos).reversed()
+                .thenComparing(Comparator.comparingLong(SyscallFigures::calls).reversed()));
         return figures;
     }
 

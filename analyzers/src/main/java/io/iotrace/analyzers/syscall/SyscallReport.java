@@ -1,5 +1,7 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.report.ProcessReport;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -11,14 +13,14 @@ import java.util.Optional;
  * @param warnings     the first problems met, with file and line
  */
 public record SyscallReport(List<String> files, long lines, long events, long skippedLines, List<String> warnings,
-                            List<SyscallProcessReport> processes) {
+                            List<ProcessReport> processes) {
 
-    public Optional<SyscallProcessReport> process(int pid) {
+    public Optional<ProcessReport> process(int pid) {
         return processes.stream().filter(p -> p.pid() == pid).findFirst();
     }
 
     /** Writes the report as text for a terminal. */
     public void render(PrintWriter out) {
-        new SyscallReportRenderer(out).render(this);
+        SyscallReportRenderer.render(this, out);
     }
 }

@@ -2,7 +2,7 @@ package io.iotrace.analyzers.syscall;
 
 import io.iotrace.analyzers.event.SyscallCategory;
 import io.iotrace.analyzers.event.SyscallEvent;
-
+import io.iotrace.analyzers.report.SyscallFigures;
 import io.iotrace.analyzers.stats.LogHistogram;
 
 /**
@@ -19,6 +19,8 @@ final class SyscallStats {
     long calls;
     long failures;
     long bytes;
+    /** Calls that moved at least one byte: each is one copy between kernel and user space (or a zero-copy move). */
+    long movingCalls;
     long timedCalls;
     long totalNanos;
     long maxNanos;
@@ -38,6 +40,7 @@ final class SyscallStats {
             failures++;
         } else if (category.movesData() && result > 0 && !noResult) {
             bytes += result;
+            movingCalls++;
         }
         if (durationNanos != SyscallEvent.NO_TIME) {
             timedCalls++;
@@ -77,6 +80,7 @@ final class SyscallStats {
         calls += other.calls;
         failures += other.failures;
         bytes += other.bytes;
+        movingCalls += other.movingCalls;
         timedCalls += other.timedCalls;
         totalNanos += other.totalNanos;
         maxNanos = Math.max(maxNanos, other.maxNanos);
@@ -93,10 +97,15 @@ final class SyscallStats {
         }
     }
 
-    WaitFigures waitFigures() {
-        LogHistogram durations = histogram != null ? histogram : fewCount > 0 ? histogramOfFew() : null;
-        long p50 = durations == null ? 0 : Math.min(maxNanos, durations.percentile(50));
-        long p99 = durations == null ? 0 : Math.min(maxNanos, durations.percentile(99));
-        return new WaitFigures(name, calls, failures, timedCalls, totalNanos, p50, p99, maxNanos);
+    /** The timed calls' durations. */
+    LogHistogram durations() {
+        return histogram != null ? histogram : histogramOfFew();
+    }
+
+    SyscallFigures figures() {
+        LogHistogram durations = durations();
+        long p50 = timedCalls == 0 ? 0 : Math.min(maxNanos, durations.percentile(50));
+        long p99 = timedCalls == 0 ? 0 : Math.min(maxNanos, durations.percentile(99));
+        return new SyscallFigures(name, calls, failures, timedCalls, totalNanos, p50, p99, maxNanos);
     }
 }

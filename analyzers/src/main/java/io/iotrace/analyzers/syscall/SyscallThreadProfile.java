@@ -22,9 +22,17 @@ final class SyscallThreadProfile implements ThreadProfile {
 
     /** @param nonBlocking the descriptors of the thread's process in non-blocking mode */
     SyscallThreadProfile(ThreadActivity t, BitSet nonBlocking) {
+        this(t, nonBlocking, "tid " + t.tid);
+    }
+
+    /**
+     * @param name what the report calls it: a syscall log shows no thread names, so its id, or for threads added
+     *             up as they exited, how many they were
+     */
+    SyscallThreadProfile(ThreadActivity t, BitSet nonBlocking, String name) {
         this.t = t;
         this.nonBlocking = nonBlocking;
-        this.thread = new ThreadInfo(t.tid, t.tid, t.tid, Integer.toString(t.tid), false);
+        this.thread = new ThreadInfo(t.tid, 0, t.tid, name, false);
     }
 
     ThreadActivity activity() {

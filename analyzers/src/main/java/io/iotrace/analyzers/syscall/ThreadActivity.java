@@ -341,28 +341,4 @@ final class ThreadActivity {
     long dataCalls() {
         return callsOf(SyscallCategory.READ) + callsOf(SyscallCategory.WRITE) + callsOf(SyscallCategory.ZERO_COPY);
     }
-
-    CopyFigures copies() {
-        long readCalls = 0, readBytes = 0, writeCalls = 0, writeBytes = 0, zeroCalls = 0, zeroBytes = 0;
-        for (SyscallStats stats : calls.values()) {
-            switch (stats.category) {
-                case READ -> {
-                    readCalls += stats.calls;
-                    readBytes += stats.bytes;
-                }
-                case WRITE -> {
-                    writeCalls += stats.calls;
-                    writeBytes += stats.bytes;
-                }
-                case ZERO_COPY -> {
-                    zeroCalls += stats.calls;
-                    zeroBytes += stats.bytes;
-                }
-                default -> {
-                }
-            }
-        }
-        return new CopyFigures(readCalls, readBytes, writeCalls, writeBytes, zeroCalls, zeroBytes, fileMmaps,
-                fileMmapBytes);
-    }
 }

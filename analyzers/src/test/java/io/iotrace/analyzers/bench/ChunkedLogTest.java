@@ -1,8 +1,9 @@
 package io.iotrace.analyzers.bench;
 
-import io.iotrace.analyzers.syscall.SyscallProcessReport;
+import io.iotrace.analyzers.stats.WaitKind;
+import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.syscall.SyscallReport;
-import io.iotrace.analyzers.syscall.SyscallThreadReport;
+import io.iotrace.analyzers.report.ThreadReport;
 import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +61,9 @@ class ChunkedLogTest {
         SyscallReport report = SyscallLogAnalyzer.analyze(List.of(log), true);
 
         assertEquals(1, report.processes().size());
-        SyscallProcessReport process = report.process(100).orElseThrow();
-        assertEquals(firstAppearance, process.threads().stream().map(SyscallThreadReport::tid).toList());
-        assertEquals(2L * ROUNDS * PAYLOAD, process.copies().writeBytes());
+        ProcessReport process = report.process(100).orElseThrow();
+        assertEquals(firstAppearance, process.threads().stream().map(ThreadReport::osTid).toList());
+        assertEquals(2L * ROUNDS * PAYLOAD, process.totals().wait(WaitKind.WRITE).bytes());
         assertEquals(2 + 6L * ROUNDS, report.lines());
     }
 }

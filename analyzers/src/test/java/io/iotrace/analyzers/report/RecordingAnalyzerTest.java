@@ -49,9 +49,9 @@ class RecordingAnalyzerTest {
     @Test
     void theReportCarriesTheSchemaTheDropsAndTheRecording() {
         ProcessReport r = echoServerReport(17);
-        assertEquals("iotrace.report/2", r.schema());
+        assertEquals("iotrace.report/3", r.schema());
         assertEquals(17, r.droppedEvents());
-        assertEquals(4242, r.recording().pid());
+        assertEquals(4242, r.pid());
         assertEquals(Architecture.THREAD_PER_CONNECTION, r.architecture());
         assertEquals(IoModel.BLOCKING, r.ioModel());
         assertNull(r.mechanism());
@@ -116,6 +116,6 @@ class RecordingAnalyzerTest {
         assertEquals(3, r.droppedEvents());
         assertEquals(0, r.durationNanos());
         assertTrue(r.threads().isEmpty());
-        assertNull(r.recording());
+        assertNull(r.process());
     }
 }

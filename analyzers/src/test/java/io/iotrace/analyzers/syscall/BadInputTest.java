@@ -1,5 +1,6 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.stats.WaitKind;
 import io.iotrace.analyzers.source.SyscallLogException;
 
 import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
@@ -127,7 +128,7 @@ class BadInputTest {
                 + "5 close(4) = 0\n");
         SyscallReport report = SyscallLogAnalyzer.analyze(List.of(file), true);
         assertEquals(3, report.events());
-        assertEquals(1 << 20, report.processes().get(0).copies().writeBytes());
+        assertEquals(1 << 20, report.processes().get(0).totals().wait(WaitKind.WRITE).bytes());
     }
 
     @Test

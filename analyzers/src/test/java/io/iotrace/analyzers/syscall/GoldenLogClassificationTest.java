@@ -1,5 +1,9 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.report.SyscallFigures;
+import io.iotrace.analyzers.report.ThreadReport;
+import io.iotrace.analyzers.report.ProcessReport;
+import io.iotrace.analyzers.stats.WaitKind;
 import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
 import io.iotrace.analyzers.model.Architecture;
@@ -35,20 +39,20 @@ class GoldenLogClassificationTest {
         return SyscallLogAnalyzer.analyze(List.of(golden(name)), true);
     }
 
-    private static SyscallProcessReport first(SyscallReport report) {
+    private static ProcessReport first(SyscallReport report) {
         return report.processes().get(0);
     }
 
     @Test
     void busyNonBlockingReadsAreNonBlockingPolling() throws Exception {
-        SyscallProcessReport process = first(analyze("busy-nonblocking-read.log"));
+        ProcessReport process = first(analyze("busy-nonblocking-read.log"));
         assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
         assertEquals(ThreadRole.POLLER, process.threads().get(0).role());
         assertEquals(Architecture.NONE, process.architecture());
         // The program reads until 3 messages of 4 bytes arrived; every other read said EAGAIN.
-        WaitFigures reads = process.waits("read");
-        assertEquals(3, process.copies().writeCalls());
-        assertEquals(12, process.copies().writeBytes());
+        SyscallFigures reads = process.syscall("read");
+        assertEquals(3, process.totals().wait(WaitKind.WRITE).calls());
+        assertEquals(12, process.totals().wait(WaitKind.WRITE).bytes());
         assertTrue(reads.failures() > 100, "EAGAIN reads: " + reads.failures());
         assertTrue(reads.p50Nanos() <= reads.p99Nanos() && reads.p99Nanos() <= reads.maxNanos());
     }
@@ -56,22 +60,22 @@ class GoldenLogClassificationTest {
     @Test
     void selectServerIsASingleEventLoopMultiplexingWithPselect6() throws Exception {
         SyscallReport report = analyze("select-server.log");
-        SyscallProcessReport server = first(report);
+        ProcessReport server = first(report);
         assertEquals(IoModel.MULTIPLEXING, server.verdict().model());
         assertEquals(Mechanism.SELECT, server.verdict().mechanism());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, server.architecture());
         assertEquals(ThreadRole.EVENT_LOOP, server.threads().get(0).role());
         assertEquals(4, report.processes().size(), "the server and its 3 forked clients");
-        for (SyscallProcessReport client : report.processes().subList(1, 4)) {
-            assertEquals(server.pid(), client.parentPid());
+        for (ProcessReport client : report.processes().subList(1, 4)) {
+            assertEquals(server.pid(), client.process().parentPid());
             assertEquals(IoModel.BLOCKING, client.verdict().model());
-            assertEquals(5, client.copies().writeBytes(), "each client writes hello");
+            assertEquals(5, client.totals().wait(WaitKind.WRITE).bytes(), "each client writes hello");
         }
     }
 
     @Test
     void fasyncAndSigioMakeTheReaderSignalDriven() throws Exception {
-        SyscallProcessReport reader = first(analyze("sigio.log"));
+        ProcessReport reader = first(analyze("sigio.log"));
         assertEquals(IoModel.SIGNAL_DRIVEN, reader.verdict().model());
         assertEquals(Mechanism.SIGNAL, reader.verdict().mechanism());
         assertTrue(reader.verdict().evidence().contains("F_SETOWN"), reader.verdict().evidence());
@@ -79,39 +83,39 @@ class GoldenLogClassificationTest {
 
     @Test
     void ioUringReaderIsAsyncAndItsReadsAreInvisibleToStrace() throws Exception {
-        SyscallProcessReport reader = first(analyze("io-uring.log"));
+        ProcessReport reader = first(analyze("io-uring.log"));
         assertEquals(IoModel.ASYNC, reader.verdict().model());
         assertEquals(Mechanism.IO_URING, reader.verdict().mechanism());
         assertEquals(ThreadRole.COMPLETION_HANDLER, reader.threads().get(0).role());
         // 20000 bytes in 4 KiB reads: 5 with data and 1 at end of file, each one io_uring_enter.
-        assertEquals(6, reader.waits("io_uring_enter").calls());
+        assertEquals(6, reader.syscall("io_uring_enter").calls());
     }
 
     @Test
     void ddCopiesItsInputWithBlockingReadsAndWrites() throws Exception {
-        SyscallProcessReport dd = first(analyze("dd.log"));
+        ProcessReport dd = first(analyze("dd.log"));
         assertEquals(IoModel.BLOCKING, dd.verdict().model());
         assertEquals(Architecture.NONE, dd.architecture());
         assertEquals(ThreadRole.OTHER, dd.threads().get(0).role());
-        assertEquals(5, dd.copies().writeCalls(), "20000 bytes with bs=4096");
-        assertEquals(20000, dd.copies().writeBytes());
-        assertTrue(dd.copies().readBytes() >= 20000);
+        assertEquals(5, dd.totals().wait(WaitKind.WRITE).calls(), "20000 bytes with bs=4096");
+        assertEquals(20000, dd.totals().wait(WaitKind.WRITE).bytes());
+        assertTrue(dd.totals().wait(WaitKind.READ).bytes() >= 20000);
     }
 
     @Test
     void pythonHttpServerStartsAThreadPerConnectionThatReadsBlocking() throws Exception {
-        SyscallProcessReport server = first(analyze("python-http-server.log"));
+        ProcessReport server = first(analyze("python-http-server.log"));
         assertEquals(Architecture.THREAD_PER_CONNECTION, server.architecture());
         assertEquals(IoModel.BLOCKING, server.verdict().model());
-        SyscallThreadReport main = server.threads().get(0);
+        ThreadReport main = server.threads().get(0);
         assertEquals(IoModel.MULTIPLEXING, main.verdict().model(), "serve_forever waits in poll()");
         assertEquals(Mechanism.POLL, main.verdict().mechanism());
-        List<SyscallThreadReport> handlers = server.threads().stream()
+        List<ThreadReport> handlers = server.threads().stream()
                 .filter(t -> t.role() == ThreadRole.CONNECTION_HANDLER).toList();
         assertEquals(3, handlers.size(), "one thread per curl request");
         handlers.forEach(h -> assertEquals(IoModel.BLOCKING, h.verdict().model()));
-        assertEquals("killed by SIGTERM", server.exit());
-        WaitFigures polls = server.waits("poll");
+        assertEquals("killed by SIGTERM", server.process().exit());
+        SyscallFigures polls = server.syscall("poll");
         assertNotNull(polls);
         assertTrue(polls.calls() >= 3, "a poll before each of the 3 accepts: " + polls.calls());
         assertEquals(polls.calls(), polls.timedCalls(), "-T gave every poll a duration");
@@ -119,57 +123,57 @@ class GoldenLogClassificationTest {
 
     @Test
     void perfTraceOfTheBusyReaderIsNonBlockingPollingToo() throws Exception {
-        SyscallProcessReport process = first(analyze("busy-nonblocking-read.perf-trace.log"));
+        ProcessReport process = first(analyze("busy-nonblocking-read.perf-trace.log"));
         assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
-        assertEquals(2, process.copies().writeCalls(), "the tail of the log holds the last two writes");
+        assertEquals(2, process.totals().wait(WaitKind.WRITE).calls(), "the tail of the log holds the last two writes");
     }
 
     @Test
     void perfScriptOfRawSyscallsPairsEnterAndExitAndFindsTheBusyReaderPolling() throws Exception {
-        SyscallProcessReport process = first(analyze("busy-nonblocking-read.perf-script-raw.log"));
+        ProcessReport process = first(analyze("busy-nonblocking-read.perf-script-raw.log"));
         assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
         assertEquals(ThreadRole.POLLER, process.threads().get(0).role());
         // Counted by hand in the log: 451 reads (NR 0), 448 of them = -11 (EAGAIN), 3 of 4 bytes; 3 writes (NR 1).
-        WaitFigures reads = process.waits("read");
+        SyscallFigures reads = process.syscall("read");
         assertEquals(451, reads.calls());
         assertEquals(448, reads.failures());
         assertEquals(451, reads.timedCalls(), "each read's exit gave it a duration");
-        assertEquals(12, process.copies().readBytes());
-        assertEquals(3, process.copies().writeCalls());
-        assertEquals(12, process.copies().writeBytes());
-        assertEquals("exited with 0", process.exit(), "exit_group(0), which never returns");
+        assertEquals(12, process.totals().wait(WaitKind.READ).bytes());
+        assertEquals(3, process.totals().wait(WaitKind.WRITE).calls());
+        assertEquals(12, process.totals().wait(WaitKind.WRITE).bytes());
+        assertEquals("exited with 0", process.process().exit(), "exit_group(0), which never returns");
     }
 
     @Test
     void perfScriptOfNamedSyscallTracepointsFindsTheSelectServerAndItsForkedClients() throws Exception {
         SyscallReport report = analyze("select-server.perf-script.log");
-        SyscallProcessReport server = first(report);
+        ProcessReport server = first(report);
         assertEquals(IoModel.MULTIPLEXING, server.verdict().model());
         assertEquals(Mechanism.SELECT, server.verdict().mechanism());
         assertEquals(Architecture.SINGLE_EVENT_LOOP, server.architecture());
-        assertEquals(6, server.waits("pselect6").calls());
-        assertEquals(3, server.waits("accept").calls());
-        assertEquals(15, server.copies().writeBytes(), "hello echoed to each of 3 clients");
+        assertEquals(6, server.syscall("pselect6").calls());
+        assertEquals(3, server.syscall("accept").calls());
+        assertEquals(15, server.totals().wait(WaitKind.WRITE).bytes(), "hello echoed to each of 3 clients");
         assertEquals(4, report.processes().size(), "the server and its 3 forked clients");
-        for (SyscallProcessReport client : report.processes().subList(1, 4)) {
-            assertEquals(server.pid(), client.parentPid(), "clone without CLONE_THREAD is a fork");
+        for (ProcessReport client : report.processes().subList(1, 4)) {
+            assertEquals(server.pid(), client.process().parentPid(), "clone without CLONE_THREAD is a fork");
             assertEquals(IoModel.BLOCKING, client.verdict().model());
             assertEquals(ThreadRole.CLIENT, client.threads().get(0).role());
-            assertEquals(5, client.copies().writeBytes(), "each client writes hello");
-            assertEquals("exited with 0", client.exit());
+            assertEquals(5, client.totals().wait(WaitKind.WRITE).bytes(), "each client writes hello");
+            assertEquals("exited with 0", client.process().exit());
         }
     }
 
     @Test
     void perfScriptOfIoUringTracepointsShowsTheOperationsStraceCannotSee() throws Exception {
-        SyscallProcessReport reader = first(analyze("io-uring.perf-script.log"));
+        ProcessReport reader = first(analyze("io-uring.perf-script.log"));
         assertEquals(IoModel.ASYNC, reader.verdict().model());
         assertEquals(Mechanism.IO_URING, reader.verdict().mechanism());
         assertEquals(ThreadRole.COMPLETION_HANDLER, reader.threads().get(0).role());
         // 20000 bytes in 4 KiB reads: 5 with data and 1 at end of file, one io_uring_enter each.
-        assertEquals(6, reader.waits("io_uring_submit_req").calls());
-        assertEquals(6, reader.waits("io_uring_complete").calls());
-        assertEquals(6, reader.waits("io_uring_enter").calls());
+        assertEquals(6, reader.syscall("io_uring_submit_req").calls());
+        assertEquals(6, reader.syscall("io_uring_complete").calls());
+        assertEquals(6, reader.syscall("io_uring_enter").calls());
         assertTrue(reader.verdict().evidence().contains("1 rings set up"), reader.verdict().evidence());
     }
 
@@ -177,8 +181,8 @@ class GoldenLogClassificationTest {
     void anStraceLogPrintedInCompletionOrderGivesTheSameModelsAsOneInOrder() throws Exception {
         Path log = golden("python-http-server.completion-order.log");
         assertTrue(linesOutOfTimeOrder(log) > 0, "strace -z prints a call when it returns, stamped with its start");
-        SyscallProcessReport inOrder = first(analyze("python-http-server.log"));
-        SyscallProcessReport completionOrder = first(analyze("python-http-server.completion-order.log"));
+        ProcessReport inOrder = first(analyze("python-http-server.log"));
+        ProcessReport completionOrder = first(analyze("python-http-server.completion-order.log"));
         assertEquals(Architecture.THREAD_PER_CONNECTION, completionOrder.architecture());
         assertEquals(inOrder.architecture(), completionOrder.architecture());
         assertEquals(inOrder.verdict().model(), completionOrder.verdict().model());

@@ -1,5 +1,9 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.report.ThreadReport;
+import io.iotrace.analyzers.report.ProcessReport;
+import io.iotrace.analyzers.report.IoSummary;
+import io.iotrace.analyzers.stats.WaitKind;
 import io.iotrace.analyzers.model.Verdict;
 
 import io.iotrace.analyzers.model.Mechanism;
@@ -65,7 +69,7 @@ class SequenceClassificationTest {
                 """;
         SyscallReport report = analyze("fork.log", log);
         assertEquals(Architecture.PROCESS_PER_CONNECTION, report.process(100).orElseThrow().architecture());
-        assertEquals(100, report.process(201).orElseThrow().parentPid());
+        assertEquals(100, report.process(201).orElseThrow().process().parentPid());
         assertEquals(Architecture.PROCESS_PER_CONNECTION, report.process(202).orElseThrow().architecture());
     }
 
@@ -85,7 +89,7 @@ class SequenceClassificationTest {
         }
         SyscallReport report = analyze("nginx.log", log.toString());
         assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, report.process(100).orElseThrow().architecture());
-        SyscallProcessReport worker = report.process(201).orElseThrow();
+        ProcessReport worker = report.process(201).orElseThrow();
         assertEquals(IoModel.MULTIPLEXING, worker.verdict().model());
         assertEquals(Mechanism.EPOLL, worker.verdict().mechanism());
         assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, worker.architecture());
@@ -98,19 +102,19 @@ class SequenceClassificationTest {
         Path thread = Files.writeString(dir.resolve("trace.301"), "write(1</dev/pts/0>, \"hi\\n\", 3) = 3\n");
         SyscallReport report = SyscallLogAnalyzer.analyze(List.of(main, thread), true);
         assertEquals(1, report.processes().size());
-        SyscallProcessReport process = report.process(300).orElseThrow();
+        ProcessReport process = report.process(300).orElseThrow();
         assertEquals(2, process.threads().size());
-        assertEquals(3, process.thread(301).copies().writeBytes());
+        assertEquals(3, process.thread(301).io().wait(WaitKind.WRITE).bytes());
     }
 
     @Test
     void zeroCopyBytesComeFromSendfileReturnValues() throws Exception {
         String log = "5 sendfile(4<TCP:[127.0.0.1:80->127.0.0.1:5000]>, 3</srv/a.bin>, NULL, 65536) = 65536 <0.000200>\n"
                 + "5 sendfile(4<TCP:[127.0.0.1:80->127.0.0.1:5000]>, 3</srv/a.bin>, NULL, 65536) = 1000 <0.000100>\n";
-        CopyFigures copies = analyze("sendfile.log", log).processes().get(0).copies();
-        assertEquals(2, copies.zeroCopyCalls());
-        assertEquals(66536, copies.zeroCopyBytes());
-        assertEquals(0, copies.writeBytes());
+        IoSummary io = analyze("sendfile.log", log).processes().get(0).totals();
+        assertEquals(2, io.copies().zeroCopyTransfers());
+        assertEquals(66536, io.copies().zeroCopyBytes());
+        assertNull(io.wait(WaitKind.WRITE));
     }
 
     @Test
@@ -122,7 +126,7 @@ class SequenceClassificationTest {
                 """;
         SyscallReport report = analyze("z.log", log);
         assertEquals(2, report.events());
-        assertEquals(500_000_000L, report.process(7).orElseThrow().waits("connect").maxNanos());
+        assertEquals(500_000_000L, report.process(7).orElseThrow().syscall("connect").maxNanos());
     }
 
     @Test
@@ -135,8 +139,8 @@ class SequenceClassificationTest {
                 101 1700000000.000200 write(1<pipe:[1234]>, "b", 1) = 1
                 100 1700000000.000100 read(0<pipe:[1233]>, "a", 1) = 1
                 """;
-        SyscallProcessReport process = analyze("completion-order.log", log).processes().get(0);
-        assertEquals(List.of(100, 101), process.threads().stream().map(SyscallThreadReport::tid).toList());
+        ProcessReport process = analyze("completion-order.log", log).processes().get(0);
+        assertEquals(List.of(100, 101), process.threads().stream().map(ThreadReport::osTid).toList());
     }
 
     @Test
@@ -173,7 +177,7 @@ class SequenceClassificationTest {
                         .append(tid).append(" sendto(").append(conn).append(", \"HTTP\", 4, 0, NULL, 0) = 4\n");
             }
         }
-        SyscallProcessReport process = analyze("threading.log", log.toString()).process(100).orElseThrow();
+        ProcessReport process = analyze("threading.log", log.toString()).process(100).orElseThrow();
         assertEquals(Architecture.THREAD_PER_CONNECTION, process.architecture());
         assertEquals(IoModel.BLOCKING, process.verdict().model(), process.verdict().toString());
         assertEquals(IoModel.MULTIPLEXING, process.thread(100).verdict().model());
@@ -191,7 +195,7 @@ class SequenceClassificationTest {
                     .append(helper).append(" futex(0x7f20, FUTEX_WAKE_PRIVATE, 1) = 1\n")
                     .append("100 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
         }
-        SyscallProcessReport process = analyze("posix-aio.log", log.toString()).process(100).orElseThrow();
+        ProcessReport process = analyze("posix-aio.log", log.toString()).process(100).orElseThrow();
         assertEquals(IoModel.ASYNC, process.verdict().model(), process.verdict().toString());
         assertEquals(Mechanism.THREAD_POOL, process.verdict().mechanism());
         assertEquals(IoModel.ASYNC, process.thread(100).verdict().model());
@@ -206,7 +210,7 @@ class SequenceClassificationTest {
             log.append("101 pread64(3</usr/lib/jvm/lib/modules>, \"x\", 4096, ").append(i * 4096).append(") = 4096\n");
         }
         log.append("100 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
-        SyscallProcessReport process = analyze("launcher.log", log.toString()).process(100).orElseThrow();
+        ProcessReport process = analyze("launcher.log", log.toString()).process(100).orElseThrow();
         assertEquals(IoModel.BLOCKING, process.verdict().model(), process.verdict().toString());
     }
 
@@ -245,9 +249,9 @@ class SequenceClassificationTest {
                     .append(tid).append(" read(").append(conn).append(", \"GET\", 8192) = 3\n")
                     .append(tid).append(" write(").append(conn).append(", \"OK\", 2) = 2\n");
         }
-        SyscallProcessReport process = analyze("one-epoll.log", log.toString()).processes().get(0);
+        ProcessReport process = analyze("one-epoll.log", log.toString()).processes().get(0);
         assertEquals(Architecture.EVENT_LOOP_WITH_WORKER_POOL, process.architecture(), process.toString());
-        assertTrue(process.architectureEvidence().get(0).startsWith("one selector, run by 3 threads in turn, accepts and reads all 6"
+        assertTrue(process.architectureSentence().startsWith("one selector, run by 3 threads in turn, accepts and reads all 6"
                         + " connections"),
                 process.architectureEvidence().toString());
     }
@@ -268,8 +272,8 @@ class SequenceClassificationTest {
                     .append("102 read(").append(conn).append(", 0x7f, 8192) = -1 EAGAIN (Resource temporarily unavailable)\n")
                     .append("102 futex(0x7f20, FUTEX_WAIT_PRIVATE, 0, NULL) = 0\n");
         }
-        SyscallProcessReport process = analyze("poller.log", log.toString()).processes().get(0);
-        SyscallThreadReport worker = process.thread(102);
+        ProcessReport process = analyze("poller.log", log.toString()).processes().get(0);
+        ThreadReport worker = process.thread(102);
         assertEquals(ThreadRole.WORKER, worker.role(), worker.toString());
         assertEquals(IoModel.MULTIPLEXING, worker.ioModel());
         assertEquals(IoModel.MULTIPLEXING, process.ioModel(), process.toString());
@@ -312,7 +316,7 @@ class SequenceClassificationTest {
                         .append(worker).append(" writev(").append(conn).append(", [{iov_base=\"OK\", iov_len=2}], 1) = 2\n");
             }
         }
-        SyscallProcessReport master = analyze("nginx.log", log.toString()).process(100).orElseThrow();
+        ProcessReport master = analyze("nginx.log", log.toString()).process(100).orElseThrow();
         assertEquals(Architecture.MULTI_PROCESS_EVENT_LOOP, master.architecture());
         assertEquals(IoModel.MULTIPLEXING, master.ioModel(), master.evidence());
         assertEquals(Mechanism.EPOLL, master.mechanism());
@@ -337,7 +341,7 @@ class SequenceClassificationTest {
                     .append("7 2.").append(500 + i).append(" read(").append(socket)
                     .append(", 0x7f, 8192) = -1 EAGAIN (Resource temporarily unavailable) <0.000002>\n");
         }
-        SyscallProcessReport process = analyze("pool.log", log.toString()).process(5).orElseThrow();
+        ProcessReport process = analyze("pool.log", log.toString()).process(5).orElseThrow();
         assertEquals(ThreadRole.WORKER, process.thread(6).role(), process.thread(6).evidence());
         assertEquals(IoModel.MULTIPLEXING, process.thread(6).ioModel());
     }

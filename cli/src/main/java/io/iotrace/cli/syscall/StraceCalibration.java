@@ -1,9 +1,9 @@
 package io.iotrace.cli.syscall;
 
 import io.iotrace.analyzers.correlate.StraceSlowdown;
-import io.iotrace.analyzers.syscall.SyscallProcessReport;
+import io.iotrace.analyzers.report.ProcessReport;
+import io.iotrace.analyzers.report.ThreadReport;
 import io.iotrace.analyzers.syscall.SyscallReport;
-import io.iotrace.analyzers.syscall.SyscallThreadReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,18 +62,18 @@ public final class StraceCalibration {
      * {@link #tracedSyscallNanos}, within the command's wall time.
      */
     public StraceSlowdown slowdownOf(long pid, SyscallReport syscalls, long wallNanos) {
-        SyscallProcessReport process = syscalls.process((int) pid).orElse(null);
+        ProcessReport process = syscalls.process((int) pid).orElse(null);
         if (process == null || process.threads().isEmpty()) {
             return StraceSlowdown.unknown("not estimated: the strace log has no syscalls of pid " + pid);
         }
-        long stops = process.threads().stream().mapToLong(SyscallThreadReport::syscalls).sum();
-        SyscallThreadReport busiest = process.threads().stream().max(Comparator.comparingLong(SyscallThreadReport::syscalls))
+        long stops = process.totals().events();
+        ThreadReport busiest = process.threads().stream().max(Comparator.comparingLong(t -> t.io().events()))
                 .orElseThrow();
-        double lostNanos = busiest.syscalls() * tracedSyscallNanos;
+        double lostNanos = busiest.io().events() * tracedSyscallNanos;
         String how = String.format(Locale.ROOT, "estimated, not measured: strace stopped it at %,d syscalls, %,d of"
                 + " them on its busiest thread (tid %d); a traced syscall (two stops) costs %.1f us here (calibrated"
                 + " just now with dd's 1-byte reads under the same strace options, against dd alone), so that thread"
-                + " lost %.2f s of the run's %.2f s", stops, busiest.syscalls(), busiest.tid(),
+                + " lost %.2f s of the run's %.2f s", stops, busiest.io().events(), busiest.osTid(),
                 tracedSyscallNanos / 1000, lostNanos / 1e9, wallNanos / 1e9);
         if (lostNanos >= wallNanos) {
             return StraceSlowdown.unknown("not estimated: the calibration does not fit this run (" + how + ")");

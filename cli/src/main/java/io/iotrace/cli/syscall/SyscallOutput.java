@@ -4,19 +4,21 @@ import io.iotrace.analyzers.correlate.CorrelationReport;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.report.SourceAgreement;
 import io.iotrace.analyzers.report.TextReport;
+import io.iotrace.analyzers.syscall.SyscallReport;
 import io.iotrace.cli.Json;
 import io.iotrace.cli.ReportPrinter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Prints the reports when syscall logs were among the inputs: the recordings' reports, the syscall report, then
- * each recording's calls matched with their syscalls. JSON keeps the recordings' document ({@code schema},
- * {@code warnings}, {@code processes}) and adds {@code syscalls} and {@code correlations}, so readers of the
- * recording report need not change; {@code agreement} says, per JVM in both, whether the two sources name the same
- * model and architecture and, where not, why.
+ * Prints the reports when syscall logs were among the inputs: the recordings' reports, the syscall logs' processes,
+ * then each recording's calls matched with their syscalls. In JSON every process, from a recording or a syscall log,
+ * is one entry of {@code processes} in the one report schema (its {@code source} says which);
+ * {@code syscallLog} says what was read, {@code correlations} the matched calls, and {@code agreement}, per JVM in
+ * both, whether the two sources name the same model and architecture and, where not, why.
  */
 public final class SyscallOutput {
     private SyscallOutput() {
@@ -26,13 +28,21 @@ public final class SyscallOutput {
     public static void print(List<ProcessReport> recordings, List<String> warnings, SyscallAnalysis analysis,
                              boolean json, PrintWriter out) {
         List<String> allWarnings = new ArrayList<>(warnings);
+        SyscallReport syscalls = analysis.syscalls();
         List<SourceAgreement> agreements = recordings.stream()
-                .flatMap(r -> SourceAgreement.of(r, analysis.syscalls()).stream()).toList();
+                .flatMap(r -> SourceAgreement.of(r, syscalls.processes()).stream()).toList();
         if (json) {
-            allWarnings.addAll(analysis.syscalls().warnings());
+            allWarnings.addAll(syscalls.warnings());
             analysis.correlations().forEach(c -> allWarnings.addAll(c.warnings()));
-            Map<String, Object> document = ReportPrinter.jsonDocument(recordings, allWarnings);
-            document.put("syscalls", analysis.syscalls());
+            List<ProcessReport> processes = new ArrayList<>(recordings);
+            processes.addAll(syscalls.processes());
+            Map<String, Object> document = ReportPrinter.jsonDocument(processes, allWarnings);
+            Map<String, Object> read = new LinkedHashMap<>();
+            read.put("files", syscalls.files());
+            read.put("lines", syscalls.lines());
+            read.put("events", syscalls.events());
+            read.put("skippedLines", syscalls.skippedLines());
+            document.put("syscallLog", read);
             document.put("correlations", analysis.correlations());
             document.put("agreement", agreements);
             Json.print(document, out);
@@ -44,7 +54,7 @@ public final class SyscallOutput {
                 TextReport.render(report, out);
                 out.println();
             }
-            analysis.syscalls().render(out);
+            syscalls.render(out);
             for (SourceAgreement agreement : agreements) {
                 out.println();
                 out.println(agreement.agree()

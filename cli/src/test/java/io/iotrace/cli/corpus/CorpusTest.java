@@ -70,8 +70,7 @@ class CorpusTest {
         CliRun json = CliRun.of("analyze", "--format", "json", file.toString());
         assertEquals(0, json.exitCode(), json.err());
         JsonNode document = new ObjectMapper().readTree(json.out());
-        JsonNode process = source.equals("strace") ? document.get("syscalls").get("processes").get(0)
-                : document.get("processes").get(0);
+        JsonNode process = document.get("processes").get(0);
         String got = labels(process.path("ioModel").asText(), process.path("mechanism").asText(""),
                 process.path("architecture").asText());
         String want = labels(expected.getProperty("ioModel"), expected.getProperty("mechanism", ""),

@@ -47,7 +47,7 @@ class AnalyzeSyscallLogTest {
         assertTrue(run.out().contains("syscall log: " + log), describe(run));
         assertTrue(run.out().contains("11 lines, 11 events, 0 skipped"), describe(run));
         assertTrue(run.out().contains("process 4100"), describe(run));
-        assertTrue(run.out().contains("model: blocking"), describe(run));
+        assertTrue(run.out().contains("  I/O model    blocking"), describe(run));
         assertEquals("", run.err());
     }
 
@@ -57,17 +57,21 @@ class AnalyzeSyscallLogTest {
         CliRun run = CliRun.of("analyze", "--format", "json", log);
         assertEquals(0, run.exitCode(), describe(run));
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertEquals("iotrace.report/2", json.get("schema").asText());
-        assertEquals(0, json.get("processes").size());
-        JsonNode syscalls = json.get("syscalls");
-        assertEquals(11, syscalls.get("lines").asLong());
-        assertEquals(0, syscalls.get("skippedLines").asLong());
-        JsonNode process = syscalls.get("processes").get(0);
-        assertEquals(4100, process.get("pid").asInt());
+        assertEquals("iotrace.report/3", json.get("schema").asText());
+        assertEquals(1, json.get("processes").size());
+        JsonNode read = json.get("syscallLog");
+        assertEquals(11, read.get("lines").asLong());
+        assertEquals(0, read.get("skippedLines").asLong());
+        JsonNode process = json.get("processes").get(0);
+        assertEquals("syscall log", process.get("source").asText());
+        assertEquals(4100, process.get("process").get("pid").asInt());
         assertEquals("blocking", process.get("ioModel").asText());
         assertEquals("high", process.get("confidence").asText());
-        assertEquals(3, process.get("copies").get("readCalls").asLong());
-        assertEquals(12, process.get("copies").get("readBytes").asLong());
+        JsonNode reads = waitOfKind(process.get("totals"), "read");
+        assertEquals(3, reads.get("calls").asLong());
+        assertEquals(12, reads.get("bytes").asLong());
+        assertEquals(4, process.get("totals").get("copies").get("kernelUserCopies").asLong(),
+                "two reads and two writes moved bytes, one kernel-user copy each; the read at end of stream none");
     }
 
     @Test
@@ -105,9 +109,9 @@ class AnalyzeSyscallLogTest {
                 "4100 1700000000.006600 write(", "4100 1700000000.006600 garbled write("));
         CliRun lenient = CliRun.of("analyze", "--format", "json", log);
         assertEquals(0, lenient.exitCode(), describe(lenient));
-        JsonNode syscalls = new ObjectMapper().readTree(lenient.out()).get("syscalls");
-        assertEquals(1, syscalls.get("skippedLines").asLong());
-        assertTrue(syscalls.get("warnings").get(0).asText().startsWith(log + ":6: skipped"), describe(lenient));
+        JsonNode document = new ObjectMapper().readTree(lenient.out());
+        assertEquals(1, document.get("syscallLog").get("skippedLines").asLong());
+        assertTrue(document.get("warnings").get(0).asText().startsWith(log + ":6: skipped"), describe(lenient));
 
         CliRun strict = CliRun.of("analyze", "--strict", log);
         assertEquals(2, strict.exitCode(), describe(strict));
@@ -168,5 +172,15 @@ class AnalyzeSyscallLogTest {
         }
         assertEquals(1, err.lines().count(), "one line: " + describe(run));
         assertFalse(err.contains("Exception"), describe(run));
+    }
+
+    /** The figures of one kind of call in a report's {@code totals}. */
+    private static JsonNode waitOfKind(JsonNode summary, String kind) {
+        for (JsonNode wait : summary.get("waits")) {
+            if (wait.get("kind").asText().equals(kind)) {
+                return wait;
+            }
+        }
+        throw new AssertionError("no " + kind + " calls in " + summary);
     }
 }

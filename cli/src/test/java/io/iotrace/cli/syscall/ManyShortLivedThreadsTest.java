@@ -41,34 +41,39 @@ class ManyShortLivedThreadsTest {
 
         JsonNode report = analyzeInSmallHeap(log, dir);
 
-        JsonNode syscalls = report.get("syscalls");
-        assertEquals(lines, syscalls.get("lines").asLong());
-        assertEquals(0, syscalls.get("skippedLines").asLong());
-        assertEquals(1, syscalls.get("processes").size(), "one server process");
-        JsonNode server = syscalls.get("processes").get(0);
-        assertEquals(ShortLivedThreadsLog.SERVER_PID, server.get("pid").asInt());
+        assertEquals(lines, report.get("syscallLog").get("lines").asLong());
+        assertEquals(0, report.get("syscallLog").get("skippedLines").asLong());
+        assertEquals(1, report.get("processes").size(), "one server process");
+        JsonNode server = report.get("processes").get(0);
+        assertEquals(ShortLivedThreadsLog.SERVER_PID, server.get("process").get("pid").asInt());
         assertEquals("thread-per-connection", server.get("architecture").asText(), server.toString());
-        int whole = server.get("threads").size();
-        int folded = 0;
-        for (JsonNode group : server.get("threadGroups")) {
-            folded += group.get("threads").asInt();
-            assertEquals("connection-handler", group.get("role").asText(), group.toString());
-            assertEquals("blocking", group.get("ioModel").asText(), group.toString());
+        int listed = server.get("threads").size();
+        int grouped = 0;
+        int handlers = 0;
+        for (JsonNode group : server.get("groups")) {
+            grouped += group.get("threads").asInt();
+            if (group.get("role").asText().equals("connection-handler")) {
+                assertEquals("blocking", group.get("ioModel").asText(), group.toString());
+                handlers += group.get("threads").asInt();
+            }
         }
-        assertTrue(folded > 0, "exited threads were folded into groups: " + server);
-        assertEquals(THREADS + 1, whole + folded, "every connection thread and the acceptor, whole or in a group");
-        JsonNode copies = server.get("copies");
-        assertEquals(THREADS, copies.get("readCalls").asLong(), "one read per connection");
-        assertEquals(THREADS, copies.get("writeCalls").asLong(), "one write per connection");
-        long syscallsOfThreads = 0;
-        for (JsonNode thread : server.get("threads")) {
-            syscallsOfThreads += thread.get("syscalls").asLong();
-        }
-        for (JsonNode group : server.get("threadGroups")) {
-            syscallsOfThreads += group.get("syscalls").asLong();
-        }
+        assertTrue(listed < grouped, "exited threads were added up, not listed one by one: " + listed);
+        assertEquals(THREADS + 1, grouped, "every connection thread and the acceptor, in a group");
+        assertEquals(THREADS, handlers, "every connection thread handles its connection");
+        JsonNode totals = server.get("totals");
+        assertEquals(THREADS, callsOfKind(totals, "read"), "one read per connection");
+        assertEquals(THREADS, callsOfKind(totals, "write"), "one write per connection");
         // Each connection: read, write, close, exit; the acceptor: execve, accept4 and clone3 each, exit_group.
-        assertEquals(4L * THREADS + 2L * THREADS + 2, syscallsOfThreads);
+        assertEquals(4L * THREADS + 2L * THREADS + 2, totals.get("events").asLong());
+    }
+
+    private static long callsOfKind(JsonNode summary, String kind) {
+        for (JsonNode wait : summary.get("waits")) {
+            if (wait.get("kind").asText().equals(kind)) {
+                return wait.get("calls").asLong();
+            }
+        }
+        return 0;
     }
 
     private static JsonNode analyzeInSmallHeap(Path log, Path dir) throws IOException, InterruptedException {

@@ -8,7 +8,7 @@ import io.iotrace.analyzers.model.Verdict;
  * figures added up in one {@link ThreadActivity} of fixed size, so that a server that started a hundred thousand
  * short-lived threads costs what one of them does.
  */
-final class ThreadGroup {
+final class FoldedThreads {
     final int pid;
     final ThreadRole role;
     /** The first folded thread's verdict: its evidence stands for the group's. */
@@ -16,7 +16,7 @@ final class ThreadGroup {
     final ThreadActivity merged;
     int threads;
 
-    ThreadGroup(int pid, ThreadRole role, Verdict verdict, ThreadActivity first) {
+    FoldedThreads(int pid, ThreadRole role, Verdict verdict, ThreadActivity first) {
         this.pid = pid;
         this.role = role;
         this.verdict = verdict;
@@ -29,10 +29,5 @@ final class ThreadGroup {
             merged.exit = thread.exit;
         }
         threads++;
-    }
-
-    ThreadGroupReport report() {
-        return new ThreadGroupReport(threads, role, verdict.model(), verdict.mechanism(), merged.totalCalls(),
-                merged.copies());
     }
 }
