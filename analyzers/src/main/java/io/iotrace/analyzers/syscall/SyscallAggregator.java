@@ -381,7 +381,8 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         }
         SyscallNeighbours neighbours = new SyscallNeighbours(loops, loopMechanism, asyncSetups, poolWork);
         List<ThreadClassification> classified = new ArrayList<>();
-        Map<ThreadClassification, ThreadActivity> activities = new IdentityHashMap<>();
+        Map<ThreadClassification, IoStats> figures = new IdentityHashMap<>();
+        Map<ThreadClassification, Integer> threadCounts = new IdentityHashMap<>();
         Map<String, SyscallStats> calls = new LinkedHashMap<>();
         String program = null;
         String exit = null;
@@ -405,7 +406,8 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
             ThreadClassification classification = new ThreadClassification(profile, verdict, role, role.jsonName(),
                     Set.of());
             classified.add(classification);
-            activities.put(classification, thread);
+            figures.put(classification, SyscallIoStats.of(thread));
+            threadCounts.put(classification, group == null ? 1 : group.threads);
             for (SyscallStats stats : thread.calls.values()) {
                 calls.computeIfAbsent(stats.name, SyscallStats::new).addAll(stats);
             }
@@ -420,21 +422,19 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         ArchitectureVerdict architecture = ArchitectureClassifier.classify(classified,
                 (int) Math.min(Integer.MAX_VALUE, members.stream().mapToLong(t -> t.successfulAccepts).sum()),
                 facts(members, children));
-        ProcessReportBuilder.Figures figures = new ProcessReportBuilder.Figures() {
-            @Override
-            public IoStats of(ThreadClassification thread) {
-                return SyscallIoStats.of(activities.get(thread));
-            }
-
-            @Override
-            public int threadsIn(ThreadClassification thread) {
-                FoldedThreads group = groups.get(activities.get(thread));
-                return group == null ? 1 : group.threads;
-            }
-        };
         return ProcessReportBuilder.build(ReportSource.SYSCALL_LOG,
-                ProcessSummary.ofSyscallLog(pid, parentPid, program, exit), 0, classified, architecture, figures,
-                List.of(), syscallFigures(calls.values()));
+                ProcessSummary.ofSyscallLog(pid, parentPid, program, exit), 0, classified, architecture,
+                new ProcessReportBuilder.Figures() {
+                    @Override
+                    public IoStats of(ThreadClassification thread) {
+                        return figures.get(thread);
+                    }
+
+                    @Override
+                    public int threadsIn(ThreadClassification thread) {
+                        return threadCounts.get(thread);
+                    }
+                }, List.of(), syscallFigures(calls.values()));
     }
 
     /** What the log shows of the process beyond its threads: what it started after accepts, its children. */
