@@ -1,5 +1,6 @@
 package io.iotrace.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,14 +19,25 @@ import java.nio.file.Path;
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+            // print() writes to the command's own writer, which stays open for what follows.
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private Json() {
     }
 
-    /** Prints {@code document} and a line break. */
+    /**
+     * Prints {@code document} and a line break, as a stream: a report of many processes is never held as one
+     * string.
+     */
     public static void print(Object document, PrintWriter out) {
-        out.println(text(document));
+        try {
+            MAPPER.writeValue(out, document);
+        } catch (IOException e) {
+            // Only iotrace's own types are written, to a PrintWriter, which never throws: a bug, not a user's mistake.
+            throw new UncheckedIOException(e);
+        }
+        out.println();
     }
 
     /** {@code document} as JSON text. */
