@@ -42,7 +42,7 @@ class RunCommandTest {
         assertEquals(5, run.exitCode(), run.err());
         JsonNode processes = new ObjectMapper().readTree(run.err()).get("processes");
         assertEquals(1, processes.size(), run.err());
-        assertTrue(processes.get(0).at("/recording/command").asText().startsWith(ExitWith.class.getName()));
+        assertTrue(processes.get(0).at("/process/command").asText().startsWith(ExitWith.class.getName()));
     }
 
     @Test

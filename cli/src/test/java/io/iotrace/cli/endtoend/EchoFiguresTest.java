@@ -70,7 +70,7 @@ class EchoFiguresTest {
             serverRecording = server.recording();
         }
 
-        assertEquals(LoadDriver.class.getName(), clientJson.at("/recording/command").asText().split(" ")[0]);
+        assertEquals(LoadDriver.class.getName(), clientJson.at("/process/command").asText().split(" ")[0]);
         assertEquals(0, clientJson.get("droppedEvents").asLong());
         assertJsonSocketFigures(clientJson, (long) K * N);
         SocketTotals client = SocketTotals.of(Recorded.analyze(onlyRecordingIn(clientDirectory)));
