@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The blocking calls of reactor/BlockHound's own tests that Flight Recorder has no event for, each made once per
- * request on a real selector loop ({@link BlockHoundScenarioServer}), on JDK 17 and 25: each is found once, with its
+ * request on a real selector loop ({@link BlockHoundScenarioServer}), on JDK 17 and 25 (a yield on JDK 25 only, where
+ * {@code Thread.yield} is Java code; on JDK 17 it is shown not seen): each is found once, with its
  * operation, its duration and the scenario's method on top; the clean control gives nothing, even while another
  * thread makes the agent meet new resources all the time (the agent's own lock was once reported as the loop's).
  */
@@ -35,7 +36,7 @@ class BlockHoundScenariosLintTest {
     Path recordings;
 
     static Stream<Arguments> scenarios() {
-        return TargetJdk.both().flatMap(jdk -> Stream.of(
+        return Stream.concat(TargetJdk.both().flatMap(jdk -> Stream.of(
                 Arguments.of(jdk, "accept-timeout", Map.of(BlockingKind.ACCEPT, "acceptWithTimeout")),
                 Arguments.of(jdk, "connect", Map.of(BlockingKind.CONNECT, "connectSocket")),
                 Arguments.of(jdk, "datagram", Map.of(BlockingKind.CONNECT, "datagramRoundTrip",
@@ -43,7 +44,11 @@ class BlockHoundScenariosLintTest {
                         BlockingKind.DATAGRAM_RECEIVE, "datagramRoundTrip")),
                 Arguments.of(jdk, "random-access-write", Map.of(BlockingKind.FILE_WRITE,
                         "writeBytesToRandomAccessFile")),
-                Arguments.of(jdk, "console", Map.of(BlockingKind.CONSOLE_WRITE, "printToConsole"))));
+                Arguments.of(jdk, "console", Map.of(BlockingKind.CONSOLE_WRITE, "printToConsole")),
+                Arguments.of(jdk, "process-start", Map.of(BlockingKind.PROCESS_START, "startProcess")))),
+                // Thread.yield is a Java method from JDK 21 on only.
+                Stream.of(Arguments.of(TargetJdk.jdk25(), "thread-yield", Map.of(BlockingKind.THREAD_YIELD,
+                        "yieldTheLoop"))));
     }
 
     @ParameterizedTest(name = "{1} on {0}")
@@ -118,8 +123,17 @@ class BlockHoundScenariosLintTest {
     }
 
     @Test
-    void aMethodDeclaredBlockingIsFoundOnEachCallOnJdk25() throws Exception {
-        Path recording = LintedFixture.record(TargetJdk.jdk25(), BlockHoundScenarioServer.class,
+    void aYieldIsNotSeenOnJdk17WhereThreadYieldIsANativeMethod() throws Exception {
+        ProcessLint lint = LoopLint.analyze(record(TargetJdk.jdk17(), "thread-yield", false), null);
+
+        assertEquals(List.of(), lint.findings());
+        assertEquals(1, lint.loops().size(), lint.loops().toString());
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
+    void aMethodDeclaredBlockingIsFoundOnEachCall(TargetJdk jdk) throws Exception {
+        Path recording = LintedFixture.record(jdk, BlockHoundScenarioServer.class,
                 Files.createDirectories(recordings.resolve("user-method")),
                 List.of("blockingMethods=" + FIXTURE + "#usersOwnBlockingMethod"), "--scenario", "user-method");
 
