@@ -30,7 +30,7 @@ import net.bytebuddy.pool.TypePool;
  * name.
  */
 final class DeclaredBlockingMethods implements ClassFileTransformer {
-    /** The declared methods' names, by the binary name of their class. */
+    /** The declared methods' names, by the internal name of their class ({@code a/b/C}), as transform is given it. */
     private final Map<String, Set<String>> methodsByClass;
 
     private DeclaredBlockingMethods(Map<String, Set<String>> methodsByClass) {
@@ -52,7 +52,7 @@ final class DeclaredBlockingMethods implements ClassFileTransformer {
             if (hash <= 0 || hash == entry.length() - 1 || entry.indexOf('#', hash + 1) >= 0) {
                 throw new IllegalArgumentException("blockingMethods: expected CLASS#METHOD, got '" + entry + "'");
             }
-            byClass.computeIfAbsent(entry.substring(0, hash).strip(), c -> new LinkedHashSet<>())
+            byClass.computeIfAbsent(entry.substring(0, hash).strip().replace('.', '/'), c -> new LinkedHashSet<>())
                     .add(entry.substring(hash + 1).strip());
         }
         return byClass.isEmpty() ? null : new DeclaredBlockingMethods(byClass);
@@ -62,7 +62,7 @@ final class DeclaredBlockingMethods implements ClassFileTransformer {
     List<Class<?>> loadedTargets(Instrumentation inst) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (methodsByClass.containsKey(c.getName()) && inst.isModifiableClass(c)) {
+            if (methodsByClass.containsKey(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
                 loaded.add(c);
             }
         }
@@ -75,11 +75,11 @@ final class DeclaredBlockingMethods implements ClassFileTransformer {
         if (className == null) {
             return null;
         }
-        String name = className.replace('/', '.');
-        Set<String> methods = methodsByClass.get(name);
+        Set<String> methods = methodsByClass.get(className);
         if (methods == null) {
             return null;
         }
+        String name = className.replace('/', '.');
         boolean wasBusy = IoTrace.beginAgentWork();
         try {
             return instrument(name, loader, bytes, methods);
