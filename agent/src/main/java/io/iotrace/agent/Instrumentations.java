@@ -167,9 +167,10 @@ final class Instrumentations {
                 // Calls that block without I/O on a resource, recorded for the blocking probe only. Every process
                 // start goes through the private start(Redirect[]), on JDK 17 and 25.
                 new Hook("java.lang.ProcessBuilder", named("start").and(takesArguments(1)), ProcessStartAdvice.class)));
-        // Thread.yield is native up to JDK 20: wrapping it would add a method, which needs a JVM flag
-        // (-XX:+AllowRedefinitionToAddDeleteMethods). From JDK 21 on it is Java code that calls the native yield0.
-        if (Runtime.version().feature() >= 21) {
+        // Thread.yield is native up to JDK 18: wrapping it would add a method, which needs a JVM flag
+        // (-XX:+AllowRedefinitionToAddDeleteMethods). Since virtual threads (JDK 19) it is Java code that calls the
+        // native yield0; the matcher leaves a native yield alone whatever the version says.
+        if (Runtime.version().feature() >= 19) {
             hooks.add(new Hook("java.lang.Thread", named("yield").and(isStatic()).and(takesArguments(0))
                     .and(not(isNative())), ThreadYieldAdvice.class));
         }

@@ -5,7 +5,7 @@ import io.iotrace.agent.runtime.IoTrace;
 import net.bytebuddy.asm.Advice;
 
 /**
- * {@code Thread.yield}, from JDK 21 on, where it is a Java method that calls the native {@code yield0} (on JDK 17 it
+ * {@code Thread.yield}, from JDK 19 on, where it is a Java method that calls the native {@code yield0} (on JDK 17 it
  * is native itself, and wrapping a native method needs a JVM flag).
  * Recorded only for the blocking probe, as a JFR event with its duration and stack.
  */

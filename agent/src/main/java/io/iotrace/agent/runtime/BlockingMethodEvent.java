@@ -9,7 +9,7 @@ import jdk.jfr.StackTrace;
 
 /**
  * A call that blocks its thread without reading or writing a resource, as a Flight Recorder event with its duration
- * and stack: {@code ProcessBuilder.start}, {@code Thread.yield} (JDK 21+, where it is a Java method) and the methods
+ * and stack: {@code ProcessBuilder.start}, {@code Thread.yield} (JDK 19+, where it is a Java method) and the methods
  * the user declares blocking. Flight Recorder has no event for any of them.
  *
  * <p>Like {@link BlockingCallEvent}, it is registered by the blocking probe and only then begun by {@link IoTrace}.

@@ -53,7 +53,7 @@ class BlockHoundScenariosLintTest {
                         "writeBytesToRandomAccessFile")),
                 Arguments.of(jdk, "console", Map.of(BlockingKind.CONSOLE_WRITE, "printToConsole")),
                 Arguments.of(jdk, "process-start", Map.of(BlockingKind.PROCESS_START, "startProcess")))),
-                // Thread.yield is a Java method from JDK 21 on only.
+                // Thread.yield is a Java method from JDK 19 on only.
                 Stream.of(Arguments.of(TargetJdk.jdk25(), "thread-yield", Map.of(BlockingKind.THREAD_YIELD,
                         "yieldTheLoop"))));
     }
