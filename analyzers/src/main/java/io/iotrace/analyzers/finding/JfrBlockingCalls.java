@@ -100,8 +100,8 @@ public final class JfrBlockingCalls {
     }
 
     /**
-     * A call made inside a process start or a yield of the same thread: what the JDK does inside such a call (the
-     * process reaper's pool it takes a lock of, a file it reads) is part of it, which is one finding.
+     * A call made inside a process start or a yield of the same thread: what the JDK does inside such a call (a lock it
+     * waits for, a file it reads) is part of it, which is one finding.
      */
     private static boolean insideWholeCall(BlockingCall call, List<BlockingCall> wholeCalls) {
         long start = call.startEpochNanos();
