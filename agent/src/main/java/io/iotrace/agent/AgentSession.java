@@ -37,13 +37,13 @@ final class AgentSession {
     static AgentSession start(AgentOptions options, Instrumentation inst) throws Exception {
         // First: it starts building the advice on a thread of its own, in parallel with the steps below.
         List<String> failures = new CopyOnWriteArrayList<>();
-        HookInstaller hooks = new HookInstaller(inst, failures);
+        HookInstaller hooks = new HookInstaller(inst, failures, options.blockingMethods());
         Module runtime = IoTrace.class.getModule();
         openJavaBaseTo(inst, runtime);
         OwnerOnly.createDirectories(options.directory());
         // Before the hooks: JFR's own set-up I/O is not the app's.
         BlockingProbe probe = options.blocking()
-                ? BlockingProbe.start(options.blockingFile(), options.blockingMethods()) : null;
+                ? BlockingProbe.start(options.blockingFile()) : null;
         Recorder recorder;
         try {
             recorder = new Recorder(options.directory(), options.maxSize(), options.maxAgeNanos(),

@@ -1,6 +1,7 @@
 package io.iotrace.agent;
 
 import io.iotrace.agent.runtime.BlockingCallEvent;
+import io.iotrace.agent.runtime.BlockingMethodEvent;
 import io.iotrace.agent.runtime.HostLookupEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import jdk.jfr.Recording;
 /**
  * Records the calls that block a thread with their stacks, through the JDK's own Flight Recorder: sleeps, parks,
  * contended {@code synchronized} entries, {@code Object.wait}, file and socket I/O, host name lookups (the
- * agent's own {@link HostLookupEvent}) and every blocking call the agent instruments (its {@link BlockingCallEvent}).
+ * agent's own {@link HostLookupEvent}) and every blocking call the agent instruments (its {@link BlockingCallEvent},
+ * and its {@link BlockingMethodEvent} for process starts, yields and the methods the user declares blocking).
  *
  * <p>The iotrace recording sees I/O calls but neither their stacks nor the waits that are not I/O; JFR has both,
  * with durations, at a cost paid only when such an event happens. The JFR file, {@code iotrace-<pid>.jfr} beside
@@ -25,10 +27,7 @@ final class BlockingProbe {
             "jdk.FileRead", "jdk.FileWrite", "jdk.SocketRead", "jdk.SocketWrite",
             // Absent before JDK 21: enabling an unknown event name is ignored by JFR.
             "jdk.VirtualThreadPinned",
-            HostLookupEvent.NAME, BlockingCallEvent.NAME);
-
-    /** JDK 25's method tracing event (JEP 520). */
-    static final String METHOD_TRACE = "jdk.MethodTrace";
+            HostLookupEvent.NAME, BlockingCallEvent.NAME, BlockingMethodEvent.NAME);
 
     private final Recording recording;
 
@@ -40,12 +39,11 @@ final class BlockingProbe {
      * Starts the recording; it is written to {@code file} when the session stops, or when the JVM exits. A JVM
      * without Flight Recorder (a runtime image without module jdk.jfr) is traced on, without stacks, and told so.
      *
-     * @param blockingMethods methods the user declares blocking, {@code a.b.C#m;x.Y#n}; empty for none
      * @return the running probe, or null when it could not start
      */
-    static BlockingProbe start(Path file, String blockingMethods) {
+    static BlockingProbe start(Path file) {
         try {
-            return new BlockingProbe(record(file, blockingMethods));
+            return new BlockingProbe(record(file));
         } catch (Throwable e) {
             System.err.println("[iotrace] blocking probe not started, blocking calls will have no stacks: " + e);
             return null;
@@ -66,34 +64,16 @@ final class BlockingProbe {
         }
     }
 
-    /**
-     * Each call of a method the user declares blocking, with its duration and stack, through Flight Recorder's method
-     * tracing: JDK 25's {@code jdk.MethodTrace}, which instruments only the methods its filter names and needs no JVM
-     * flag. Before JDK 25 there is no such event, and the agent's hooks are only in the JDK's classes: said, not hidden.
-     */
-    private static void traceDeclaredBlockingMethods(Recording recording, String blockingMethods) {
-        if (blockingMethods.isBlank()) {
-            return;
-        }
-        if (Runtime.version().feature() < 25) {
-            System.err.println("[iotrace] declared blocking methods are not traced on Java " + Runtime.version().feature()
-                    + ": Flight Recorder's method tracing (jdk.MethodTrace) is JDK 25+");
-            return;
-        }
-        recording.enable(METHOD_TRACE).with("filter", blockingMethods.replace("#", "::"))
-                .withThreshold(Duration.ZERO).withStackTrace();
-    }
-
-    private static Recording record(Path file, String blockingMethods) throws Exception {
+    private static Recording record(Path file) throws Exception {
         // Registered before the recording names it, and before any hook can commit one.
         FlightRecorder.register(HostLookupEvent.class);
         FlightRecorder.register(BlockingCallEvent.class);
+        FlightRecorder.register(BlockingMethodEvent.class);
         Recording recording = new Recording();
         recording.setName("iotrace-blocking");
         for (String event : EVENTS) {
             recording.enable(event).withThreshold(Duration.ZERO).withStackTrace();
         }
-        traceDeclaredBlockingMethods(recording, blockingMethods);
         recording.setToDisk(true);
         OwnerOnly.createFile(file);
         recording.setDestination(file);

@@ -28,11 +28,20 @@ final class HookInstaller {
     private final List<String> failures;
     private ClassFileTransformer transformer;
     private NativeTransportTransformer nativeTransports;
+    /** The methods the user declares blocking; null for none. */
+    private final DeclaredBlockingMethods declared;
+    private boolean declaredInstalled;
 
-    /** Sets up the hooks and starts building their advice in the background; {@link #install} puts them in. */
-    HookInstaller(Instrumentation inst, List<String> failures) {
+    /**
+     * Sets up the hooks and starts building their advice in the background; {@link #install} puts them in.
+     *
+     * @param blockingMethods the methods the user declares blocking, {@code a.b.C#m;x.Y#n}; empty for none
+     * @throws IllegalArgumentException when {@code blockingMethods} is not a list of {@code CLASS#METHOD}
+     */
+    HookInstaller(Instrumentation inst, List<String> failures, String blockingMethods) {
         this.inst = inst;
         this.failures = failures;
+        this.declared = DeclaredBlockingMethods.parse(blockingMethods);
         if (shared == null) {
             shared = new HookTransformer();
         }
@@ -54,13 +63,24 @@ final class HookInstaller {
         nativeTransports = new NativeTransportTransformer();
         inst.addTransformer(nativeTransports, true);
         retransform(nativeTransports.loadedTargets(inst));
+        if (declared != null) {
+            inst.addTransformer(declared, true);
+            declaredInstalled = true;
+            retransform(declared.loadedTargets(inst));
+        }
     }
 
     /**
-     * Removes the hooks: the native transports' classes, then the JDK classes, get their original bytes back. The JDK
-     * classes come last: a client that watches the JDK classes to know the detach is done sees it only then.
+     * Removes the hooks: the methods declared blocking, the native transports' classes, then the JDK classes, get
+     * their original bytes back. The JDK classes come last: a client that watches the JDK classes to know the detach
+     * is done sees it only then.
      */
     void uninstall() throws UnmodifiableClassException, InterruptedException {
+        if (declaredInstalled) {
+            inst.removeTransformer(declared);
+            declaredInstalled = false;
+            retransform(declared.loadedTargets(inst));
+        }
         if (nativeTransports != null) {
             inst.removeTransformer(nativeTransports);
             retransform(nativeTransports.loadedTargets(inst));

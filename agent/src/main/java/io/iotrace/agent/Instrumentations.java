@@ -1,5 +1,6 @@
 package io.iotrace.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -29,6 +30,7 @@ import io.iotrace.agent.advice.DatagramReceiveAdvice;
 import io.iotrace.agent.advice.DatagramSendAdvice;
 import io.iotrace.agent.advice.HostLookupAdvice;
 import io.iotrace.agent.advice.MapAdvice;
+import io.iotrace.agent.advice.ProcessStartAdvice;
 import io.iotrace.agent.advice.SelectAdvice;
 import io.iotrace.agent.advice.SocketAcceptAdvice;
 import io.iotrace.agent.advice.SocketConnectAdvice;
@@ -41,9 +43,11 @@ import io.iotrace.agent.advice.StreamWriteArrayAdvice;
 import io.iotrace.agent.advice.StreamWriteByteAdvice;
 import io.iotrace.agent.advice.StreamWriteRangeAdvice;
 import io.iotrace.agent.advice.StringWriteAdvice;
+import io.iotrace.agent.advice.ThreadYieldAdvice;
 import io.iotrace.agent.advice.TransferFromAdvice;
 import io.iotrace.agent.advice.TransferToAdvice;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -79,7 +83,7 @@ final class Instrumentations {
         String fileChannel = "sun.nio.ch.FileChannelImpl";
         String asyncSocket = "sun.nio.ch.UnixAsynchronousSocketChannelImpl";
         String asyncFile = "sun.nio.ch.SimpleAsynchronousFileChannelImpl";
-        return List.of(
+        List<Hook> hooks = new ArrayList<>(List.of(
                 // Socket and ServerSocket: since JDK 13 (JEP 353) their streams, accept and connect are here.
                 new Hook(nioSocket, named("read").and(byteRange), SocketStreamReadAdvice.class),
                 new Hook(nioSocket, named("write").and(byteRange), SocketStreamWriteAdvice.class),
@@ -159,6 +163,17 @@ final class Instrumentations {
                 new Hook("sun.nio.ch.Invoker", named("invokeUnchecked").and(isStatic()).and(takesArguments(4)),
                         AsyncHandlerCompletionAdvice.class),
                 new Hook("sun.nio.ch.PendingFuture", named("setResult").and(takesArguments(1))
-                        .or(named("setFailure")).and(not(isStatic())), AsyncFutureCompletionAdvice.class));
+                        .or(named("setFailure")).and(not(isStatic())), AsyncFutureCompletionAdvice.class),
+                // Calls that block without I/O on a resource, recorded for the blocking probe only. Every process
+                // start goes through the private start(Redirect[]), on JDK 17 and 25.
+                new Hook("java.lang.ProcessBuilder", named("start").and(takesArguments(1)), ProcessStartAdvice.class)));
+        // Thread.yield is native up to JDK 18: wrapping it would add a method, which needs a JVM flag
+        // (-XX:+AllowRedefinitionToAddDeleteMethods). Since virtual threads (JDK 19) it is Java code that calls the
+        // native yield0; the matcher leaves a native yield alone whatever the version says.
+        if (Runtime.version().feature() >= 19) {
+            hooks.add(new Hook("java.lang.Thread", named("yield").and(isStatic()).and(takesArguments(0))
+                    .and(not(isNative())), ThreadYieldAdvice.class));
+        }
+        return List.copyOf(hooks);
     }
 }

@@ -24,6 +24,11 @@ public final class IoTrace {
     private static volatile boolean hostLookups;
     /** Blocking calls are committed as {@link BlockingCallEvent}s only for the blocking probe too. */
     private static volatile boolean blockingCalls;
+    /**
+     * Set while the calling thread begins or commits a {@link BlockingMethodEvent}: were Flight Recorder's own code to
+     * yield, that yield is not recorded into the event being made.
+     */
+    private static final ThreadLocal<Boolean> MAKING_BLOCKING_METHOD_EVENT = new ThreadLocal<>();
 
     private IoTrace() {
     }
@@ -49,7 +54,10 @@ public final class IoTrace {
         hostLookups = true;
     }
 
-    /** Commits blocking calls as {@link BlockingCallEvent}s; call only once that event is registered with JFR. */
+    /**
+     * Commits blocking calls as {@link BlockingCallEvent}s and {@link BlockingMethodEvent}s; call only once both are
+     * registered with JFR.
+     */
     public static void recordBlockingCalls() {
         blockingCalls = true;
     }
@@ -165,6 +173,41 @@ public final class IoTrace {
         } finally {
             t.blockingCall = null;
             t.busy = false;
+        }
+    }
+
+    /**
+     * Starts timing a call that blocks without I/O on a resource ({@link BlockingMethodEvent}); null (one volatile
+     * read) unless the blocking probe records them, and null on the agent's own threads, during its own work and
+     * inside an instrumented I/O call, which is that call's time. It takes no guard of its own: what a method the
+     * user declares blocking does inside (a file read) is recorded too.
+     */
+    public static Object enterBlockingMethod() {
+        if (!blockingCalls || recorder == null || MAKING_BLOCKING_METHOD_EVENT.get() != null) {
+            return null;
+        }
+        ThreadRecorder t = CURRENT.get();
+        if (t != null && (t.busy || t.selfTest)) {
+            return null;
+        }
+        MAKING_BLOCKING_METHOD_EVENT.set(Boolean.TRUE);
+        try {
+            return BlockingMethodEvent.start();
+        } finally {
+            MAKING_BLOCKING_METHOD_EVENT.remove();
+        }
+    }
+
+    /** Commits the call that {@link #enterBlockingMethod} started, as {@code kind} ({@link BlockingMethodEvent}). */
+    public static void exitBlockingMethod(Object begun, String kind) {
+        if (begun == null || !blockingCalls) {
+            return;
+        }
+        MAKING_BLOCKING_METHOD_EVENT.set(Boolean.TRUE);
+        try {
+            BlockingMethodEvent.finish(begun, kind);
+        } finally {
+            MAKING_BLOCKING_METHOD_EVENT.remove();
         }
     }
 

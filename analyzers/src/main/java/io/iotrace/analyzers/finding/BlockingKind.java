@@ -7,7 +7,9 @@ import io.iotrace.analyzers.event.ResourceKind;
  * What a blocking call did to its thread. Each kind is one rule of {@code iotrace lint}. The waits that are not I/O
  * come from the JDK's own Flight Recorder events; the I/O calls the agent instruments from the events it commits
  * itself ({@code iotrace.BlockingCall}, see {@link #ofAgentCall}), and from the JDK's file and socket events in a
- * recording made before the agent committed its own; a host lookup from the agent's {@code iotrace.HostLookup}.
+ * recording made before the agent committed its own; a host lookup from the agent's {@code iotrace.HostLookup}; a
+ * process start, a yield and a declared method from the agent's {@code iotrace.BlockingMethod}, which names its kind
+ * by {@link #id()}.
  */
 public enum BlockingKind {
     SLEEP("sleep", "jdk.ThreadSleep", "Thread.sleep on an event-loop thread"),
@@ -25,6 +27,9 @@ public enum BlockingKind {
     DATAGRAM_SEND("datagram-send", null, "Blocking datagram send on an event-loop thread"),
     DATAGRAM_RECEIVE("datagram-receive", null, "Blocking datagram receive on an event-loop thread"),
     CONSOLE_WRITE("console-write", null, "Write to System.out or System.err (a full pipe blocks) on an event-loop thread"),
+    PROCESS_START("process-start", null, "ProcessBuilder.start (a fork and exec) on an event-loop thread"),
+    THREAD_YIELD("thread-yield", null, "Thread.yield on an event-loop thread"),
+    // The agent's own event since it instruments declared methods itself; JDK 25's method tracing in older recordings.
     BLOCKING_METHOD("blocking-method", "jdk.MethodTrace",
             "A method declared blocking (--blocking-method) on an event-loop thread"),
     PINNED("virtual-thread-pinned", "jdk.VirtualThreadPinned", "A virtual thread blocked while pinned to its carrier");

@@ -32,12 +32,15 @@ import jdk.jfr.consumer.RecordingFile;
  *       agent frame on its stack is the agent's own doing (its bookkeeping, a class it transforms) and is dropped
  *       whole: its cost is the agent's to fix, not the application's.</li>
  *   <li>One call gives one blocking call. The agent's event spans the whole instrumented call; a JDK file or socket
- *       event of the same thread inside it is the same call, seen again, and is dropped.</li>
+ *       event of the same thread inside it is the same call, seen again, and is dropped; so is any event of the
+ *       same thread inside a process start or a yield (the JDK's work inside them).</li>
  * </ul>
  */
 public final class JfrBlockingCalls {
     private static final String AGENT = "io.iotrace.agent.";
     private static final String AGENT_CALL_EVENT = "iotrace.BlockingCall";
+    private static final String AGENT_METHOD_EVENT = "iotrace.BlockingMethod";
+    private static final String JDK_METHOD_TRACE = "jdk.MethodTrace";
     /** The address a hidden class's name ends with: {@code .0x1c338800} (JDK 21+) or {@code /0x1c338800}. */
     private static final Pattern HIDDEN_CLASS_ADDRESS = Pattern.compile("[./]0x[0-9a-f]+$");
 
@@ -64,6 +67,7 @@ public final class JfrBlockingCalls {
         List<BlockingCall> calls = new ArrayList<>();
         List<Boolean> fromAgent = new ArrayList<>();
         Map<Long, List<long[]>> agentCallsByThread = new HashMap<>();
+        Map<Long, List<BlockingCall>> wholeCallsByThread = new HashMap<>();
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
@@ -76,6 +80,9 @@ public final class JfrBlockingCalls {
                         agentCallsByThread.computeIfAbsent(call.threadId(), id -> new ArrayList<>())
                                 .add(new long[] {call.startEpochNanos(), call.startEpochNanos() + call.durationNanos()});
                     }
+                    if (call.kind() == BlockingKind.PROCESS_START || call.kind() == BlockingKind.THREAD_YIELD) {
+                        wholeCallsByThread.computeIfAbsent(call.threadId(), id -> new ArrayList<>()).add(call);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -83,16 +90,39 @@ public final class JfrBlockingCalls {
         }
         for (int i = 0; i < calls.size(); i++) {
             BlockingCall call = calls.get(i);
-            if (fromAgent.get(i) || !overlapsAgentCall(call, agentCallsByThread.getOrDefault(call.threadId(), List.of()))) {
+            boolean sameCallSeenAgain = !fromAgent.get(i)
+                    && overlapsAgentCall(call, agentCallsByThread.getOrDefault(call.threadId(), List.of()));
+            boolean partOfAnother = insideWholeCall(call, wholeCallsByThread.getOrDefault(call.threadId(), List.of()));
+            if (!sameCallSeenAgain && !partOfAnother) {
                 sink.accept(call);
             }
         }
     }
 
+    /**
+     * A call made inside a process start or a yield of the same thread: what the JDK does inside such a call (a lock it
+     * waits for, a file it reads) is part of it, which is one finding.
+     */
+    private static boolean insideWholeCall(BlockingCall call, List<BlockingCall> wholeCalls) {
+        long start = call.startEpochNanos();
+        long end = start + call.durationNanos();
+        for (BlockingCall whole : wholeCalls) {
+            long wholeStart = whole.startEpochNanos();
+            if (whole != call && start >= wholeStart && end <= wholeStart + whole.durationNanos()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static BlockingCall callOf(RecordedEvent event, IntFunction<String> resourceNames) {
         String type = event.getEventType().getName();
         RecordedThread thread = event.getThread();
-        BlockingKind kind = type.equals(AGENT_CALL_EVENT) ? agentCallKind(event) : BlockingKind.ofJfrEvent(type);
+        BlockingKind kind = switch (type) {
+            case AGENT_CALL_EVENT -> agentCallKind(event);
+            case AGENT_METHOD_EVENT -> BlockingKind.ofId(stringField(event, "kind"));
+            default -> BlockingKind.ofJfrEvent(type);
+        };
         if (kind == null || thread == null) {
             return null;
         }
@@ -100,7 +130,7 @@ public final class JfrBlockingCalls {
         if (stack == null) {
             return null;
         }
-        if (kind == BlockingKind.BLOCKING_METHOD) {
+        if (type.equals(JDK_METHOD_TRACE)) {
             stack = withTracedMethodOnTop(event, stack);
         }
         String resource = type.equals(AGENT_CALL_EVENT) ? resourceNames.apply(event.getInt("resourceId"))
@@ -109,7 +139,10 @@ public final class JfrBlockingCalls {
                 resource == null ? "" : resource, epochNanos(event.getStartTime()), event.getDuration().toNanos(), stack);
     }
 
-    /** A traced method's stack starts at its caller: the method itself goes on top, where a JDK call's would be. */
+    /**
+     * A method traced by JDK 25's {@code jdk.MethodTrace} (older recordings) has a stack that starts at its caller: the
+     * method itself goes on top, where a JDK call's would be. The agent's own event is committed inside the method.
+     */
     private static CallStack withTracedMethodOnTop(RecordedEvent event, CallStack stack) {
         RecordedMethod method = event.getValue("method");
         if (method == null) {

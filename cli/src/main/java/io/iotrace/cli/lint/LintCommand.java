@@ -66,7 +66,7 @@ public final class LintCommand implements Callable<Integer> {
     Path allow;
 
     @Option(names = "--blocking-method", paramLabel = "CLASS#METHOD", description = "a method of yours that blocks"
-            + " (repeatable; also 'blocking-method C#M' in the allow file): each call on a loop is a finding (JDK 25+)")
+            + " (repeatable; also 'blocking-method C#M' in the allow file): each call on a loop is a finding")
     List<String> blockingMethods = new ArrayList<>();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "only findings not in this baseline fail")
