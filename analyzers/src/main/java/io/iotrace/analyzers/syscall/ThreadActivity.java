@@ -313,6 +313,13 @@ final class ThreadActivity {
         }
     }
 
+    /** The thread exited: what it keeps shrinks to what the report and a group it may join need. */
+    void compact() {
+        for (SyscallStats stats : calls.values()) {
+            stats.compact();
+        }
+    }
+
     private void signal(String name) {
         if (name.equals("SIGIO") || name.equals("SIGPOLL") || name.startsWith("SIGRT")) {
             ioSignals.merge(name, 1L, Long::sum);
