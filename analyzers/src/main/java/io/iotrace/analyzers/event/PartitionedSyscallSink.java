@@ -8,10 +8,16 @@ public interface PartitionedSyscallSink {
     /** How many partitions may be fed at once. */
     int partitions();
 
+    /** The partition of a thread's events: the same for a thread all along. */
+    int partitionOf(int tid);
+
     /** Reserves the ordinals of the next batch in the log, on the thread that reads the log, in log order. */
     long reserveBatch();
 
-    /** Feeds one partition's events of a batch; calls for one partition must not overlap and must come in order. */
+    /**
+     * Feeds one partition's events of a batch, grouped by {@link SyscallEventBatch#groupByPartition}; calls for
+     * one partition must not overlap and must come in order.
+     */
     void acceptPartition(int partition, SyscallEventBatch events, long firstOrdinal);
 
     /**

@@ -24,6 +24,9 @@ public final class SyscallEventBatch {
     private long[] arguments;
     private String[] texts;
     private int[] flags;
+    /** The events' indices grouped by partition ({@link #groupByPartition}), and where each group starts. */
+    private int[] partitionOrder = new int[0];
+    private int[] partitionStarts = new int[0];
 
     public SyscallEventBatch(int capacity) {
         allocate(Math.max(1, capacity));
@@ -51,6 +54,48 @@ public final class SyscallEventBatch {
 
     public void clear() {
         size = 0;
+    }
+
+    /**
+     * Groups the events' indices by the partition of their thread, in log order within each group, so that each
+     * partition's worker visits its own events only: scanning the whole batch once per partition read every
+     * column once per partition, and the columns of a chunk are larger than a core's cache.
+     */
+    public void groupByPartition(PartitionedSyscallSink sink) {
+        int partitions = sink.partitions();
+        if (partitionStarts.length != partitions + 1) {
+            partitionStarts = new int[partitions + 1];
+        }
+        if (partitionOrder.length < size) {
+            partitionOrder = new int[tids.length];
+        }
+        int[] counts = partitionStarts;
+        java.util.Arrays.fill(counts, 0);
+        for (int i = 0; i < size; i++) {
+            counts[sink.partitionOf(tids[i]) + 1]++;
+        }
+        for (int p = 0; p < partitions; p++) {
+            counts[p + 1] += counts[p];
+        }
+        int[] next = java.util.Arrays.copyOf(counts, partitions);
+        for (int i = 0; i < size; i++) {
+            partitionOrder[next[sink.partitionOf(tids[i])]++] = i;
+        }
+    }
+
+    /** Where partition {@code p}'s events start in {@link #partitionOrder}; valid after {@link #groupByPartition}. */
+    public int partitionStart(int p) {
+        return partitionStarts[p];
+    }
+
+    /** Where partition {@code p}'s events end in {@link #partitionOrder}. */
+    public int partitionEnd(int p) {
+        return partitionStarts[p + 1];
+    }
+
+    /** The index of the {@code k}-th event of the grouped order. */
+    public int partitionOrder(int k) {
+        return partitionOrder[k];
     }
 
     /** Appends an event; the arguments are the fields of {@link SyscallEvent}. */

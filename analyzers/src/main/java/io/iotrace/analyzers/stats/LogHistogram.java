@@ -16,13 +16,24 @@ public final class LogHistogram {
     /** Row 0 holds 0..31 exactly; row r ≥ 1 holds [2^(r+4), 2^(r+5)). */
     private static final int ROWS = 64 - SUB_BITS;
 
-    private final long[][] rows = new long[ROWS][];
+    /** Bits of a packed entry that hold the count; the bucket ({@code row * 32 + sub}) is above them. */
+    private static final int COUNT_BITS = 48;
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+
+    /** The buckets while the histogram records, or null once {@link #compact compacted}. */
+    private long[][] rows = new long[ROWS][];
+    /** Once compacted: the non-empty buckets in order, each {@code bucket << 48 | count}, in {@code [0, packedSize)}. */
+    private long[] packed;
+    private int packedSize;
     private long count;
     private long total;
     private long min = Long.MAX_VALUE;
     private long max;
 
     public void record(long value) {
+        if (rows == null) {
+            expand();
+        }
         long v = Math.max(0, value);
         int row = rowOf(v);
         long[] buckets = rows[row];
@@ -67,6 +78,16 @@ public final class LogHistogram {
         }
         long rank = Math.max(1, (long) Math.ceil(p / 100.0 * count));
         long seen = 0;
+        if (rows == null) {
+            for (int i = 0; i < packedSize; i++) {
+                seen += packed[i] & COUNT_MASK;
+                if (seen >= rank) {
+                    int bucket = (int) (packed[i] >>> COUNT_BITS);
+                    return Math.max(min, Math.min(max, upperBound(bucket / SUB_BUCKETS, bucket % SUB_BUCKETS)));
+                }
+            }
+            return max;
+        }
         for (int row = 0; row < ROWS; row++) {
             long[] buckets = rows[row];
             if (buckets == null) {
@@ -82,18 +103,80 @@ public final class LogHistogram {
         return max;
     }
 
-    /** Adds all values of another histogram to this one. */
-    public void add(LogHistogram other) {
-        for (int row = 0; row < ROWS; row++) {
-            long[] theirs = other.rows[row];
-            if (theirs == null) {
-                continue;
+    /**
+     * Keeps only the non-empty buckets, for a histogram that is done recording and is kept to be added up or
+     * asked for percentiles: a row of 32 buckets is allocated whole when one value falls in it, so a histogram of
+     * waits spread over ten powers of two holds about 3 KB where its non-empty buckets need a few hundred bytes.
+     * The figures are the same; recording again expands it.
+     */
+    public void compact() {
+        if (rows == null) {
+            return;
+        }
+        int nonEmpty = 0;
+        for (long[] buckets : rows) {
+            if (buckets != null) {
+                for (long n : buckets) {
+                    nonEmpty += n != 0 ? 1 : 0;
+                }
             }
-            if (rows[row] == null) {
-                rows[row] = Arrays.copyOf(theirs, SUB_BUCKETS);
-            } else {
+        }
+        packed = new long[nonEmpty];
+        packedSize = 0;
+        for (int row = 0; row < ROWS; row++) {
+            long[] buckets = rows[row];
+            if (buckets != null) {
                 for (int sub = 0; sub < SUB_BUCKETS; sub++) {
-                    rows[row][sub] += theirs[sub];
+                    if (buckets[sub] != 0) {
+                        packed[packedSize++] = (long) (row * SUB_BUCKETS + sub) << COUNT_BITS | buckets[sub];
+                    }
+                }
+            }
+        }
+        rows = null;
+    }
+
+    private void expand() {
+        rows = new long[ROWS][];
+        for (int i = 0; i < packedSize; i++) {
+            int bucket = (int) (packed[i] >>> COUNT_BITS);
+            long[] buckets = rows[bucket / SUB_BUCKETS];
+            if (buckets == null) {
+                buckets = new long[SUB_BUCKETS];
+                rows[bucket / SUB_BUCKETS] = buckets;
+            }
+            buckets[bucket % SUB_BUCKETS] = packed[i] & COUNT_MASK;
+        }
+        packed = null;
+        packedSize = 0;
+    }
+
+    /** Adds all values of another histogram to this one; a compacted one stays compact. */
+    public void add(LogHistogram other) {
+        if (rows == null) {
+            addCompact(other);
+        } else if (other.rows == null) {
+            for (int i = 0; i < other.packedSize; i++) {
+                int bucket = (int) (other.packed[i] >>> COUNT_BITS);
+                long[] buckets = rows[bucket / SUB_BUCKETS];
+                if (buckets == null) {
+                    buckets = new long[SUB_BUCKETS];
+                    rows[bucket / SUB_BUCKETS] = buckets;
+                }
+                buckets[bucket % SUB_BUCKETS] += other.packed[i] & COUNT_MASK;
+            }
+        } else {
+            for (int row = 0; row < ROWS; row++) {
+                long[] theirs = other.rows[row];
+                if (theirs == null) {
+                    continue;
+                }
+                if (rows[row] == null) {
+                    rows[row] = Arrays.copyOf(theirs, SUB_BUCKETS);
+                } else {
+                    for (int sub = 0; sub < SUB_BUCKETS; sub++) {
+                        rows[row][sub] += theirs[sub];
+                    }
                 }
             }
         }
@@ -103,6 +186,34 @@ public final class LogHistogram {
         }
         count += other.count;
         total += other.total;
+    }
+
+    /** Merges the other's non-empty buckets, in order, into this compacted one's. */
+    private void addCompact(LogHistogram other) {
+        LogHistogram theirs = other;
+        if (other.rows != null) {
+            // A view of the other's buckets, compacted; the other keeps its rows.
+            theirs = new LogHistogram();
+            theirs.rows = other.rows;
+            theirs.compact();
+        }
+        long[] merged = new long[packedSize + theirs.packedSize];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < packedSize || j < theirs.packedSize) {
+            long mine = i < packedSize ? packed[i] >>> COUNT_BITS : Long.MAX_VALUE;
+            long their = j < theirs.packedSize ? theirs.packed[j] >>> COUNT_BITS : Long.MAX_VALUE;
+            if (mine == their) {
+                merged[n++] = packed[i++] + (theirs.packed[j++] & COUNT_MASK);
+            } else if (mine < their) {
+                merged[n++] = packed[i++];
+            } else {
+                merged[n++] = theirs.packed[j++];
+            }
+        }
+        packed = n == merged.length ? merged : Arrays.copyOf(merged, n);
+        packedSize = n;
     }
 
     private static int rowOf(long v) {

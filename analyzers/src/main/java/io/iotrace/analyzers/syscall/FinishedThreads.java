@@ -80,6 +80,7 @@ final class FinishedThreads {
             if (thread.exitOrdinal >= (placed ? addedUpTo : foldBefore)) {
                 return false;
             }
+            thread.compact();
             kept.add(new Kept(thread, thread.totalCalls()));
             return true;
         });
@@ -92,6 +93,7 @@ final class FinishedThreads {
     void settleAll() {
         settle(Long.MAX_VALUE, Long.MIN_VALUE);
         for (ThreadActivity t : exitsAhead) {
+            t.compact();
             kept.add(new Kept(t, t.totalCalls()));
         }
         exitsAhead.clear();

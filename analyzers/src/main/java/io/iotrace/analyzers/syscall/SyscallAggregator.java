@@ -98,11 +98,9 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
     @Override
     public void acceptPartition(int partition, SyscallEventBatch events, long firstOrdinal) {
         Partition target = partitions[partition];
-        int count = events.size();
-        for (int i = 0; i < count; i++) {
-            if (partitionOf(events.tid(i)) == partition) {
-                target.accept(events, i, firstOrdinal + i);
-            }
+        for (int k = events.partitionStart(partition), end = events.partitionEnd(partition); k < end; k++) {
+            int i = events.partitionOrder(k);
+            target.accept(events, i, firstOrdinal + i);
         }
     }
 
@@ -116,7 +114,8 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
     }
 
     /** Spreads the bits of the tid, then scales it to the partitions: a remainder would be a division per event. */
-    private int partitionOf(int tid) {
+    @Override
+    public int partitionOf(int tid) {
         return (int) (((tid * 0x9E3779B9) & 0xFFFFFFFFL) * partitions.length >>> 32);
     }
 

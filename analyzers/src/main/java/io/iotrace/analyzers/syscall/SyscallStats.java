@@ -86,7 +86,9 @@ final class SyscallStats {
         maxNanos = Math.max(maxNanos, other.maxNanos);
         if (other.histogram != null) {
             if (histogram == null) {
+                // Only a group of finished threads adds up others: its histogram records nothing of its own.
                 histogram = histogramOfFew();
+                histogram.compact();
                 few = null;
                 fewCount = 0;
             }
@@ -94,6 +96,13 @@ final class SyscallStats {
         }
         for (int i = 0; i < other.fewCount; i++) {
             recordDuration(other.few[i]);
+        }
+    }
+
+    /** The thread is done: its histogram shrinks to its non-empty buckets ({@link LogHistogram#compact}). */
+    void compact() {
+        if (histogram != null) {
+            histogram.compact();
         }
     }
 

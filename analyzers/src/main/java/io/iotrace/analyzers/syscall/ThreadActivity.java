@@ -59,8 +59,17 @@ final class ThreadActivity {
     /** Where in the logs the thread exited, or -1 while it runs. */
     long exitOrdinal = -1;
 
-    /** The {@code <unfinished ...>} half of a call waiting for its resumed half: one slot, or empty. */
-    private SyscallEventBatch unfinished;
+    /**
+     * The {@code <unfinished ...>} half of a call waiting for its resumed half, or null: its fields as they are,
+     * since a thread of an interleaved log has such a half open most of the time.
+     */
+    private String unfinishedName;
+    private long unfinishedStart;
+    private int unfinishedFd;
+    private FdKind unfinishedFdKind;
+    private long unfinishedArgument;
+    private String unfinishedText;
+    private int unfinishedFlags;
     private long dayOffset;
     private long lastTimeOfDay = Long.MIN_VALUE;
     private int lastEagainFd = -1;
@@ -89,11 +98,13 @@ final class ThreadActivity {
         long start = time(events.startNanos(i), events.flags(i));
         switch (events.kind(i)) {
             case UNFINISHED -> {
-                if (unfinished == null) {
-                    unfinished = new SyscallEventBatch(1);
-                }
-                unfinished.clear();
-                unfinished.add(events, i);
+                unfinishedName = events.name(i);
+                unfinishedStart = events.startNanos(i);
+                unfinishedFd = events.fd(i);
+                unfinishedFdKind = events.fdKind(i);
+                unfinishedArgument = events.argument(i);
+                unfinishedText = events.text(i);
+                unfinishedFlags = events.flags(i);
             }
             case RESUMED -> resumed(events, i, start);
             case CALL -> call(events.name(i), events.fd(i), events.fdKind(i), events.result(i), events.errno(i),
@@ -106,22 +117,20 @@ final class ThreadActivity {
 
     /** The unfinished half has the arguments, the resumed half the result and the whole duration. */
     private void resumed(SyscallEventBatch events, int i, long start) {
-        SyscallEventBatch begun = unfinished;
-        boolean paired = begun != null && begun.size() == 1 && begun.name(0).equals(events.name(i));
-        if (begun != null) {
-            begun.clear();
-        }
-        if (!paired) {
+        String begun = unfinishedName;
+        unfinishedName = null;
+        if (begun == null || !begun.equals(events.name(i))) {
             call(events.name(i), events.fd(i), events.fdKind(i), events.result(i), events.errno(i),
                     events.argument(i), events.text(i), events.flags(i), events.durationNanos(i), start);
             return;
         }
-        long begunStart = begun.startNanos(0) == SyscallEvent.NO_TIME
-                ? start : time(begun.startNanos(0), begun.flags(0));
+        long begunStart = unfinishedStart == SyscallEvent.NO_TIME ? start : time(unfinishedStart, unfinishedFlags);
         int resumedFlags = events.flags(i);
-        long argument = (resumedFlags & SyscallEvent.FLAG_SINGLE_FD_WAIT) != 0 ? events.argument(i) : begun.argument(0);
-        call(begun.name(0), begun.fd(0), begun.fdKind(0), events.result(i), events.errno(i), argument,
-                begun.text(0), begun.flags(0) | resumedFlags, events.durationNanos(i), begunStart);
+        long argument = (resumedFlags & SyscallEvent.FLAG_SINGLE_FD_WAIT) != 0 ? events.argument(i)
+                : unfinishedArgument;
+        call(begun, unfinishedFd, unfinishedFdKind, events.result(i), events.errno(i), argument, unfinishedText,
+                unfinishedFlags | resumedFlags, events.durationNanos(i), begunStart);
+        unfinishedText = null;
     }
 
     private long time(long start, int flags) {
@@ -301,6 +310,13 @@ final class ThreadActivity {
         descriptors.addAll(other.descriptors);
         if (program == null) {
             program = other.program;
+        }
+    }
+
+    /** The thread exited: what it keeps shrinks to what the report and a group it may join need. */
+    void compact() {
+        for (SyscallStats stats : calls.values()) {
+            stats.compact();
         }
     }
 

@@ -40,6 +40,44 @@ class LogHistogramTest {
         }
     }
 
+    /** Compacted, alone or merged either way, a histogram gives every figure the recording one gives. */
+    @Test
+    void aCompactedHistogramGivesTheSameFigures() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 20; trial++) {
+            LogHistogram whole = new LogHistogram();
+            LogHistogram compacted = new LogHistogram();
+            LogHistogram recordingInto = new LogHistogram();
+            for (int part = 0; part < 4; part++) {
+                LogHistogram piece = new LogHistogram();
+                int n = random.nextInt(300);
+                for (int i = 0; i < n; i++) {
+                    long value = (long) Math.exp(random.nextDouble() * Math.log(5e10));
+                    whole.record(value);
+                    piece.record(value);
+                }
+                if (part % 2 == 0) {
+                    piece.compact();
+                }
+                compacted.add(piece);
+                compacted.compact();
+                recordingInto.add(piece);
+            }
+            recordingInto.record(12_345);
+            whole.record(12_345);
+            compacted.record(12_345);
+            for (LogHistogram other : new LogHistogram[]{compacted, recordingInto}) {
+                for (double p : new double[]{0, 1, 25, 50, 90, 99, 99.9, 100}) {
+                    assertEquals(whole.percentile(p), other.percentile(p), "p" + p);
+                }
+                assertEquals(whole.count(), other.count());
+                assertEquals(whole.total(), other.total());
+                assertEquals(whole.min(), other.min());
+                assertEquals(whole.max(), other.max());
+            }
+        }
+    }
+
     @Test
     void valuesBelowThirtyTwoAreKeptExactly() {
         LogHistogram h = new LogHistogram();

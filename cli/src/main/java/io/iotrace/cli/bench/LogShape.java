@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What makes a syscall log costly to read beyond its size: how many threads it has (each has state), how many of
+ * What makes a syscall log costly to read beyond its size (an strace log, or a {@code perf script} one, whose
+ * calls are never cut and whose processes are not counted): how many threads it has (each has state), how many of
  * its lines are calls cut in two by another thread's ({@code <unfinished ...>}, {@code <... resumed>}), and its
  * longest line. Counted from the file, so that it describes the log the benchmark timed.
  */
@@ -27,6 +28,7 @@ record LogShape(long bytes, long lines, int threads, int processes, long unfinis
         IntSet tids = new IntSet();
         long lines = 0, unfinished = 0, resumed = 0, threadClones = 0;
         int longest = 0;
+        boolean perf = false;
         byte[] line = new byte[1 << 16];
         int length = 0;
         byte[] buffer = new byte[1 << 20];
@@ -44,6 +46,10 @@ record LogShape(long bytes, long lines, int threads, int processes, long unfinis
                     lines++;
                     longest = Math.max(longest, length);
                     int tid = leadingNumber(line, length);
+                    if (tid < 0) {
+                        tid = perfTid(line, length);
+                        perf |= tid >= 0;
+                    }
                     if (tid >= 0) {
                         tids.add(tid);
                     }
@@ -59,15 +65,46 @@ record LogShape(long bytes, long lines, int threads, int processes, long unfinis
                 }
             }
         }
-        return new LogShape(Files.size(log), lines, tids.size(), (int) Math.max(0, tids.size() - threadClones),
-                unfinished, resumed, longest);
+        // perf script prints no clone flags: its processes are not told apart from its threads.
+        int processes = perf ? -1 : (int) Math.max(0, tids.size() - threadClones);
+        return new LogShape(Files.size(log), lines, tids.size(), processes, unfinished, resumed, longest);
     }
 
     @Override
     public String toString() {
+        if (processes < 0) {
+            return String.format(Locale.ROOT, "%.0f MiB, %d lines, %d threads, longest line %d bytes",
+                    bytes / (1024.0 * 1024), lines, threads, longestLine);
+        }
         return String.format(Locale.ROOT, "%.0f MiB, %d lines, %d threads, %d processes, %.0f%% unfinished,"
                         + " %.0f%% resumed, longest line %d bytes", bytes / (1024.0 * 1024), lines, threads, processes,
                 100.0 * unfinished / Math.max(1, lines), 100.0 * resumed / Math.max(1, lines), longestLine);
+    }
+
+    /** The tid of a {@code perf script} line: the number before the {@code [cpu]} column, or -1. */
+    private static int perfTid(byte[] line, int length) {
+        for (int open = 1; open < length; open++) {
+            if (line[open] != '[' || line[open - 1] != ' ') {
+                continue;
+            }
+            int end = open - 1;
+            while (end > 0 && line[end] == ' ') {
+                end--;
+            }
+            int start = end;
+            while (start >= 0 && line[start] >= '0' && line[start] <= '9') {
+                start--;
+            }
+            if (start == end || end - start > 9) {
+                return -1;
+            }
+            int tid = 0;
+            for (int i = start + 1; i <= end; i++) {
+                tid = tid * 10 + line[i] - '0';
+            }
+            return tid;
+        }
+        return -1;
     }
 
     private static int leadingNumber(byte[] line, int length) {

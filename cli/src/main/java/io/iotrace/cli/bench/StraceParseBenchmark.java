@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parse speed of the strace reader against two floors, on one generated {@code -f -ttt -T -yy} log in page cache.
+ * Parse speed of the syscall log readers against two floors, on logs in page cache: strace logs built from the
+ * corpus's real ones and generated, and a {@code perf script} log built from the corpus's perf recordings.
  *
  * <p>Generates a log of the given size (MiB, default 1024) in a temp dir, then times, after one untimed run of the
  * readLine loop and of the parse (the parse's is printed as its cold time), median of 3 each:
@@ -73,6 +74,15 @@ public final class StraceParseBenchmark {
             generate(generated, mebibytes << 20);
             measure("generated", generated);
             Files.delete(generated);
+
+            PerfShapedLog perf = PerfShapedLog.fromCorpus(corpus);
+            Path perfLog = dir.resolve("real.perf-script.log");
+            perfLog.toFile().deleteOnExit();
+            perf.write(perfLog, mebibytes << 20);
+            System.out.printf(Locale.ROOT, "%nperf script: perf record -e raw_syscalls of %s, laid end to end and"
+                    + " repeated, tids and times shifted", String.join(", ", perf.programs()));
+            measureOrOutOfMemory("perf script", perfLog);
+            Files.delete(perfLog);
 
             if (scaling) {
                 System.out.printf(Locale.ROOT, "%nscaling, real-shaped log (median of %d; s/GiB should stay flat):%n",

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = "Measure the strace log parser: build a log of --mib MiB from the corpus's real-program strace"
                 + " logs (pids and times shifted), print its shape, then time wc -l, a BufferedReader.readLine() loop"
                 + " and iotrace's parse through to the report (median of 3 each, on the file in page cache), with"
-                + " the parse's peak heap; the same on a generated log; then the scaling table (128 MiB, 1 GiB and"
+                + " the parse's peak heap; the same on a generated log and on a perf script log built from the"
+                + " corpus's perf recordings; then the scaling table (128 MiB, 1 GiB and"
                 + " 4 GiB; 1,000, 10,000 and 100,000 threads), in a JVM capped at 256 MiB.")
 public final class StraceParseCommand implements Callable<Integer> {
     private static final String HEAP_TARGET = "-Xmx256m";
@@ -34,7 +35,8 @@ public final class StraceParseCommand implements Callable<Integer> {
     @Option(names = "--mib", defaultValue = "1024", description = "size of the generated log (default: ${DEFAULT-VALUE})")
     long mebibytes;
 
-    @Option(names = "--corpus", description = "the corpus folder with native/*/strace.log.xz and jvm/*/strace.log.xz"
+    @Option(names = "--corpus", description = "the corpus folder with native/*/strace.log.xz, jvm/*/strace.log.xz"
+            + " and native/*/perf-script.log.xz"
             + " (default: the corpus beside the iotrace build)")
     Path corpus;
 

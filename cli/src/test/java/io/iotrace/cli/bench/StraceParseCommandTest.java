@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@code iotrace benchmark strace-parse} on tiny logs, one built from the corpus's real-program logs and one
- * generated: on each, all three contenders counted the same lines (the benchmark refuses to print otherwise), the
- * log's shape and every figure are printed; their values are never judged. The scaling table, which writes
+ * Runs {@code iotrace benchmark strace-parse} on tiny logs, one built from the corpus's real-program strace logs,
+ * one generated and one built from its perf recordings: on each, all three contenders counted the same lines (the
+ * benchmark refuses to print otherwise), the log's shape and every figure are printed; their values are never
+ * judged. The scaling table, which writes
  * gigabytes, is left out.
  */
 class StraceParseCommandTest {
@@ -28,7 +29,9 @@ class StraceParseCommandTest {
         while (contender.find()) {
             contenders++;
         }
-        assertEquals(6, contenders, run.out());
+        assertEquals(9, contenders, run.out());
+        assertTrue(Pattern.compile("(?m)^perf script log: 2 MiB, \\d+ lines, \\d+ threads, longest line \\d+ bytes$")
+                .matcher(run.out()).find(), run.out());
         assertTrue(Pattern.compile("(?m)^real-shaped log: 2 MiB, \\d+ lines, \\d+ threads, \\d+ processes,"
                 + " \\d+% unfinished, \\d+% resumed, longest line \\d+ bytes$").matcher(run.out()).find(), run.out());
         assertTrue(run.out().contains("parse / readLine: "), run.out());

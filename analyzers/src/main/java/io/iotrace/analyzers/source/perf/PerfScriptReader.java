@@ -58,6 +58,7 @@ public final class PerfScriptReader {
     private static final Pattern HEADER_EVENT = Pattern.compile("^#\\s*event\\s*:.*");
     private static final Pattern HEADER_CLOCKID = Pattern.compile("\\bclockid = (\\d+)");
     private static final int CLOCK_MONOTONIC = 1;
+    private static final String RAW_EVENT = " raw_syscalls:sys_";
     private static final long CLONE_THREAD = 0x10000;
     /** The kernel returns errors as -1 .. -4095. */
     private static final long MAX_ERRNO = 4095;
@@ -72,6 +73,8 @@ public final class PerfScriptReader {
      * handed on after that call, which started before them, so that each thread's events stay in time order.
      */
     private final Map<Integer, List<SyscallEvent>> insideOpenCall = new HashMap<>();
+    /** The arguments of the raw enter being read: six on x86_64. */
+    private final long[] rawArguments = new long[6];
     /** The clock bit of every stamp: unstated until a header line names it. */
     private int clock = SyscallEvent.FLAG_PERF_CLOCK;
 
@@ -120,6 +123,9 @@ public final class PerfScriptReader {
 
     /** @return false when the line cannot be read */
     private boolean parse(String line) {
+        if (rawLine(line)) {
+            return true;
+        }
         Matcher m = LINE.matcher(line);
         if (!m.matches()) {
             return false;
@@ -149,10 +155,154 @@ public final class PerfScriptReader {
         for (int i = 0; i < hex.length; i++) {
             args[i] = Long.parseUnsignedLong(hex[i].strip(), 16);
         }
-        String name = LinuxTables.syscallName(Long.parseLong(m.group(1)));
-        enter(tid, time, name, args.length > 0 ? args[0] : -1, args.length > 4 ? args[4] : -1,
-                args.length > 1 ? args[1] : 0);
+        enterRaw(tid, time, Long.parseLong(m.group(1)), args, args.length);
         return true;
+    }
+
+    private void enterRaw(int tid, long time, long number, long[] args, int count) {
+        enter(tid, time, LinuxTables.syscallName(number), count > 0 ? args[0] : -1, count > 4 ? args[4] : -1,
+                count > 1 ? args[1] : 0);
+    }
+
+    /**
+     * Reads the usual {@code comm tid [cpu] seconds.fraction: raw_syscalls:sys_enter: NR n (hex, ...)} and
+     * {@code ...: raw_syscalls:sys_exit: NR n = result} by hand, from the tracepoint's name outwards: the regular
+     * expressions cost about ten times what reading the line does. Anything else (another event, a period column,
+     * a line cut short) is left to them.
+     *
+     * @return false when the line is not of that form
+     */
+    private boolean rawLine(String line) {
+        int event = line.indexOf(RAW_EVENT);
+        if (event < 0) {
+            return false;
+        }
+        int p = event - 1;
+        while (p >= 0 && line.charAt(p) == ' ') {
+            p--;
+        }
+        if (p < 0 || line.charAt(p) != ':') {
+            return false;
+        }
+        int fractionEnd = p;
+        int dot = digitsBack(line, fractionEnd);
+        if (dot == fractionEnd - 1 || dot < 0 || line.charAt(dot) != '.' || fractionEnd - dot - 1 > 9) {
+            return false;
+        }
+        int secondsStart = digitsBack(line, dot) + 1;
+        if (secondsStart == dot || secondsStart == 0 || line.charAt(secondsStart - 1) != ' ') {
+            return false;
+        }
+        p = secondsStart - 1;
+        while (p >= 0 && line.charAt(p) == ' ') {
+            p--;
+        }
+        if (p >= 0 && line.charAt(p) == ']') {
+            int open = digitsBack(line, p);
+            if (open < 0 || line.charAt(open) != '[') {
+                return false;
+            }
+            p = open - 1;
+            while (p >= 0 && line.charAt(p) == ' ') {
+                p--;
+            }
+        }
+        int tidEnd = p + 1;
+        int tidStart = digitsBack(line, tidEnd) + 1;
+        if (tidStart == tidEnd || tidEnd - tidStart > 9) {
+            return false;
+        }
+        int before = tidStart - 1;
+        if (before >= 0 && line.charAt(before) == '/') {
+            before = digitsBack(line, before);
+        }
+        if (before < 0 || !Character.isWhitespace(line.charAt(before))) {
+            return false;
+        }
+        int tid = (int) decimal(line, tidStart, tidEnd);
+        long fraction = decimal(line, dot + 1, fractionEnd);
+        for (int digits = fractionEnd - dot - 1; digits < 9; digits++) {
+            fraction *= 10;
+        }
+        long time = decimal(line, secondsStart, dot) * 1_000_000_000L + fraction;
+        int q = event + RAW_EVENT.length();
+        boolean enter = line.startsWith("enter: NR ", q);
+        if (!enter && !line.startsWith("exit: NR ", q)) {
+            return false;
+        }
+        q += enter ? 10 : 9;
+        int numberEnd = signedDigitsEnd(line, q);
+        if (numberEnd == q) {
+            return false;
+        }
+        long number = signedDecimal(line, q, numberEnd);
+        if (!enter) {
+            if (!line.startsWith(" = ", numberEnd)) {
+                return false;
+            }
+            int resultEnd = signedDigitsEnd(line, numberEnd + 3);
+            if (resultEnd == numberEnd + 3 || !line.substring(resultEnd).isBlank()) {
+                return false;
+            }
+            exit(tid, time, LinuxTables.syscallName(number), signedDecimal(line, numberEnd + 3, resultEnd));
+            return true;
+        }
+        if (!line.startsWith(" (", numberEnd)) {
+            return false;
+        }
+        int count = 0;
+        q = numberEnd + 2;
+        while (q < line.length() && line.charAt(q) != ')') {
+            int hexEnd = q;
+            long value = 0;
+            for (int digit; hexEnd < line.length() && (digit = Character.digit(line.charAt(hexEnd), 16)) >= 0;
+                 hexEnd++) {
+                value = value << 4 | digit;
+            }
+            if (hexEnd == q || hexEnd - q > 16 || count == rawArguments.length) {
+                return false;
+            }
+            rawArguments[count++] = value;
+            q = hexEnd;
+            if (line.startsWith(", ", q)) {
+                q += 2;
+            }
+        }
+        if (q >= line.length() || !line.substring(q + 1).isBlank()) {
+            return false;
+        }
+        enterRaw(tid, time, number, rawArguments, count);
+        return true;
+    }
+
+    /** The index before the digits that end just before {@code end}. */
+    private static int digitsBack(String line, int end) {
+        int p = end - 1;
+        while (p >= 0 && line.charAt(p) >= '0' && line.charAt(p) <= '9') {
+            p--;
+        }
+        return p;
+    }
+
+    private static int signedDigitsEnd(String line, int from) {
+        int p = from < line.length() && line.charAt(from) == '-' ? from + 1 : from;
+        int digits = p;
+        while (p < line.length() && line.charAt(p) >= '0' && line.charAt(p) <= '9') {
+            p++;
+        }
+        return p == digits || p - digits > 18 ? from : p;
+    }
+
+    private static long signedDecimal(String line, int from, int to) {
+        return line.charAt(from) == '-' ? -decimal(line, from + 1, to) : decimal(line, from, to);
+    }
+
+    private static long decimal(String line, int from, int to) {
+        long value = 0;
+        for (int p = from; p < to; p++) {
+            value = value * 10 + line.charAt(p) - '0';
+        }
+        return value;
     }
 
     private boolean rawExit(int tid, long time, String payload) {

@@ -29,7 +29,8 @@ import java.util.concurrent.ExecutorService;
  * bounded by the chunks in flight.
  */
 public final class StraceLogReader {
-    private static final int CHUNK_BYTES = 4 << 20;
+    /** Small enough that a chunk's events are still in cache when its partitions add them up. */
+    private static final int CHUNK_BYTES = 1 << 20;
     /** A longer line is skipped rather than held in memory. */
     private static final int MAX_LINE_BYTES = 64 << 20;
 
@@ -48,7 +49,7 @@ public final class StraceLogReader {
      */
     public StraceLogReader(ExecutorService workers, int parallelism, PartitionedSyscallSink aggregator) {
         this.workers = workers;
-        this.maxInFlight = Math.max(2, parallelism + 1);
+        this.maxInFlight = Math.max(4, 4 * parallelism);
         this.aggregator = aggregator;
         this.partitionTails = new CompletableFuture<?>[aggregator.partitions()];
         Arrays.fill(partitionTails, CompletableFuture.completedFuture(null));
@@ -146,7 +147,9 @@ public final class StraceLogReader {
     private InFlight submit(byte[] buffer, int length, int defaultTid) {
         CompletableFuture<ParsedChunk> parsed = CompletableFuture.supplyAsync(() -> {
             try {
-                return ParsedChunk.parse(parsers.get(), buffer, length, defaultTid, takeBatch());
+                ParsedChunk chunk = ParsedChunk.parse(parsers.get(), buffer, length, defaultTid, takeBatch());
+                chunk.events.groupByPartition(aggregator);
+                return chunk;
             } finally {
                 if (buffer.length == CHUNK_BYTES) {
                     freeBuffers.offer(buffer);
