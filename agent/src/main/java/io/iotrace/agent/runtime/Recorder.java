@@ -32,7 +32,12 @@ public final class Recorder {
     private static final int VIRTUAL_THREAD_RING_EVENTS = 256;
 
     final ResourceTable resources = new ResourceTable();
+    /** False with {@code mode=summary}: the threads only add their calls up, and the file holds only snapshots. */
+    final boolean recordsCalls;
     private final RecordingWriter writer;
+    private final SummarySnapshots summaries = new SummarySnapshots();
+    private final long summaryIntervalNanos;
+    private long nextSummaryNanos;
     private final int ringEvents;
     private final int maxThreads;
     private final AtomicLong nextThreadKey = new AtomicLong(1);
@@ -48,17 +53,22 @@ public final class Recorder {
      * @param directory   where the set of recording files goes
      * @param maxBytes    bound on the set's size; older files are deleted first
      * @param maxAgeNanos bound on the age of the set's files (0: none)
+     * @param recordsCalls whether each call is recorded, or only the summaries ({@code mode=summary})
+     * @param summaryIntervalNanos how often a snapshot of the summaries is written
      */
     public Recorder(Path directory, long maxBytes, long maxAgeNanos, int ringEvents, int maxThreads,
-                    String selectorProvider) throws IOException {
+                    String selectorProvider, boolean recordsCalls, long summaryIntervalNanos) throws IOException {
         this.writer = new RecordingWriter(new RecordingFiles(directory, ProcessHandle.current().pid(), maxBytes,
                 maxAgeNanos));
         this.ringEvents = ringEvents;
         this.maxThreads = maxThreads;
+        this.recordsCalls = recordsCalls;
+        this.summaryIntervalNanos = summaryIntervalNanos;
         long[] clocks = clockPair();
         writer.info(ProcessHandle.current().pid(), clocks[0], clocks[1],
                 System.getProperty("java.version"), System.getProperty("sun.java.command", ""), selectorProvider);
         writer.flush();
+        nextSummaryNanos = System.nanoTime() + summaryIntervalNanos;
         drainer = new Thread(this::drainLoop, "iotrace-writer");
         drainer.setDaemon(true);
     }
@@ -75,7 +85,7 @@ public final class Recorder {
         }
         // A virtual thread serves one connection and there may be thousands: a small ring each keeps the
         // bound on memory low; the writer is woken when any ring is half full.
-        int capacity = virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
+        int capacity = !recordsCalls ? 0 : virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
         ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, capacity);
         t.owner = this;
         live.add(t);
@@ -95,12 +105,16 @@ public final class Recorder {
         IoTrace.exemptCurrentThread();
         long interval = 10_000_000;
         while (!closing) {
-            LockSupport.parkNanos(this, interval);
+            LockSupport.parkNanos(this, Math.max(0, Math.min(interval, nextSummaryNanos - System.nanoTime())));
             if (closing || Thread.currentThread().isInterrupted()) {
                 return;
             }
             try {
                 interval = nextInterval(interval, drainOnce());
+                if (System.nanoTime() - nextSummaryNanos >= 0) {
+                    writeSummary();
+                    nextSummaryNanos += summaryIntervalNanos;
+                }
             } catch (IOException e) {
                 fail(e);
                 return;
@@ -131,22 +145,40 @@ public final class Recorder {
         for (int i = 0; i < heads.length; i++) {
             heads[i] = threads.get(i).publishedHead();
         }
-        writer.resources(resources.takePending());
+        // Without calls recorded, no chunk names a resource: the definitions that advice queued are let go.
+        List<ResourceTable.Definition> definitions = resources.takePending();
+        if (recordsCalls) {
+            writer.resources(definitions);
+        }
         double fullest = 0;
         for (int i = 0; i < heads.length; i++) {
             ThreadRecorder t = threads.get(i);
-            fullest = Math.max(fullest, (double) (heads[i] - t.consumedTail()) / t.capacity());
-            writer.thread(t);
-            writer.events(t, heads[i]);
+            if (t.summaryGroup == null) {
+                summaries.join(t);
+            }
+            if (recordsCalls) {
+                fullest = Math.max(fullest, (double) (heads[i] - t.consumedTail()) / t.capacity());
+                writer.thread(t);
+                writer.events(t, heads[i]);
+            }
             if (!t.thread.isAlive() && t.consumedTail() == t.publishedHead()) {
                 live.remove(t);
                 liveCount.decrementAndGet();
                 droppedByReleasedRings += t.dropped();
+                summaries.leave(t);
                 writer.forget(t.key);
             }
         }
         writer.flush();
         return fullest;
+    }
+
+    /** Writes a snapshot of the summaries, totals since the recording started. */
+    private synchronized void writeSummary() throws IOException {
+        if (failure == null) {
+            writer.summary(summaries.snapshot(System.nanoTime(), recordsCalls));
+            writer.flush();
+        }
     }
 
     /** Drains what the threads have published and closes the file with its end marker. */
@@ -158,6 +190,7 @@ public final class Recorder {
         drainer.interrupt();
         try {
             drainOnce();
+            writeSummary();
             long dropped = droppedWithoutRing.get() + droppedByReleasedRings;
             for (ThreadRecorder t : live) {
                 dropped += t.dropped();

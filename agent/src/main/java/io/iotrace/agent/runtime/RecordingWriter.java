@@ -219,12 +219,19 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         return v << 1 ^ v >> 63;
     }
 
-    private static void putVar(ByteBuffer b, long v) {
+    static void putVar(ByteBuffer b, long v) {
         while ((v & ~0x7FL) != 0) {
             b.put((byte) (v & 0x7F | 0x80));
             v >>>= 7;
         }
         b.put((byte) v);
+    }
+
+    /** A snapshot of the summaries, as {@link SummarySnapshots} encoded it. */
+    void summary(byte[] payload) throws IOException {
+        int at = beginChunk(RecordingFormat.TAG_SUMMARY, 5 + payload.length);
+        buffer.put(payload);
+        endChunk(at);
     }
 
     void end(long dropped) throws IOException {
