@@ -14,7 +14,9 @@ package io.iotrace.agent.runtime;
  * END      : i64 events, i64 dropped                                    (absent when the JVM was killed)
  * STOPPED  : str reason                       (the writer failed, a full disk: nothing is recorded after it)
  * SUMMARY  : i64 nanoTime, var sequence (0 first), u8 callsRecorded, var unsummarized, var groupsLeftOut, var groups, groups x GROUP
- *            (every figure a total since the recording started; written every summary interval and at the end)
+ *            (every figure a total since the recording started; written every summary interval and at the end;
+ *            a new file of a rolling set begins with up to 32 earlier ones, thinned, which a reader of the set skips
+ *            by their sequence)
  * GROUP    := str name, var threadsAlive, var threadsSeen, var cells, cells x CELL
  * CELL     := u8 op, u8 kind (15: none), var count, var bytes, var copies, var copiedBytes, var nanos,
  *             u8 buckets, buckets x (u8 bucket, var count)       (bucket 0: under 256 ns, b: under 2^(b+8) ns)

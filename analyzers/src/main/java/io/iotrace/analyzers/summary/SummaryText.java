@@ -36,8 +36,9 @@ public final class SummaryText {
         out.println();
         out.println("Summaries  " + Units.count(timeline.snapshots(), "snapshot") + " from " + at(timeline, first)
                 + " to " + at(timeline, last) + " after the agent started; whole run: totals since the agent started"
-                + (first.sequence() > 0 ? "; the first " + Units.count(first.sequence(), "snapshot")
-                + " went with the files deleted to keep the recording under maxsize" : ""));
+                + (timeline.snapshots() <= last.sequence() ? "; " + (last.sequence() + 1 - timeline.snapshots())
+                + " went with the files deleted to keep the recording under maxsize, so earlier intervals are"
+                + " longer" : ""));
         if (last.unsummarized() > 0 || last.groupsLeftOut() > 0) {
             out.println("  " + last.unsummarized() + " calls counted but not summarized, " + last.groupsLeftOut()
                     + " thread groups left out of the last snapshot");

@@ -83,6 +83,8 @@ public final class RecordingReader {
      * @throws RecordingFormatException as {@link #read}, for the first file that is not whole but the last
      */
     public static void readSet(List<Path> files, EventHandler handler) throws RecordingFormatException {
+        // Each file begins with earlier snapshots of the summaries, which the file before it held already.
+        long[] lastSummary = {-1};
         for (int i = 0; i < files.size(); i++) {
             boolean first = i == 0;
             boolean last = i == files.size() - 1;
@@ -101,7 +103,10 @@ public final class RecordingReader {
 
                 @Override
                 public void onSummary(SummarySnapshot snapshot) {
-                    handler.onSummary(snapshot);
+                    if (snapshot.sequence() > lastSummary[0]) {
+                        lastSummary[0] = snapshot.sequence();
+                        handler.onSummary(snapshot);
+                    }
                 }
 
                 @Override
