@@ -91,12 +91,8 @@ record AgentOptions(String command, String session, long owner, Path directory, 
 
     /** A summary interval such as {@code 10s} or {@code 500ms}: a number and one of the units ms, s, m, h. */
     private static long interval(String value) {
-        if (value.endsWith("ms")) {
-            return withUnit("interval", value.substring(0, value.length() - 1), new String[] {"m"},
-                    new long[] {1_000_000L});
-        }
-        return withUnit("interval", value, new String[] {"s", "m", "h"},
-                new long[] {1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L});
+        return withUnit("interval", value, new String[] {"ms", "s", "m", "h"},
+                new long[] {1_000_000L, 1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L});
     }
 
     /** A size such as {@code 64m}: a number and one of the units k, m, g (powers of 1024). */

@@ -3,6 +3,7 @@ package io.iotrace.cli;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.report.RecordingSummary;
 import io.iotrace.analyzers.report.TextReport;
+import io.iotrace.analyzers.summary.SummaryJson;
 import io.iotrace.analyzers.summary.SummaryText;
 import io.iotrace.analyzers.summary.SummaryTimeline;
 import java.io.PrintWriter;
@@ -39,7 +40,12 @@ public final class ReportPrinter {
     static void print(List<ProcessReport> reports, List<SummaryTimeline> summaries, List<String> warnings,
                       ReportFormat format, PrintWriter out) {
         if (format == ReportFormat.json) {
-            Json.print(jsonDocument(reports, warnings), out);
+            Map<String, Object> document = jsonDocument(reports, warnings);
+            if (!summaries.isEmpty()) {
+                // One per process, in the order of processes; null for a recording without snapshots.
+                document.put("summaries", summaries.stream().map(SummaryJson::of).toList());
+            }
+            Json.print(document, out);
         } else {
             for (String warning : warnings) {
                 out.println("warning: " + warning);

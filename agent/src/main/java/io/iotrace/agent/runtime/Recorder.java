@@ -111,9 +111,12 @@ public final class Recorder {
             }
             try {
                 interval = nextInterval(interval, drainOnce());
-                if (System.nanoTime() - nextSummaryNanos >= 0) {
+                long now = System.nanoTime();
+                if (now - nextSummaryNanos >= 0) {
                     writeSummary();
-                    nextSummaryNanos += summaryIntervalNanos;
+                    // On the interval's beat; after a pause of the whole JVM, one snapshot rather than a burst.
+                    long next = nextSummaryNanos + summaryIntervalNanos;
+                    nextSummaryNanos = next - now > 0 ? next : now + summaryIntervalNanos;
                 }
             } catch (IOException e) {
                 fail(e);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotrace.analyzers.event.EventHandler;
 import io.iotrace.analyzers.event.IoEvent;
 import io.iotrace.analyzers.event.Operation;
@@ -77,6 +79,21 @@ class SummariesTest {
         assertTrue(analyze.out().matches("(?s).*conn-# +write +socket +whole run [0-9.]+-[0-9.]+ +"
                 + CONNECTIONS * ROUND_TRIPS + " .*"), analyze.out());
         assertTrue(analyze.out().contains("worst p99"), analyze.out());
+
+        CliRun json = CliRun.of("analyze", "--format", "json", dir.toString());
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode summaries = new ObjectMapper().readTree(json.out()).get("summaries").get(0);
+        assertEquals(snapshots.size(), summaries.get("snapshots").asInt());
+        JsonNode connWrites = null;
+        for (JsonNode call : summaries.get("calls")) {
+            if (call.get("group").asText().equals("conn-#") && call.get("operation").asText().equals("write")) {
+                connWrites = call;
+            }
+        }
+        assertTrue(connWrites != null, json.out());
+        assertEquals(CONNECTIONS * ROUND_TRIPS, connWrites.get("wholeRun").get("calls").asLong());
+        assertTrue(connWrites.get("worst").get("p99Nanos").asLong() >= connWrites.get("first").get("p99Nanos")
+                .asLong(), "the worst interval is no better than the first: " + connWrites);
     }
 
     @Test
