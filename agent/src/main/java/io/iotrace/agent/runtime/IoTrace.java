@@ -391,15 +391,6 @@ public final class IoTrace {
         Thread thread = Thread.currentThread();
         boolean virtual = thread.getClass().getName().equals("java.lang.VirtualThread");
         ThreadRecorder t = r.newThreadRecorder(thread, virtual);
-        if (t == null) {
-            // Over the ring limit: this thread's calls are counted as drops.
-            t = new ThreadRecorder(0, thread, virtual, 16);
-            t.owner = r;
-            t.busy = true;
-            CURRENT.set(t);
-            r.countDropWithoutRing();
-            return t;
-        }
         t.busy = true; // the OS thread id lookup below must not record itself
         CURRENT.set(t);
         try {

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * the file every few milliseconds, sooner when a ring fills up.
  *
  * <p>Memory is bounded: each thread's ring has a fixed size and at most {@code maxThreads} rings exist at
- * once; rings of threads that have ended are drained and released. Threads beyond the limit have their
- * events dropped and counted.
+ * once; rings of threads that have ended are drained and released. Threads beyond the limit get a recorder
+ * without a ring: their calls are added to the summaries and counted as dropped, each one.
  *
  * <p>Nothing an application thread calls here takes a lock: the rings are single-producer, the list of live rings
  * and the resource table are lock-free, so a traced thread never waits for another one, or for the writer.
@@ -43,7 +43,6 @@ public final class Recorder {
     private final AtomicLong nextThreadKey = new AtomicLong(1);
     private final ConcurrentLinkedQueue<ThreadRecorder> live = new ConcurrentLinkedQueue<>();
     private final AtomicInteger liveCount = new AtomicInteger();
-    private final AtomicLong droppedWithoutRing = new AtomicLong();
     private long droppedByReleasedRings;
     private final Thread drainer;
     private volatile boolean closing;
@@ -77,23 +76,25 @@ public final class Recorder {
         drainer.start();
     }
 
-    /** A recorder for the calling thread, or a permanently busy one when the limit of rings is reached. */
+    /**
+     * A recorder for the calling thread: with a ring while fewer than {@code maxThreads} threads hold one, else
+     * (and with {@code mode=summary}) without, so that its calls are summarized and, recording calls, dropped.
+     */
     ThreadRecorder newThreadRecorder(Thread thread, boolean virtual) {
-        if (liveCount.incrementAndGet() > maxThreads) {
-            liveCount.decrementAndGet();
-            return null;
+        int capacity = 0;
+        if (recordsCalls) {
+            if (liveCount.incrementAndGet() > maxThreads) {
+                liveCount.decrementAndGet();
+            } else {
+                // A virtual thread serves one connection and there may be thousands: a small ring each keeps the
+                // bound on memory low; the writer is woken when any ring is half full.
+                capacity = virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
+            }
         }
-        // A virtual thread serves one connection and there may be thousands: a small ring each keeps the
-        // bound on memory low; the writer is woken when any ring is half full.
-        int capacity = !recordsCalls ? 0 : virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
         ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, capacity);
         t.owner = this;
         live.add(t);
         return t;
-    }
-
-    void countDropWithoutRing() {
-        droppedWithoutRing.incrementAndGet();
     }
 
     /** Called by a thread whose ring has just become half full. */
@@ -160,13 +161,17 @@ public final class Recorder {
                 summaries.join(t);
             }
             if (recordsCalls) {
-                fullest = Math.max(fullest, (double) (heads[i] - t.consumedTail()) / t.capacity());
+                if (t.capacity() > 0) {
+                    fullest = Math.max(fullest, (double) (heads[i] - t.consumedTail()) / t.capacity());
+                }
                 writer.thread(t);
                 writer.events(t, heads[i]);
             }
             if (!t.thread.isAlive() && t.consumedTail() == t.publishedHead()) {
                 live.remove(t);
-                liveCount.decrementAndGet();
+                if (t.capacity() > 0) {
+                    liveCount.decrementAndGet();
+                }
                 droppedByReleasedRings += t.dropped();
                 summaries.leave(t);
                 writer.forget(t.key);
@@ -194,7 +199,7 @@ public final class Recorder {
         try {
             drainOnce();
             writeSummary();
-            long dropped = droppedWithoutRing.get() + droppedByReleasedRings;
+            long dropped = droppedByReleasedRings;
             for (ThreadRecorder t : live) {
                 dropped += t.dropped();
             }

@@ -45,18 +45,24 @@ class SummariesTest {
         List<Path> files = serveUnderLoad("interval=200ms");
         List<SummarySnapshot> snapshots = new ArrayList<>();
         long[] recorded = new long[2];
+        long[] dropped = {0};
         RecordingReader.readSet(files, new EventHandler() {
             @Override
             public void onEvent(IoEvent e) {
+                recorded[1]++;
                 if (e.thread().name().startsWith("conn-") && e.operation() == Operation.WRITE) {
                     recorded[0]++;
-                    recorded[1] += e.bytesMoved();
                 }
             }
 
             @Override
             public void onSummary(SummarySnapshot snapshot) {
                 snapshots.add(snapshot);
+            }
+
+            @Override
+            public void end(long droppedEvents) {
+                dropped[0] = droppedEvents;
             }
         });
 
@@ -65,8 +71,13 @@ class SummariesTest {
         assertTrue(last.callsRecorded());
         SummarySnapshot.Cell writes = cell(last, "conn-#", Operation.WRITE, ResourceKind.SOCKET);
         assertEquals(CONNECTIONS * ROUND_TRIPS, writes.count(), "every echo write of the server");
-        assertEquals(recorded[0], writes.count(), "as many as the recording holds");
-        assertEquals(recorded[1], writes.bytes());
+        // A busy machine may leave the writer behind and a ring full: what was dropped is in the summaries.
+        long summarized = last.groups().stream().flatMap(g -> g.cells().stream())
+                .mapToLong(SummarySnapshot.Cell::count).sum();
+        assertEquals(summarized, recorded[1] + dropped[0], "every call summarized was recorded or dropped");
+        assertTrue(recorded[0] <= writes.count() && writes.count() - recorded[0] <= dropped[0],
+                "recorded " + recorded[0] + " of " + writes.count() + " writes, " + dropped[0] + " dropped");
+        assertEquals(16 * writes.count(), writes.bytes(), "16 bytes a write");
         assertEquals(2 * writes.bytes(), writes.copiedBytes(), "a byte[] write: two copies a byte");
         for (int i = 1; i < snapshots.size(); i++) {
             assertEquals(i, snapshots.get(i).sequence());
