@@ -113,8 +113,8 @@ final class AgentSession {
      */
     private static void warmUp() throws ClassNotFoundException {
         for (String name : new String[] {"IoTrace", "ThreadRecorder", "ResourceTable", "ResourceTable$Definition",
-                "Describer", "Kinds", "OsThreadId", "RecordingFormat", "Recorder", "RecordingWriter", "Ops", "CallSummary",
-                "SummarySnapshots", "SummarySnapshots$Group"}) {
+                "Describer", "Kinds", "OsThreadId", "RecordingFormat", "Recorder", "RecordingWriter", "Ops",
+                "CallSummary", "SummarySnapshots", "SummarySnapshots$Group"}) {
             Class.forName("io.iotrace.agent.runtime." + name, true, null);
         }
     }

@@ -13,7 +13,8 @@ package io.iotrace.agent.runtime;
  * DROPS    : i64 threadKey, i64 droppedSoFar
  * END      : i64 events, i64 dropped                                    (absent when the JVM was killed)
  * STOPPED  : str reason                       (the writer failed, a full disk: nothing is recorded after it)
- * SUMMARY  : i64 nanoTime, var sequence (0 first), u8 callsRecorded, var unsummarized, var groupsLeftOut, var groups, groups x GROUP
+ * SUMMARY  : i64 nanoTime, var sequence (0 first), u8 callsRecorded, var unsummarized, var groupsLeftOut,
+ *            var groups, groups x GROUP
  *            (every figure a total since the recording started; written every summary interval and at the end;
  *            a new file of a rolling set begins with up to 32 earlier ones, thinned, which a reader of the set skips
  *            by their sequence)

@@ -14,8 +14,8 @@ import java.util.List;
  * @param groupsLeftOut  groups that did not fit in the snapshot
  * @param groups         the thread groups, in the order the agent first saw them
  */
-public record SummarySnapshot(long nanoTime, long sequence, boolean callsRecorded, long unsummarized, long groupsLeftOut,
-                              List<Group> groups) {
+public record SummarySnapshot(long nanoTime, long sequence, boolean callsRecorded, long unsummarized,
+                              long groupsLeftOut, List<Group> groups) {
 
     /** Buckets of a cell's histogram of call times. */
     public static final int BUCKETS = 32;

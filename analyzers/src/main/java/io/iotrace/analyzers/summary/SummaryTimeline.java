@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * How a recording's summaries changed over its run: for each thread group and kind of call, the whole run (the last
  * snapshot, whose figures count from the agent's start), the first and the last interval with such calls, and the worst
- * one (the highest 99th percentile of call time). Memory holds one snapshot and four intervals per kind of call, however long
- * the run.
+ * one (the highest 99th percentile of call time). Memory holds one snapshot and four intervals per kind of call,
+ * however long the run.
  */
 public final class SummaryTimeline implements EventHandler {
     private long startNanos;

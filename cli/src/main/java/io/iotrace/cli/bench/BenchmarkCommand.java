@@ -15,9 +15,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code iotrace benchmark}: the agent's overhead on an echo server (the bundled blocking one), untraced and traced. */
-@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = {StraceParseCommand.class, SoakCommand.class},
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        subcommands = {StraceParseCommand.class, SoakCommand.class},
         description = "Measure the agent's overhead: run the bundled blocking echo server under the bundled load"
-                + " driver without and with the agent, alternating, and compare the server's CPU time.")
+                + " driver without the agent and with it (recording every call, then with mode=summary), in turn,"
+                + " and compare the server's CPU time.")
 public final class BenchmarkCommand implements Callable<Integer> {
     private static final String SUMMARY_MODE = "mode=summary";
 

@@ -80,7 +80,8 @@ public final class SoakCommand implements Callable<Integer> {
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("iotrace-soak");
         try {
             out.printf(Locale.ROOT, "iotrace benchmark soak: BlockingEchoServer under the load driver (%d connections,"
-                    + " %d-byte round trips back to back) for %s, traced with maxsize=%s, interval=%s; load average %s%n",
+                    + " %d-byte round trips back to back) for %s, traced with maxsize=%s, interval=%s;"
+                    + " load average %s%n",
                     connections, size, Durations.format(duration), maxSize, interval, BenchmarkReport.loadAverage());
             out.flush();
             return soak(dir, limit, out);
