@@ -41,7 +41,7 @@ public final class ReportPrinter {
                       ReportFormat format, PrintWriter out) {
         if (format == ReportFormat.json) {
             Map<String, Object> document = jsonDocument(reports, warnings);
-            if (!summaries.isEmpty()) {
+            if (summaries.stream().anyMatch(t -> t.lastSnapshot() != null)) {
                 // One per process, in the order of processes; null for a recording without snapshots.
                 document.put("summaries", summaries.stream().map(SummaryJson::of).toList());
             }
