@@ -20,13 +20,18 @@ import java.nio.file.Path;
  * @param maxAgeNanos bound on the age of the set's files ({@code maxage=24h}); 0 for none
  * @param blockingMethods the application's methods its user declares blocking, {@code a.b.C#m;x.Y#n} (as
  *                   BlockHound's {@code markAsBlocking}); empty for none
+ * @param summaryOnly {@code mode=summary}: only the snapshots of the summaries are written, not each call
+ * @param summaryIntervalNanos how often a snapshot of the summaries is written ({@code interval=10s})
  */
 record AgentOptions(String command, String session, long owner, Path directory, int ringEvents, int maxThreads,
-                    boolean blocking, long maxSize, long maxAgeNanos, String blockingMethods) {
+                    boolean blocking, long maxSize, long maxAgeNanos, String blockingMethods, boolean summaryOnly,
+                    long summaryIntervalNanos) {
     /** Left on for weeks, a JVM keeps at most this much recording: the newest part of it. */
     static final long DEFAULT_MAX_SIZE = 256L << 20;
     /** Room for a few files beside the one being written, which may run one large chunk past its eighth. */
     static final long MIN_MAX_SIZE = 1L << 20;
+
+    static final long DEFAULT_SUMMARY_INTERVAL_NANOS = 10_000_000_000L;
 
     static final String START = "start";
     static final String STOP = "stop";
@@ -43,6 +48,8 @@ record AgentOptions(String command, String session, long owner, Path directory, 
         long maxSize = DEFAULT_MAX_SIZE;
         long maxAgeNanos = 0;
         String blockingMethods = "";
+        boolean summaryOnly = false;
+        long summaryIntervalNanos = DEFAULT_SUMMARY_INTERVAL_NANOS;
         if (args != null && !args.isBlank()) {
             for (String pair : args.split(",")) {
                 int eq = pair.indexOf('=');
@@ -62,14 +69,30 @@ record AgentOptions(String command, String session, long owner, Path directory, 
                     case "maxsize" -> maxSize = size(value);
                     case "maxage" -> maxAgeNanos = age(value);
                     case "blockingMethods" -> blockingMethods = value;
+                    case "mode" -> summaryOnly = summaryOnly(value);
+                    case "interval" -> summaryIntervalNanos = interval(value);
                     default -> throw new IllegalArgumentException("unknown agent option '" + key
                             + "' (known: command, session, owner, dir, ring, maxThreads, blocking, maxsize, maxage,"
-                            + " blockingMethods)");
+                            + " blockingMethods, mode, interval)");
                 }
             }
         }
         return new AgentOptions(command, session, owner, directory, ringEvents, maxThreads, blocking, maxSize,
-                maxAgeNanos, blockingMethods);
+                maxAgeNanos, blockingMethods, summaryOnly, summaryIntervalNanos);
+    }
+
+    /** {@code full} records every call and the summaries; {@code summary} the summaries only. */
+    private static boolean summaryOnly(String value) {
+        if (!value.equals("full") && !value.equals("summary")) {
+            throw new IllegalArgumentException("agent option mode=" + value + " is not one of full, summary");
+        }
+        return value.equals("summary");
+    }
+
+    /** A summary interval such as {@code 10s} or {@code 500ms}: a number and one of the units ms, s, m, h. */
+    private static long interval(String value) {
+        return withUnit("interval", value, new String[] {"ms", "s", "m", "h"},
+                new long[] {1_000_000L, 1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L});
     }
 
     /** A size such as {@code 64m}: a number and one of the units k, m, g (powers of 1024). */

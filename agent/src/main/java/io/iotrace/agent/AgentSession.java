@@ -47,7 +47,8 @@ final class AgentSession {
         Recorder recorder;
         try {
             recorder = new Recorder(options.directory(), options.maxSize(), options.maxAgeNanos(),
-                    options.ringEvents(), options.maxThreads(), SelectorProvider.provider().getClass().getName());
+                    options.ringEvents(), options.maxThreads(), SelectorProvider.provider().getClass().getName(),
+                    !options.summaryOnly(), options.summaryIntervalNanos());
         } catch (Throwable e) {
             if (probe != null) {
                 probe.stop();
@@ -112,7 +113,8 @@ final class AgentSession {
      */
     private static void warmUp() throws ClassNotFoundException {
         for (String name : new String[] {"IoTrace", "ThreadRecorder", "ResourceTable", "ResourceTable$Definition",
-                "Describer", "Kinds", "OsThreadId", "RecordingFormat", "Recorder", "RecordingWriter", "Ops"}) {
+                "Describer", "Kinds", "OsThreadId", "RecordingFormat", "Recorder", "RecordingWriter", "Ops",
+                "CallSummary", "SummarySnapshots", "SummarySnapshots$Group"}) {
             Class.forName("io.iotrace.agent.runtime." + name, true, null);
         }
     }

@@ -3,6 +3,7 @@ package io.iotrace.cli;
 import io.iotrace.analyzers.event.EventHandler;
 import io.iotrace.analyzers.event.IoEvent;
 import io.iotrace.analyzers.event.RecordingInfo;
+import io.iotrace.analyzers.event.SummarySnapshot;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.report.RecordingAnalyzer;
 import io.iotrace.analyzers.source.recording.RecordingFormatException;
@@ -85,6 +86,11 @@ public final class Recordings {
                 for (EventHandler h : all) {
                     h.onEvent(event);
                 }
+            }
+
+            @Override
+            public void onSummary(SummarySnapshot snapshot) {
+                all.forEach(h -> h.onSummary(snapshot));
             }
 
             @Override

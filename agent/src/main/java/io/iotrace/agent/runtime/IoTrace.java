@@ -244,17 +244,24 @@ public final class IoTrace {
             } else {
                 outcome = Ops.OK;
             }
-            int id = r.resources.idOf(t, resource, kind);
-            if (op == Ops.CONNECT || op == Ops.FINISH_CONNECT) {
-                r.resources.redescribe(id, kind, resource);
-            }
-            t.record(t.start, end - t.start, RecordingFormat.pack(op, outcome, buffer, blocking, id),
-                    t.requested, moved, related);
+            int resourceKind = kind == Kinds.UNKNOWN ? Kinds.of(resource) : kind;
+            t.summary.add(op, resourceKind, buffer, moved, end - t.start);
             // A selector's wait is a loop waiting for work, and a map does no I/O of its own: neither is a call
             // that blocks the loop's work.
-            if (blockingCall != null && blocking && op != Ops.SELECT && op != Ops.MAP) {
-                BlockingCallEvent.finish(blockingCall, op, kind == Kinds.UNKNOWN ? Kinds.of(resource) : kind, id,
-                        resource);
+            boolean blockingEvent = blockingCall != null && blocking && op != Ops.SELECT && op != Ops.MAP;
+            if (!r.recordsCalls && !blockingEvent) {
+                return;
+            }
+            int id = r.resources.idOf(t, resource, resourceKind);
+            if (r.recordsCalls) {
+                if (op == Ops.CONNECT || op == Ops.FINISH_CONNECT) {
+                    r.resources.redescribe(id, resourceKind, resource);
+                }
+                t.record(t.start, end - t.start, RecordingFormat.pack(op, outcome, buffer, blocking, id),
+                        t.requested, moved, related);
+            }
+            if (blockingEvent) {
+                BlockingCallEvent.finish(blockingCall, op, resourceKind, id, resource);
             }
         } finally {
             t.busy = false;
@@ -305,7 +312,12 @@ public final class IoTrace {
             return;
         }
         long now = System.nanoTime();
-        int id = resource == null ? 0 : r.resources.idOf(t, resource, kind);
+        int resourceKind = resource == null ? CallSummary.NO_KIND : kind == Kinds.UNKNOWN ? Kinds.of(resource) : kind;
+        t.summary.add(op, resourceKind, Ops.BUFFER_NONE, 0, 0);
+        if (!r.recordsCalls) {
+            return;
+        }
+        int id = resource == null ? 0 : r.resources.idOf(t, resource, resourceKind);
         int outcome = failure != null ? Ops.EXCEPTION : Ops.OK;
         t.record(now, 0, RecordingFormat.pack(op, outcome, Ops.BUFFER_NONE, false, id), requested, result,
                 related);
@@ -422,15 +434,6 @@ public final class IoTrace {
         Thread thread = Thread.currentThread();
         boolean virtual = thread.getClass().getName().equals("java.lang.VirtualThread");
         ThreadRecorder t = r.newThreadRecorder(thread, virtual);
-        if (t == null) {
-            // Over the ring limit: this thread's calls are counted as drops.
-            t = new ThreadRecorder(0, thread, virtual, 16);
-            t.owner = r;
-            t.busy = true;
-            CURRENT.set(t);
-            r.countDropWithoutRing();
-            return t;
-        }
         t.busy = true; // the OS thread id lookup below must not record itself
         CURRENT.set(t);
         try {

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * the file every few milliseconds, sooner when a ring fills up.
  *
  * <p>Memory is bounded: each thread's ring has a fixed size and at most {@code maxThreads} rings exist at
- * once; rings of threads that have ended are drained and released. Threads beyond the limit have their
- * events dropped and counted.
+ * once; rings of threads that have ended are drained and released. Threads beyond the limit get a recorder
+ * without a ring: their calls are added to the summaries and counted as dropped, each one.
  *
  * <p>Nothing an application thread calls here takes a lock: the rings are single-producer, the list of live rings
  * and the resource table are lock-free, so a traced thread never waits for another one, or for the writer.
@@ -32,13 +32,17 @@ public final class Recorder {
     private static final int VIRTUAL_THREAD_RING_EVENTS = 256;
 
     final ResourceTable resources = new ResourceTable();
+    /** False with {@code mode=summary}: the threads only add their calls up, and the file holds only snapshots. */
+    final boolean recordsCalls;
     private final RecordingWriter writer;
+    private final SummarySnapshots summaries = new SummarySnapshots();
+    private final long summaryIntervalNanos;
+    private long nextSummaryNanos;
     private final int ringEvents;
     private final int maxThreads;
     private final AtomicLong nextThreadKey = new AtomicLong(1);
     private final ConcurrentLinkedQueue<ThreadRecorder> live = new ConcurrentLinkedQueue<>();
     private final AtomicInteger liveCount = new AtomicInteger();
-    private final AtomicLong droppedWithoutRing = new AtomicLong();
     private long droppedByReleasedRings;
     private final Thread drainer;
     private volatile boolean closing;
@@ -48,17 +52,22 @@ public final class Recorder {
      * @param directory   where the set of recording files goes
      * @param maxBytes    bound on the set's size; older files are deleted first
      * @param maxAgeNanos bound on the age of the set's files (0: none)
+     * @param recordsCalls whether each call is recorded, or only the summaries ({@code mode=summary})
+     * @param summaryIntervalNanos how often a snapshot of the summaries is written
      */
     public Recorder(Path directory, long maxBytes, long maxAgeNanos, int ringEvents, int maxThreads,
-                    String selectorProvider) throws IOException {
+                    String selectorProvider, boolean recordsCalls, long summaryIntervalNanos) throws IOException {
         this.writer = new RecordingWriter(new RecordingFiles(directory, ProcessHandle.current().pid(), maxBytes,
                 maxAgeNanos));
         this.ringEvents = ringEvents;
         this.maxThreads = maxThreads;
+        this.recordsCalls = recordsCalls;
+        this.summaryIntervalNanos = summaryIntervalNanos;
         long[] clocks = clockPair();
         writer.info(ProcessHandle.current().pid(), clocks[0], clocks[1],
                 System.getProperty("java.version"), System.getProperty("sun.java.command", ""), selectorProvider);
         writer.flush();
+        nextSummaryNanos = System.nanoTime() + summaryIntervalNanos;
         drainer = new Thread(this::drainLoop, "iotrace-writer");
         drainer.setDaemon(true);
     }
@@ -67,23 +76,25 @@ public final class Recorder {
         drainer.start();
     }
 
-    /** A recorder for the calling thread, or a permanently busy one when the limit of rings is reached. */
+    /**
+     * A recorder for the calling thread: with a ring while fewer than {@code maxThreads} threads hold one, else
+     * (and with {@code mode=summary}) without, so that its calls are summarized and, recording calls, dropped.
+     */
     ThreadRecorder newThreadRecorder(Thread thread, boolean virtual) {
-        if (liveCount.incrementAndGet() > maxThreads) {
-            liveCount.decrementAndGet();
-            return null;
+        int capacity = 0;
+        if (recordsCalls) {
+            if (liveCount.incrementAndGet() > maxThreads) {
+                liveCount.decrementAndGet();
+            } else {
+                // A virtual thread serves one connection and there may be thousands: a small ring each keeps the
+                // bound on memory low; the writer is woken when any ring is half full.
+                capacity = virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
+            }
         }
-        // A virtual thread serves one connection and there may be thousands: a small ring each keeps the
-        // bound on memory low; the writer is woken when any ring is half full.
-        int capacity = virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
         ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, capacity);
         t.owner = this;
         live.add(t);
         return t;
-    }
-
-    void countDropWithoutRing() {
-        droppedWithoutRing.incrementAndGet();
     }
 
     /** Called by a thread whose ring has just become half full. */
@@ -95,12 +106,19 @@ public final class Recorder {
         IoTrace.exemptCurrentThread();
         long interval = 10_000_000;
         while (!closing) {
-            LockSupport.parkNanos(this, interval);
+            LockSupport.parkNanos(this, Math.max(0, Math.min(interval, nextSummaryNanos - System.nanoTime())));
             if (closing || Thread.currentThread().isInterrupted()) {
                 return;
             }
             try {
                 interval = nextInterval(interval, drainOnce());
+                long now = System.nanoTime();
+                if (now - nextSummaryNanos >= 0) {
+                    writeSummary();
+                    // On the interval's beat; after a pause of the whole JVM, one snapshot rather than a burst.
+                    long next = nextSummaryNanos + summaryIntervalNanos;
+                    nextSummaryNanos = next - now > 0 ? next : now + summaryIntervalNanos;
+                }
             } catch (IOException e) {
                 fail(e);
                 return;
@@ -131,22 +149,44 @@ public final class Recorder {
         for (int i = 0; i < heads.length; i++) {
             heads[i] = threads.get(i).publishedHead();
         }
-        writer.resources(resources.takePending());
+        // Without calls recorded, no chunk names a resource: the definitions that advice queued are let go.
+        List<ResourceTable.Definition> definitions = resources.takePending();
+        if (recordsCalls) {
+            writer.resources(definitions);
+        }
         double fullest = 0;
         for (int i = 0; i < heads.length; i++) {
             ThreadRecorder t = threads.get(i);
-            fullest = Math.max(fullest, (double) (heads[i] - t.consumedTail()) / t.capacity());
-            writer.thread(t);
-            writer.events(t, heads[i]);
+            if (t.summaryGroup == null) {
+                summaries.join(t);
+            }
+            if (recordsCalls) {
+                if (t.capacity() > 0) {
+                    fullest = Math.max(fullest, (double) (heads[i] - t.consumedTail()) / t.capacity());
+                }
+                writer.thread(t);
+                writer.events(t, heads[i]);
+            }
             if (!t.thread.isAlive() && t.consumedTail() == t.publishedHead()) {
                 live.remove(t);
-                liveCount.decrementAndGet();
+                if (t.capacity() > 0) {
+                    liveCount.decrementAndGet();
+                }
                 droppedByReleasedRings += t.dropped();
+                summaries.leave(t);
                 writer.forget(t.key);
             }
         }
         writer.flush();
         return fullest;
+    }
+
+    /** Writes a snapshot of the summaries, totals since the recording started. */
+    private synchronized void writeSummary() throws IOException {
+        if (failure == null) {
+            writer.summary(summaries.snapshot(System.nanoTime(), recordsCalls));
+            writer.flush();
+        }
     }
 
     /** Drains what the threads have published and closes the file with its end marker. */
@@ -158,7 +198,8 @@ public final class Recorder {
         drainer.interrupt();
         try {
             drainOnce();
-            long dropped = droppedWithoutRing.get() + droppedByReleasedRings;
+            writeSummary();
+            long dropped = droppedByReleasedRings;
             for (ThreadRecorder t : live) {
                 dropped += t.dropped();
             }

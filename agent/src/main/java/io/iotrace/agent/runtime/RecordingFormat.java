@@ -13,6 +13,14 @@ package io.iotrace.agent.runtime;
  * DROPS    : i64 threadKey, i64 droppedSoFar
  * END      : i64 events, i64 dropped                                    (absent when the JVM was killed)
  * STOPPED  : str reason                       (the writer failed, a full disk: nothing is recorded after it)
+ * SUMMARY  : i64 nanoTime, var sequence (0 first), u8 callsRecorded, var unsummarized, var groupsLeftOut,
+ *            var groups, groups x GROUP
+ *            (every figure a total since the recording started; written every summary interval and at the end;
+ *            a new file of a rolling set begins with up to 32 earlier ones, thinned, which a reader of the set skips
+ *            by their sequence)
+ * GROUP    := str name, var threadsAlive, var threadsSeen, var cells, cells x CELL
+ * CELL     := u8 op, u8 kind (15: none), var count, var bytes, var copies, var copiedBytes, var nanos,
+ *             u8 buckets, buckets x (u8 bucket, var count)       (bucket 0: under 256 ns, b: under 2^(b+8) ns)
  * EVENT    := var zigzag(start - previous start), var duration, var flags, var zigzag(resourceId - previous),
  *             var zigzag(requested), var zigzag(result), var zigzag(related)      (previous: 0 in a new chunk)
  * flags    := blocking(1) | buffer(4) << 1 | outcome(4) << 5 | op << 9                  (two bytes for op < 32)
@@ -27,7 +35,8 @@ package io.iotrace.agent.runtime;
  */
 public final class RecordingFormat {
     public static final byte[] MAGIC = {'I', 'O', 'T', 'R', 'A', 'C', 'E', 0};
-    public static final int VERSION = 2;
+    /** Version 3 added SUMMARY; a version 2 file reads as before. */
+    public static final int VERSION = 3;
 
     public static final int TAG_INFO = 1;
     public static final int TAG_THREAD = 2;
@@ -36,6 +45,7 @@ public final class RecordingFormat {
     public static final int TAG_DROPS = 5;
     public static final int TAG_END = 6;
     public static final int TAG_STOPPED = 7;
+    public static final int TAG_SUMMARY = 8;
 
     /** The most bytes one event can take in an EVENTS chunk: seven var-ints of at most ten bytes. */
     public static final int MAX_EVENT_BYTES = 7 * 10;

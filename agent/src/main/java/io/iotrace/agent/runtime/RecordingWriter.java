@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,12 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
     private static final int SMALL_CHUNK_ROOM = 64 * 1024;
     /** Tag, length, thread key and count. */
     private static final int EVENTS_HEADER_BYTES = 1 + 4 + 8 + 4;
+    /**
+     * Snapshots of the summaries a new file of the set begins with, so that the set keeps the run's earlier
+     * intervals after their files are deleted: at most this many, thinned to every other one (the first kept) when
+     * full, so the older the interval the coarser.
+     */
+    private static final int SUMMARIES_KEPT = 32;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final RecordingFiles files;
@@ -40,6 +47,7 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
     private byte[] infoChunk;
     private final Map<Long, byte[]> threadChunks = new LinkedHashMap<>();
     private final Map<Integer, byte[]> resourceChunks = new LinkedHashMap<>();
+    private final List<byte[]> summaryChunks = new ArrayList<>();
     private long fileStartedNanos;
     /** Bytes of the entries the file being written began with, which rolling over again would not shrink. */
     private long fileEntriesBytes;
@@ -99,6 +107,9 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
                 int d = beginChunk(RecordingFormat.TAG_DROPS);
                 buffer.putLong(drops.getKey()).putLong(drops.getValue());
                 endChunk(d);
+            }
+            for (byte[] chunk : summaryChunks) {
+                put(chunk);
             }
             fileEntriesBytes = wholeChunksEnd + buffer.position();
         } finally {
@@ -219,12 +230,25 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         return v << 1 ^ v >> 63;
     }
 
-    private static void putVar(ByteBuffer b, long v) {
+    static void putVar(ByteBuffer b, long v) {
         while ((v & ~0x7FL) != 0) {
             b.put((byte) (v & 0x7F | 0x80));
             v >>>= 7;
         }
         b.put((byte) v);
+    }
+
+    /** A snapshot of the summaries, as {@link SummarySnapshots} encoded it. */
+    void summary(byte[] payload) throws IOException {
+        int at = beginChunk(RecordingFormat.TAG_SUMMARY, 5 + payload.length);
+        buffer.put(payload);
+        endChunk(at);
+        if (summaryChunks.size() == SUMMARIES_KEPT) {
+            for (int i = 1; i < summaryChunks.size(); i++) {
+                summaryChunks.remove(i);
+            }
+        }
+        summaryChunks.add(copyOf(at));
     }
 
     void end(long dropped) throws IOException {

@@ -34,6 +34,11 @@ public final class ThreadRecorder {
      */
     Recorder owner;
 
+    /** What this thread's calls add up to, kept by the thread itself whether or not its calls are recorded. */
+    final CallSummary summary = new CallSummary();
+    /** The writer's group of this thread ({@link SummarySnapshots}); null until the writer has seen it. */
+    Object summaryGroup;
+
     private final long[] ring;
     private final int mask;
     @SuppressWarnings("unused") // accessed through HEAD
@@ -63,7 +68,8 @@ public final class ThreadRecorder {
         this.key = key;
         this.thread = thread;
         this.virtual = virtual;
-        int capacity = Integer.highestOneBit(Math.max(16, capacityEvents));
+        // No ring at all when only summaries are recorded.
+        int capacity = capacityEvents == 0 ? 0 : Integer.highestOneBit(Math.max(16, capacityEvents));
         this.ring = new long[capacity * RecordingFormat.EVENT_LONGS];
         this.mask = capacity - 1;
     }

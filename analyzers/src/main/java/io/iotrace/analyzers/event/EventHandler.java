@@ -18,6 +18,10 @@ public interface EventHandler {
     default void droppedOnThread(long threadKey, long dropped) {
     }
 
+    /** Called for each snapshot of the agent's summaries (format 3 on), in the order written. */
+    default void onSummary(SummarySnapshot snapshot) {
+    }
+
     /**
      * Called once, after the last event.
      *

@@ -15,10 +15,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code iotrace benchmark}: the agent's overhead on an echo server (the bundled blocking one), untraced and traced. */
-@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = StraceParseCommand.class,
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        subcommands = {StraceParseCommand.class, SoakCommand.class},
         description = "Measure the agent's overhead: run the bundled blocking echo server under the bundled load"
-                + " driver without and with the agent, alternating, and compare the server's CPU time.")
+                + " driver without the agent and with it (recording every call, then with mode=summary), in turn,"
+                + " and compare the server's CPU time.")
 public final class BenchmarkCommand implements Callable<Integer> {
+    private static final String SUMMARY_MODE = "mode=summary";
+
     @Spec
     CommandSpec spec;
 
@@ -93,15 +97,23 @@ public final class BenchmarkCommand implements Callable<Integer> {
         report.header(server.substring(server.lastIndexOf('.') + 1), workload, pairs,
                 agentOptions.isBlank() ? jvm : jvm + ", agent options " + agentOptions);
         List<PairResult> results = new ArrayList<>();
+        List<PairResult> summaryOnly = new ArrayList<>();
+        String summaryOptions = agentOptions.isBlank() ? SUMMARY_MODE : agentOptions + "," + SUMMARY_MODE;
         for (int i = 1; i <= pairs; i++) {
-            PairResult pair = new PairResult(run.untraced(), run.traced(agentJar, agentOptions));
+            // The same untraced run is the baseline of both: each traced run follows it on the same machine.
+            RunResult untraced = run.untraced();
+            PairResult pair = new PairResult(untraced, run.traced(agentJar, agentOptions));
             results.add(pair);
-            report.pair(i, pair);
+            report.pair(Integer.toString(i), pair);
+            PairResult summary = new PairResult(untraced, run.traced(agentJar, summaryOptions));
+            summaryOnly.add(summary);
+            report.pair(i + " sum", summary);
         }
         report.medians(results);
+        report.summaryModeMedians(summaryOnly);
         if (startupRuns > 0) {
             report.startup(new StartupRun(javaBinary, Artifacts.fixturesJar()).measure(agentJar, agentOptions,
-                    startupRuns));
+                    summaryOptions, startupRuns));
         }
         return 0;
     }

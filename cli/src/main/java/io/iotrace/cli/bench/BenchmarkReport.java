@@ -36,8 +36,9 @@ final class BenchmarkReport {
         out.flush();
     }
 
-    void pair(int number, PairResult p) {
-        out.printf(Locale.ROOT, ROW, number, nanos(p.untraced().cpuNanosPerRoundTrip()),
+    /** One pair's row; {@code label} is its number, with {@code sum} for a traced run of {@code mode=summary}. */
+    void pair(String label, PairResult p) {
+        out.printf(Locale.ROOT, ROW, label, nanos(p.untraced().cpuNanosPerRoundTrip()),
                 nanos(p.traced().cpuNanosPerRoundTrip()), ratio(p.cpuRatio()), ratio(p.wholeRunCpuRatio()),
                 ratio(p.throughputRatio()), p.traced().recordedCalls(), nanos(p.addedNanosPerCall()),
                 p.traced().dropped());
@@ -66,11 +67,27 @@ final class BenchmarkReport {
         out.flush();
     }
 
-    /** The start-up rows: a short program's run time from exec to exit, untraced and traced. */
+    /** The rows of {@code mode=summary}: each traced run against the untraced run of its pair. */
+    void summaryModeMedians(List<PairResult> pairs) {
+        double cpuRatio = median(pairs, PairResult::cpuRatio);
+        out.printf(Locale.ROOT, "mode=summary CPU-time ratio (median of %d pairs): %.3f   target <= %.2f: %s%n",
+                pairs.size(), cpuRatio, TARGET_CPU_RATIO, cpuRatio <= TARGET_CPU_RATIO ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "mode=summary whole-run CPU-time ratio (median, start-up included): %.3f%n",
+                median(pairs, PairResult::wholeRunCpuRatio));
+        out.printf(Locale.ROOT, "mode=summary bytes on disk per call (median, whole file over the calls its summaries"
+                + " count): %.4f (%d bytes for %d calls)%n", median(pairs, p -> p.traced().bytesPerSummarizedCall()),
+                (long) median(pairs, p -> p.traced().recordingBytes()),
+                (long) median(pairs, p -> p.traced().summarizedCalls()));
+        out.flush();
+    }
+
+    /** The start-up rows: a short program's run time from exec to exit, untraced and traced in both modes. */
     void startup(StartupRun.Result startup) {
         out.printf(Locale.ROOT, "JVM start-up to exit, %s (median of %d runs each, alternating): untraced %.0f ms,"
-                + " traced %.0f ms, ratio %.3f%n", startup.program(), startup.runs(), startup.untracedNanos() / 1e6,
-                startup.tracedNanos() / 1e6, startup.tracedNanos() / startup.untracedNanos());
+                + " traced %.0f ms (ratio %.3f), traced with mode=summary %.0f ms (ratio %.3f)%n", startup.program(),
+                startup.runs(), startup.untracedNanos() / 1e6, startup.tracedNanos() / 1e6,
+                startup.tracedNanos() / startup.untracedNanos(), startup.summaryModeNanos() / 1e6,
+                startup.summaryModeNanos() / startup.untracedNanos());
         out.flush();
     }
 

@@ -174,6 +174,7 @@ final class EchoRun {
             long dropped = 0;
             long recordingBytes = 0;
             long allCalls = 0;
+            long summarized = 0;
             if (recordings != null) {
                 Path recording = recordings.resolve("iotrace-" + server.pid() + ".iotrace");
                 RecordedCalls counted = RecordedCalls.between(recording, from, to);
@@ -181,17 +182,19 @@ final class EchoRun {
                 dropped = counted.dropped();
                 recordingBytes = Files.size(recording);
                 allCalls = counted.all();
+                summarized = counted.summarized();
             }
             long wallNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, elapsedMillis));
             return new RunResult(cpuAfter - cpuBefore, cpuAfter, workload.wholeRoundTrips(), wallNanos,
-                    workload.measuredRoundTrips(), calls, dropped, recordingBytes, allCalls);
+                    workload.measuredRoundTrips(), calls, dropped, recordingBytes, allCalls,
+                    summarized);
         } finally {
             server.destroyForcibly();
         }
     }
 
     /** Reads the server's output on a helper thread, so that waiting for its first line can time out. */
-    private static int awaitListening(Process server) throws IOException, InterruptedException {
+    static int awaitListening(Process server) throws IOException, InterruptedException {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread pump = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
@@ -238,7 +241,7 @@ final class EchoRun {
     }
 
     /** Runs the load driver to completion and returns its own timing of the round trips, in ms. */
-    private long drive(int port, int roundTrips) throws IOException, InterruptedException {
+    long drive(int port, int roundTrips) throws IOException, InterruptedException {
         Path output = Files.createTempFile("iotrace-bench-driver", ".out");
         try {
             Process driver = startDriver(port, roundTrips, 0, ProcessBuilder.Redirect.to(output.toFile()));
@@ -269,7 +272,7 @@ final class EchoRun {
     }
 
     /** Closes the server's standard input, its signal to stop, and waits for it to exit (and write its recording). */
-    private static void stop(Process server) throws IOException, InterruptedException {
+    static void stop(Process server) throws IOException, InterruptedException {
         server.getOutputStream().close();
         if (!server.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new IOException("echo server did not stop within " + START_TIMEOUT_SECONDS + " s of end of input");

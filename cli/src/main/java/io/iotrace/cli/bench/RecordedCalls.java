@@ -2,6 +2,7 @@ package io.iotrace.cli.bench;
 
 import io.iotrace.analyzers.event.EventHandler;
 import io.iotrace.analyzers.event.IoEvent;
+import io.iotrace.analyzers.event.SummarySnapshot;
 import io.iotrace.analyzers.source.recording.RecordingFormatException;
 import io.iotrace.analyzers.source.recording.RecordingReader;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ final class RecordedCalls implements EventHandler {
     private long inWindow;
     private long all;
     private long dropped;
+    private long summarized;
 
     private RecordedCalls(long fromNanos, long toNanos) {
         this.fromNanos = fromNanos;
@@ -38,6 +40,12 @@ final class RecordedCalls implements EventHandler {
     }
 
     @Override
+    public void onSummary(SummarySnapshot snapshot) {
+        summarized = snapshot.groups().stream().flatMap(g -> g.cells().stream())
+                .mapToLong(SummarySnapshot.Cell::count).sum();
+    }
+
+    @Override
     public void end(long droppedEvents) {
         dropped = droppedEvents;
     }
@@ -49,6 +57,11 @@ final class RecordedCalls implements EventHandler {
     /** Calls in the whole recording. */
     long all() {
         return all;
+    }
+
+    /** Calls the agent's last summary counts: every call of the run, also with {@code mode=summary}. */
+    long summarized() {
+        return summarized;
     }
 
     /** Events the agent dropped over the whole recording. */

@@ -13,13 +13,20 @@ package io.iotrace.cli.bench;
  * @param dropped       events the agent dropped over the whole run (0 untraced)
  * @param recordingBytes size of the recording of the whole run (0 untraced)
  * @param allRecordedCalls calls in the recording of the whole run (0 untraced)
+ * @param summarizedCalls calls the agent's last summary of the whole run counts (0 untraced)
  */
 record RunResult(long cpuNanos, long wholeCpuNanos, long wholeRoundTrips, long wallNanos, long roundTrips,
-                 long recordedCalls, long dropped, long recordingBytes, long allRecordedCalls) {
+                 long recordedCalls, long dropped, long recordingBytes, long allRecordedCalls,
+                 long summarizedCalls) {
 
     /** Bytes of recording on disk per recorded call, everything in the file included; NaN untraced. */
     double bytesPerRecordedCall() {
         return allRecordedCalls == 0 ? Double.NaN : (double) recordingBytes / allRecordedCalls;
+    }
+
+    /** Bytes of recording on disk per call the summaries count; NaN untraced. */
+    double bytesPerSummarizedCall() {
+        return summarizedCalls == 0 ? Double.NaN : (double) recordingBytes / summarizedCalls;
     }
 
     double cpuNanosPerRoundTrip() {

@@ -21,8 +21,9 @@ final class StartupRun {
      * @param runs          runs of each kind
      * @param untracedNanos median wall-clock time from exec to exit, untraced
      * @param tracedNanos   the same, with the agent
+     * @param summaryModeNanos the same, with the agent recording summaries only
      */
-    record Result(String program, int runs, double untracedNanos, double tracedNanos) {
+    record Result(String program, int runs, double untracedNanos, double tracedNanos, double summaryModeNanos) {
     }
 
     private final Path java;
@@ -33,9 +34,11 @@ final class StartupRun {
         this.fixturesJar = fixturesJar;
     }
 
-    Result measure(Path agentJar, String agentOptions, int runs) throws IOException, InterruptedException {
+    Result measure(Path agentJar, String agentOptions, String summaryModeOptions, int runs) throws IOException,
+            InterruptedException {
         double[] untraced = new double[runs];
         double[] traced = new double[runs];
+        double[] summaryMode = new double[runs];
         Path work = Files.createTempDirectory("iotrace-bench-startup");
         try {
             for (int i = 0; i < runs; i++) {
@@ -43,12 +46,14 @@ final class StartupRun {
                 Path recordings = Files.createDirectories(work.resolve("recordings-" + i));
                 traced[i] = timeOne(List.of("-javaagent:" + agentJar + "=dir=" + recordings
                         + (agentOptions.isBlank() ? "" : "," + agentOptions)), work);
+                summaryMode[i] = timeOne(List.of("-javaagent:" + agentJar + "=dir=" + recordings + ","
+                        + summaryModeOptions), work);
             }
         } finally {
             Directories.deleteTree(work);
         }
         return new Result("FileCopyWorkload of 4 KiB", runs, BenchmarkReport.medianOf(untraced),
-                BenchmarkReport.medianOf(traced));
+                BenchmarkReport.medianOf(traced), BenchmarkReport.medianOf(summaryMode));
     }
 
     private double timeOne(List<String> jvmOptions, Path work) throws IOException, InterruptedException {

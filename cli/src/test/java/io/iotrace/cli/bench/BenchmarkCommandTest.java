@@ -19,6 +19,12 @@ class BenchmarkCommandTest {
     /** A pair's line ends with: recorded calls, CPU added per call ("-", "12 ns", "1.20 us"), dropped events. */
     private static final Pattern PAIR_LINE =
             Pattern.compile("(?m)^1 .* (\\d+) +(?:-|-?[0-9.]+ (?:ns|us)) +(\\d+)$");
+    /** The pair's line with mode=summary: its recorded calls. */
+    private static final Pattern SUMMARY_PAIR_LINE =
+            Pattern.compile("(?m)^1 sum .* (\\d+) +(?:-|-?[0-9.]+ (?:ns|us)) +\\d+$");
+    private static final Pattern SUMMARY_BYTES = Pattern.compile("mode=summary bytes on disk per call .*: [0-9.]+"
+            + " \\((\\d+) bytes for (\\d+) calls\\)");
+    private static final int WARM_UP = 0;
     /** One JVM's line of the attach benchmark: the first attach's time and the second's. */
     private static final Pattern ATTACH_LINE =
             Pattern.compile("(?m)^JVM 1: first attach (\\d+\\.\\d{3}) s, attach again (\\d+\\.\\d{3}) s$");
@@ -48,6 +54,16 @@ class BenchmarkCommandTest {
         assertTrue(recorded >= 2L * ROUND_TRIPS && recorded <= 2L * ROUND_TRIPS + 4,
                 "recorded calls " + recorded + " in:\n" + out);
         assertEquals("0", pair.group(2), "dropped events in:\n" + out);
+
+        Matcher summaryPair = SUMMARY_PAIR_LINE.matcher(out);
+        assertTrue(summaryPair.find(), "no line for pair 1 with mode=summary in:\n" + out);
+        assertEquals("0", summaryPair.group(1), "mode=summary records no call one by one:\n" + out);
+        assertTrue(out.contains("mode=summary CPU-time ratio (median of 1 pairs): "), out);
+        Matcher perCall = SUMMARY_BYTES.matcher(out);
+        assertTrue(perCall.find(), out);
+        long summarized = Long.parseLong(perCall.group(2));
+        assertTrue(summarized >= 2L * (ROUND_TRIPS + WARM_UP), "every read and write summarized: " + out);
+        assertTrue(Long.parseLong(perCall.group(1)) < 16 * 1024, "a file of snapshots only: " + out);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.iotrace.analyzers.event.Outcome;
 import io.iotrace.analyzers.event.RecordingInfo;
 import io.iotrace.analyzers.event.Resource;
 import io.iotrace.analyzers.event.ResourceKind;
+import io.iotrace.analyzers.event.SummarySnapshot;
 import io.iotrace.analyzers.event.ThreadInfo;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +33,8 @@ import java.util.Map;
  */
 public final class RecordingReader {
     static final byte[] MAGIC = {'I', 'O', 'T', 'R', 'A', 'C', 'E', 0};
-    /** The version the agent writes; version 1 (fixed 48-byte events) is read as well. */
-    static final int VERSION = 2;
+    /** The version the agent writes; versions 1 (fixed 48-byte events) and 2 (without summaries) are read as well. */
+    static final int VERSION = 3;
     private static final int FIRST_VERSION = 1;
     static final int TAG_INFO = 1;
     static final int TAG_THREAD = 2;
@@ -41,7 +43,10 @@ public final class RecordingReader {
     static final int TAG_DROPS = 5;
     static final int TAG_END = 6;
     static final int TAG_STOPPED = 7;
+    static final int TAG_SUMMARY = 8;
     private static final int VERSION_1_EVENT_BYTES = 48;
+    /** A summary cell's resource kind for calls that name none. */
+    private static final int NO_RESOURCE_KIND = 15;
     private static final int MAX_CHUNK_BYTES = 1 << 20;
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
 
@@ -78,6 +83,8 @@ public final class RecordingReader {
      * @throws RecordingFormatException as {@link #read}, for the first file that is not whole but the last
      */
     public static void readSet(List<Path> files, EventHandler handler) throws RecordingFormatException {
+        // Each file begins with earlier snapshots of the summaries, which the file before it held already.
+        long[] lastSummary = {-1};
         for (int i = 0; i < files.size(); i++) {
             boolean first = i == 0;
             boolean last = i == files.size() - 1;
@@ -92,6 +99,14 @@ public final class RecordingReader {
                 @Override
                 public void onEvent(IoEvent event) {
                     handler.onEvent(event);
+                }
+
+                @Override
+                public void onSummary(SummarySnapshot snapshot) {
+                    if (snapshot.sequence() > lastSummary[0]) {
+                        lastSummary[0] = snapshot.sequence();
+                        handler.onSummary(snapshot);
+                    }
                 }
 
                 @Override
@@ -213,6 +228,7 @@ public final class RecordingReader {
             case TAG_RESOURCE -> resource(p);
             case TAG_EVENTS -> events(p);
             case TAG_DROPS -> droppedByThread.put(p.i64(), p.i64());
+            case TAG_SUMMARY -> handler.onSummary(summary(p));
             case TAG_END -> {
                 p.i64();
                 long dropped = p.i64();
@@ -236,6 +252,54 @@ public final class RecordingReader {
         String command = p.str();
         String selectorProvider = p.str();
         handler.begin(new RecordingInfo(pid, javaVersion, command, selectorProvider, epochNanos, nanoTime));
+    }
+
+    private SummarySnapshot summary(Payload p) throws RecordingFormatException {
+        long nanoTime = p.i64();
+        long sequence = p.var();
+        boolean callsRecorded = p.u8() != 0;
+        long unsummarized = p.var();
+        long groupsLeftOut = p.var();
+        long groupCount = p.var();
+        List<SummarySnapshot.Group> groups = new ArrayList<>();
+        for (long g = 0; g < groupCount; g++) {
+            String name = p.str();
+            long alive = p.var();
+            long seen = p.var();
+            long cellCount = p.var();
+            List<SummarySnapshot.Cell> cells = new ArrayList<>();
+            for (long c = 0; c < cellCount; c++) {
+                int opCode = p.u8();
+                int kindCode = p.u8();
+                Operation op = Operation.ofCode(opCode);
+                ResourceKind kind = kindCode == NO_RESOURCE_KIND ? null : ResourceKind.ofCode(kindCode);
+                if (op == null || kind == null && kindCode != NO_RESOURCE_KIND) {
+                    throw new RecordingFormatException(file, p.chunkStart, events, "damaged summary (operation "
+                            + opCode + ", resource kind " + kindCode + ")");
+                }
+                long count = p.var();
+                long bytes = p.var();
+                long copies = p.var();
+                long copiedBytes = p.var();
+                long nanos = p.var();
+                long[] buckets = new long[SummarySnapshot.BUCKETS];
+                for (int b = 0, n = p.u8(); b < n; b++) {
+                    int bucket = p.u8();
+                    if (bucket >= SummarySnapshot.BUCKETS) {
+                        throw new RecordingFormatException(file, p.chunkStart, events, "damaged summary: bucket "
+                                + bucket);
+                    }
+                    buckets[bucket] = p.var();
+                }
+                cells.add(new SummarySnapshot.Cell(op, kind, count, bytes, copies, copiedBytes, nanos, buckets));
+            }
+            groups.add(new SummarySnapshot.Group(name, alive, seen, List.copyOf(cells)));
+        }
+        if (p.remaining() != 0) {
+            throw new RecordingFormatException(file, p.chunkStart, events, "summary chunk holds " + p.remaining()
+                    + " bytes more than its " + groupCount + " groups");
+        }
+        return new SummarySnapshot(nanoTime, sequence, callsRecorded, unsummarized, groupsLeftOut, List.copyOf(groups));
     }
 
     private void thread(Payload p) throws RecordingFormatException {
