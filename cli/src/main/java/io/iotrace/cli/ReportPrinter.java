@@ -1,7 +1,7 @@
 package io.iotrace.cli;
 
 import io.iotrace.analyzers.report.ProcessReport;
-import io.iotrace.analyzers.report.RecordingSummary;
+import io.iotrace.analyzers.report.ProcessSummary;
 import io.iotrace.analyzers.report.TextReport;
 import io.iotrace.analyzers.summary.SummaryJson;
 import io.iotrace.analyzers.summary.SummaryText;
@@ -56,7 +56,7 @@ public final class ReportPrinter {
                 }
                 SummaryTimeline timeline = summaries.isEmpty() ? null : summaries.get(i);
                 if (timeline != null && timeline.lastSnapshot() != null && !timeline.lastSnapshot().callsRecorded()) {
-                    RecordingSummary rec = reports.get(i).recording();
+                    ProcessSummary rec = reports.get(i).process();
                     SummaryText.renderSummaryOnlyHeading(rec == null ? "a JVM"
                             : "pid " + rec.pid() + ", java " + rec.javaVersion() + ", " + rec.command(), out);
                 } else {
