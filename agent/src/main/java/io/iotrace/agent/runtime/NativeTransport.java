@@ -36,16 +36,61 @@ public final class NativeTransport {
     private NativeTransport() {
     }
 
-    /** Records a finished read, write or sendfile on descriptor {@code fd} of {@code socket}. */
+    /**
+     * Records a finished read, write or sendfile on descriptor {@code fd} of {@code socket}: a connection's, or a
+     * connected datagram socket's (known as one since it was made or first sent to or received from an address).
+     */
     public static void exit(ThreadRecorder t, int op, Object socket, int fd, int buffer, long moved, Throwable thrown) {
+        int kind = NativeFds.kindOf(fd, Ops.SOCKET_CHANNEL) == Ops.DATAGRAM_CHANNEL ? Ops.DATAGRAM_CHANNEL
+                : Ops.SOCKET_CHANNEL;
+        exit(t, op, kind, socket, fd, buffer, moved, thrown);
+    }
+
+    /** Records a finished call of {@code op} on descriptor {@code fd} of {@code socket}, a resource of {@code kind}. */
+    static void exit(ThreadRecorder t, int op, int kind, Object socket, int fd, int buffer, long moved,
+                     Throwable thrown) {
         if (t == null) {
             return;
         }
-        NativeFd resource = NativeFds.current(fd, Ops.SOCKET_CHANNEL, null);
+        NativeFd resource = NativeFds.current(fd, kind, null);
         boolean firstSight = resource.adopt(socket);
-        IoTrace.exit(t, op, Ops.SOCKET_CHANNEL, resource, false, buffer, moved, 0, thrown);
+        IoTrace.exit(t, op, kind, resource, false, buffer, moved, 0, thrown);
         if (firstSight) {
             redescribe(t, resource);
+        }
+    }
+
+    /**
+     * Records a finished {@code splice}: one end is a pipe, the other a socket (or, for a splice into a file, a file
+     * at {@code offsetOut} ≥ 0). Bytes a socket gives to a pipe are its transfer out, as {@code transferTo} is a
+     * file's; bytes a pipe gives to a socket or file are their transfer in, as {@code transferFrom} is. Neither
+     * passes through user space.
+     */
+    public static void exitSplice(ThreadRecorder t, int fdIn, int fdOut, long offsetOut, int moved,
+                                  Throwable thrown) {
+        if (t == null) {
+            return;
+        }
+        int fd = isSocket(fdIn) ? fdIn : fdOut;
+        int op = fd == fdIn ? Ops.TRANSFER_TO : Ops.TRANSFER_FROM;
+        int kind = fd == fdOut && offsetOut >= 0 ? Ops.FILE_CHANNEL : Ops.SOCKET_CHANNEL;
+        IoTrace.exit(t, op, kind, NativeFds.current(fd, kind, null), false, Ops.BUFFER_NONE, moved, 0, thrown);
+    }
+
+    /**
+     * Whether descriptor {@code fd} is a socket: the transport used it as one, or, for one it made before the
+     * recording began, the kernel says so (the pipe ends Netty makes for splice are never sockets).
+     */
+    private static boolean isSocket(int fd) {
+        int kind = NativeFds.kindOf(fd, -1);
+        if (kind >= 0) {
+            return kind == Ops.SOCKET_CHANNEL;
+        }
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd", Integer.toString(fd)))
+                    .toString().startsWith("socket:");
+        } catch (Throwable e) {
+            return false;
         }
     }
 
