@@ -50,8 +50,9 @@ class AttachToNativeTransportServerTest {
             // Served once before the agent comes: the transport's classes are loaded and run, so they are
             // instrumented at attach, not at load.
             Attaching.drive(jdk, port, 1, 1);
+            // The time the JVM may take to answer, the same as the test's: on a busy machine 10 s was too short.
             try (RunningJava cli = CliProcess.start("attach", Long.toString(server.pid()), "-o",
-                    attached.toString())) {
+                    attached.toString(), "--timeout", TIMEOUT.toSeconds() + "s")) {
                 cli.awaitStderr("iotrace: recording pid " + server.pid(), TIMEOUT);
                 Attaching.drive(jdk, port, CONNECTIONS, ROUND_TRIPS);
                 cli.sigterm();
