@@ -1,12 +1,11 @@
 package io.iotrace.cli.nativetransport;
 
+import io.iotrace.cli.testing.NettyEchoServer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -14,10 +13,6 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.socket.DatagramPacket;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A UDP echo server on Netty's native epoll transport, one loop: each datagram goes back to its sender.
@@ -37,25 +32,14 @@ public final class NettyNativeDatagramEchoMain {
             System.err.println("UNAVAILABLE epoll: " + Epoll.unavailabilityCause());
             System.exit(3);
         }
-        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        try {
-            Bootstrap bootstrap = new Bootstrap().group(loop).channel(EpollDatagramChannel.class)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
-                    .handler(new Echo(batched > 0));
-            if (batched > 0) {
-                bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, batched);
-            }
-            Channel channel = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync()
-                    .channel();
-            System.out.println("LISTENING " + ((InetSocketAddress) channel.localAddress()).getPort());
-            System.out.flush();
-            System.in.transferTo(OutputStream.nullOutputStream());
-            channel.close().sync();
-        } finally {
-            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        Bootstrap bootstrap = new Bootstrap().group(new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory()))
+                .channel(EpollDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
+                .handler(new Echo(batched > 0));
+        if (batched > 0) {
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, batched);
         }
-        System.out.println("STOPPED");
-        System.out.flush();
+        NettyEchoServer.serve(bootstrap);
     }
 
     /** Sends each datagram back to its sender, whole or in halves; flushes once per batch of reads. */

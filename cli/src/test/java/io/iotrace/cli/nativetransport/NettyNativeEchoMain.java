@@ -1,11 +1,10 @@
 package io.iotrace.cli.nativetransport;
 
+import io.iotrace.cli.testing.NettyEchoServer;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -18,10 +17,6 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Netty echo server on one of Netty's native transports ({@code --transport epoll} or {@code io_uring}): a boss
@@ -60,26 +55,13 @@ public final class NettyNativeEchoMain {
         IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : IoUringIoHandler.newFactory();
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class
                 : IoUringServerSocketChannel.class;
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, handlers);
-        EventLoopGroup children = new MultiThreadIoEventLoopGroup(loops, handlers);
-        try {
-            ServerBootstrap bootstrap = new ServerBootstrap().group(boss, children).channel(channel)
-                    .childHandler(splice ? new SpliceToItself() : new Echo());
-            if (splice) {
-                bootstrap.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
-            }
-            Channel listener = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync()
-                    .channel();
-            System.out.println("LISTENING " + ((InetSocketAddress) listener.localAddress()).getPort());
-            System.out.flush();
-            System.in.transferTo(OutputStream.nullOutputStream());
-            listener.close().sync();
-        } finally {
-            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-            children.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(new MultiThreadIoEventLoopGroup(1, handlers), new MultiThreadIoEventLoopGroup(loops, handlers))
+                .channel(channel).childHandler(splice ? new SpliceToItself() : new NettyEchoServer.Echo());
+        if (splice) {
+            bootstrap.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
         }
-        System.out.println("STOPPED");
-        System.out.flush();
+        NettyEchoServer.serve(bootstrap);
     }
 
     /** Splices each connection to itself: what comes in goes back out through a pipe, inside the kernel. */
@@ -89,25 +71,6 @@ public final class NettyNativeEchoMain {
         public void channelActive(ChannelHandlerContext ctx) {
             EpollSocketChannel connection = (EpollSocketChannel) ctx.channel();
             connection.spliceTo(connection, Integer.MAX_VALUE);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
-    }
-
-    /** Writes back what it reads, flushing once per batch of reads. */
-    @ChannelHandler.Sharable
-    private static final class Echo extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ctx.write(msg);
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            ctx.flush();
         }
 
         @Override
