@@ -20,7 +20,7 @@ public final class NativeSpliceAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.Enter ThreadRecorder t, @Advice.Argument(0) int fdIn, @Advice.Argument(2) int fdOut,
-                     @Advice.Argument(3) long offsetOut, @Advice.Return int n, @Advice.Thrown Throwable thrown) {
-        NativeTransport.exitSplice(t, fdIn, fdOut, offsetOut, n, thrown);
+                     @Advice.Return int n, @Advice.Thrown Throwable thrown) {
+        NativeTransport.exitSplice(t, fdIn, fdOut, n, thrown);
     }
 }

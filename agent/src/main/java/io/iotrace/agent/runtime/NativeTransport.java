@@ -3,6 +3,8 @@ package io.iotrace.agent.runtime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * What the advice in native transports (Netty's epoll transport, shaded or not) calls: their calls are recorded as
@@ -61,34 +63,30 @@ public final class NativeTransport {
     }
 
     /**
-     * Records a finished {@code splice}: one end is a pipe, the other a socket (or, for a splice into a file, a file
-     * at {@code offsetOut} ≥ 0). Bytes a socket gives to a pipe are its transfer out, as {@code transferTo} is a
-     * file's; bytes a pipe gives to a socket or file are their transfer in, as {@code transferFrom} is. Neither
-     * passes through user space.
+     * Records a finished {@code splice}: one end is a pipe, the other a socket (or, splicing into a file, a file).
+     * Bytes a socket gives to a pipe are its transfer out, as {@code transferTo} is a file's; bytes a pipe gives to a
+     * socket or file are their transfer in, as {@code transferFrom} is. Neither passes through user space.
      */
-    public static void exitSplice(ThreadRecorder t, int fdIn, int fdOut, long offsetOut, int moved,
-                                  Throwable thrown) {
+    public static void exitSplice(ThreadRecorder t, int fdIn, int fdOut, int moved, Throwable thrown) {
         if (t == null) {
             return;
         }
-        int fd = isSocket(fdIn) ? fdIn : fdOut;
-        int op = fd == fdIn ? Ops.TRANSFER_TO : Ops.TRANSFER_FROM;
-        int kind = fd == fdOut && offsetOut >= 0 ? Ops.FILE_CHANNEL : Ops.SOCKET_CHANNEL;
-        IoTrace.exit(t, op, kind, NativeFds.current(fd, kind, null), false, Ops.BUFFER_NONE, moved, 0, thrown);
+        // The ends the recording knows decide first: the kernel is asked only about a descriptor it has not seen.
+        int in = NativeFds.kindOf(fdIn, -1);
+        int out = NativeFds.kindOf(fdOut, -1);
+        boolean outOfSocket = in == Ops.SOCKET_CHANNEL || in < 0 && out != Ops.SOCKET_CHANNEL && isSocket(fdIn);
+        boolean intoSocket = !outOfSocket && (out == Ops.SOCKET_CHANNEL || out < 0 && isSocket(fdOut));
+        int kind = outOfSocket || intoSocket ? Ops.SOCKET_CHANNEL : Ops.FILE_CHANNEL;
+        int fd = outOfSocket ? fdIn : fdOut;
+        IoTrace.exit(t, outOfSocket ? Ops.TRANSFER_TO : Ops.TRANSFER_FROM, kind, NativeFds.current(fd, kind, null),
+                false, Ops.BUFFER_NONE, moved, 0, thrown);
     }
 
-    /**
-     * Whether descriptor {@code fd} is a socket: the transport used it as one, or, for one it made before the
-     * recording began, the kernel says so (the pipe ends Netty makes for splice are never sockets).
-     */
+    /** Whether the kernel says descriptor {@code fd} is a socket. */
     private static boolean isSocket(int fd) {
-        int kind = NativeFds.kindOf(fd, -1);
-        if (kind >= 0) {
-            return kind == Ops.SOCKET_CHANNEL;
-        }
         try {
-            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd", Integer.toString(fd)))
-                    .toString().startsWith("socket:");
+            return Files.readSymbolicLink(Path.of("/proc/self/fd", Integer.toString(fd))).toString()
+                    .startsWith("socket:");
         } catch (Throwable e) {
             return false;
         }
