@@ -78,8 +78,15 @@ public final class Recorder {
         int capacity = virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
         ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, capacity);
         t.owner = this;
-        live.add(t);
         return t;
+    }
+
+    /**
+     * Hands a thread's recorder, complete, to the writer, which writes its thread entry (OS thread id included) the
+     * first time it sees it.
+     */
+    void publish(ThreadRecorder t) {
+        live.add(t);
     }
 
     void countDropWithoutRing() {

@@ -94,15 +94,11 @@ public class NativeTransportSyscallsTest {
         List<IoEvent> splices = recorded.where(e -> e.operation() == Operation.TRANSFER_TO
                 || e.operation() == Operation.TRANSFER_FROM);
         assertEquals(straceCalls(strace, "splice"), splices.size(), "splices recorded vs strace, in the process");
-        // Per thread where the recording has the thread's OS id: now and then (once in a busy verify run) a loop's
-        // is 0, the agent's /proc/thread-self lookup having failed; the process's total above still holds it.
         Map<Integer, Long> recordedSplices = new TreeMap<>();
         Map<Integer, Long> stracedSplices = new TreeMap<>();
         for (int tid : loops.keySet()) {
-            if (tid != 0) {
-                recordedSplices.put(tid, splices.stream().filter(e -> e.thread().osTid() == tid).count());
-                stracedSplices.put(tid, straceCalls(strace, tid, "splice"));
-            }
+            recordedSplices.put(tid, splices.stream().filter(e -> e.thread().osTid() == tid).count());
+            stracedSplices.put(tid, straceCalls(strace, tid, "splice"));
         }
         assertEquals(stracedSplices, recordedSplices, "per loop thread (" + loops + "): splices recorded vs strace");
         List<IoEvent> socketTransfers = recorded.where(e -> loops.containsKey(e.thread().osTid())
