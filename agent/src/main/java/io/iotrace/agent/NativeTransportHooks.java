@@ -24,9 +24,19 @@ import io.iotrace.agent.advice.NativeAddressWriteAdvice;
 import io.iotrace.agent.advice.NativeBufferReadAdvice;
 import io.iotrace.agent.advice.NativeBufferWriteAdvice;
 import io.iotrace.agent.advice.NativeConnectAdvice;
+import io.iotrace.agent.advice.NativeDatagramAddressReceiveAdvice;
+import io.iotrace.agent.advice.NativeDatagramAddressSendAdvice;
+import io.iotrace.agent.advice.NativeDatagramBufferReceiveAdvice;
+import io.iotrace.agent.advice.NativeDatagramBufferSendAdvice;
+import io.iotrace.agent.advice.NativeDatagramGatherSendAdvice;
+import io.iotrace.agent.advice.NativeDatagramSocketAdvice;
 import io.iotrace.agent.advice.NativeFinishConnectAdvice;
 import io.iotrace.agent.advice.NativeGatherWriteAdvice;
+import io.iotrace.agent.advice.NativeRecvmmsgAdvice;
+import io.iotrace.agent.advice.NativeRecvmsgAdvice;
 import io.iotrace.agent.advice.NativeSendFileAdvice;
+import io.iotrace.agent.advice.NativeSendmmsgAdvice;
+import io.iotrace.agent.advice.NativeSpliceAdvice;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -62,6 +72,8 @@ final class NativeTransportHooks {
         // A socket: recv/send are 4.2's socket reads and writes, accept and connect.
         String socket = "channel.unix.Socket";
         String epoll = "channel.epoll.Native";
+        // The epoll transport's socket: sendfile and its datagram calls.
+        String linuxSocket = "channel.epoll.LinuxSocket";
         String ring = "channel.uring.SubmissionQueue";
         return List.of(
                 new Hook(descriptor, instance.and(named("read")).and(bufferRange), NativeBufferReadAdvice.class),
@@ -86,8 +98,31 @@ final class NativeTransportHooks {
                 new Hook(socket, instance.and(named("finishConnect")).and(takesArguments(0)),
                         NativeFinishConnectAdvice.class),
                 // sendfile(2) from a DefaultFileRegion's file: (region, base, offset, length).
-                new Hook("channel.epoll.LinuxSocket", instance.and(named("sendFile")).and(takesArguments(4)),
+                new Hook(linuxSocket, instance.and(named("sendFile")).and(takesArguments(4)),
                         NativeSendFileAdvice.class),
+                // splice(2) between a socket and a pipe, zero-copy (EpollSocketChannel.spliceTo).
+                new Hook(epoll, wrapper.and(named("splice")).and(takesArguments(int.class, long.class, int.class,
+                        long.class, long.class)), NativeSpliceAdvice.class),
+                // Datagrams to and from an address: sendto and recvfrom (also the stream's TCP fast open sendto), and
+                // the epoll transport's recvmsg, recvmmsg and sendmmsg of its packet arrays.
+                new Hook(socket, instance.and(named("sendTo")).and(takesArguments(6))
+                        .and(takesArgument(0, ByteBuffer.class)), NativeDatagramBufferSendAdvice.class),
+                new Hook(socket, instance.and(named("sendToAddress")).and(takesArguments(6))
+                        .and(takesArgument(0, long.class)), NativeDatagramAddressSendAdvice.class),
+                new Hook(socket, instance.and(named("sendToAddresses")).and(takesArguments(5))
+                        .and(takesArgument(0, long.class)), NativeDatagramGatherSendAdvice.class),
+                new Hook(socket, instance.and(named("recvFrom")).and(bufferRange),
+                        NativeDatagramBufferReceiveAdvice.class),
+                new Hook(socket, instance.and(named("recvFromAddress")).and(addressRange),
+                        NativeDatagramAddressReceiveAdvice.class),
+                new Hook(linuxSocket, instance.and(named("recvmsg")).and(takesArguments(1)),
+                        NativeRecvmsgAdvice.class),
+                new Hook(linuxSocket, instance.and(named("recvmmsg")).and(takesArguments(3)),
+                        NativeRecvmmsgAdvice.class),
+                new Hook(linuxSocket, instance.and(named("sendmmsg")).and(takesArguments(3)),
+                        NativeSendmmsgAdvice.class),
+                new Hook(linuxSocket, wrapper.and(named("newSocketDgram")).and(not(returns(void.class))),
+                        NativeDatagramSocketAdvice.class),
                 // The waits on the epoll descriptor; the one with a timer descriptor may call the one with a timeout.
                 new Hook(epoll, wrapper.and(named("epollWait")).and(takesArguments(5)).and(returns(int.class)),
                         EpollTimerWaitAdvice.class),

@@ -441,6 +441,8 @@ public final class IoTrace {
         } finally {
             t.busy = false;
         }
+        // Only now: a writer that saw the recorder before its OS thread id was set wrote the thread's entry with 0.
+        r.publish(t);
         return t;
     }
 

@@ -28,6 +28,18 @@ final class NativeFds {
         return fresh(fd, kind, transport);
     }
 
+    /** The kind the descriptor was last used as, or {@code fallback} when it was not seen yet. */
+    static int kindOf(int fd, int fallback) {
+        NativeFd[] table = byNumber;
+        if (fd >= 0 && fd < table.length) {
+            NativeFd known = (NativeFd) SLOT.getAcquire(table, fd);
+            if (known != null) {
+                return known.kind;
+            }
+        }
+        return fallback;
+    }
+
     static NativeFd fresh(int fd, int kind, String transport) {
         NativeFd made = new NativeFd(fd, kind, transport);
         if (fd < 0) {

@@ -3,6 +3,8 @@ package io.iotrace.agent.runtime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * What the advice in native transports (Netty's epoll transport, shaded or not) calls: their calls are recorded as
@@ -36,16 +38,57 @@ public final class NativeTransport {
     private NativeTransport() {
     }
 
-    /** Records a finished read, write or sendfile on descriptor {@code fd} of {@code socket}. */
+    /**
+     * Records a finished read, write or sendfile on descriptor {@code fd} of {@code socket}: a connection's, or a
+     * connected datagram socket's (known as one since it was made or first sent to or received from an address).
+     */
     public static void exit(ThreadRecorder t, int op, Object socket, int fd, int buffer, long moved, Throwable thrown) {
+        int kind = NativeFds.kindOf(fd, Ops.SOCKET_CHANNEL) == Ops.DATAGRAM_CHANNEL ? Ops.DATAGRAM_CHANNEL
+                : Ops.SOCKET_CHANNEL;
+        exit(t, op, kind, socket, fd, buffer, moved, thrown);
+    }
+
+    /** Records a finished call of {@code op} on descriptor {@code fd} of {@code socket}, a resource of {@code kind}. */
+    static void exit(ThreadRecorder t, int op, int kind, Object socket, int fd, int buffer, long moved,
+                     Throwable thrown) {
         if (t == null) {
             return;
         }
-        NativeFd resource = NativeFds.current(fd, Ops.SOCKET_CHANNEL, null);
+        NativeFd resource = NativeFds.current(fd, kind, null);
         boolean firstSight = resource.adopt(socket);
-        IoTrace.exit(t, op, Ops.SOCKET_CHANNEL, resource, false, buffer, moved, 0, thrown);
+        IoTrace.exit(t, op, kind, resource, false, buffer, moved, 0, thrown);
         if (firstSight) {
             redescribe(t, resource);
+        }
+    }
+
+    /**
+     * Records a finished {@code splice}: one end is a pipe, the other a socket (or, splicing into a file, a file).
+     * Bytes a socket gives to a pipe are its transfer out, as {@code transferTo} is a file's; bytes a pipe gives to a
+     * socket or file are their transfer in, as {@code transferFrom} is. Neither passes through user space.
+     */
+    public static void exitSplice(ThreadRecorder t, int fdIn, int fdOut, int moved, Throwable thrown) {
+        if (t == null) {
+            return;
+        }
+        // The ends the recording knows decide first: the kernel is asked only about a descriptor it has not seen.
+        int in = NativeFds.kindOf(fdIn, -1);
+        int out = NativeFds.kindOf(fdOut, -1);
+        boolean outOfSocket = in == Ops.SOCKET_CHANNEL || in < 0 && out != Ops.SOCKET_CHANNEL && isSocket(fdIn);
+        boolean intoSocket = !outOfSocket && (out == Ops.SOCKET_CHANNEL || out < 0 && isSocket(fdOut));
+        int kind = outOfSocket || intoSocket ? Ops.SOCKET_CHANNEL : Ops.FILE_CHANNEL;
+        int fd = outOfSocket ? fdIn : fdOut;
+        IoTrace.exit(t, outOfSocket ? Ops.TRANSFER_TO : Ops.TRANSFER_FROM, kind, NativeFds.current(fd, kind, null),
+                false, Ops.BUFFER_NONE, moved, 0, thrown);
+    }
+
+    /** Whether the kernel says descriptor {@code fd} is a socket. */
+    private static boolean isSocket(int fd) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd", Integer.toString(fd))).toString()
+                    .startsWith("socket:");
+        } catch (Throwable e) {
+            return false;
         }
     }
 

@@ -93,8 +93,15 @@ public final class Recorder {
         }
         ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, capacity);
         t.owner = this;
-        live.add(t);
         return t;
+    }
+
+    /**
+     * Hands a thread's recorder, complete, to the writer, which writes its thread entry (OS thread id included) the
+     * first time it sees it.
+     */
+    void publish(ThreadRecorder t) {
+        live.add(t);
     }
 
     /** Called by a thread whose ring has just become half full. */

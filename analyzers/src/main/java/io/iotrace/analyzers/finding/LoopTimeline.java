@@ -36,7 +36,10 @@ final class LoopTimeline implements EventHandler {
      * channel's, whichever thread uses it.
      */
     private final Map<String, Integer> channelModes = new HashMap<>();
-    /** Connections the process accepted, by resource id; read or written, they are served. */
+    /**
+     * Connections the process accepted, by resource id, by an accept call or an asynchronous accept's completion;
+     * read or written, by a call or an asynchronous operation's completion, they are served.
+     */
     private final Set<Integer> accepted = new HashSet<>();
     /** When each thread first read or wrote each network resource: few entries, one per connection it touched. */
     private final Map<Long, Map<Integer, Long>> firstIoByThread = new HashMap<>();
@@ -56,9 +59,13 @@ final class LoopTimeline implements EventHandler {
         long end = start + event.durationNanos();
         if (event.operation() == Operation.ACCEPT && event.outcome() == Outcome.OK && event.related() > 0) {
             accepted.add((int) event.related());
+        } else if (isAsyncAccept(event)) {
+            accepted.add((int) event.result());
         } else if (event.operation().movesBytes() && event.resource() != null && event.resource().kind().isNetwork()) {
-            firstIoByThread.computeIfAbsent(event.thread().javaId(), id -> new HashMap<>())
-                    .merge(event.resource().id(), start, Math::min);
+            firstIo(event, start);
+        } else if (isAsyncConnectionCompletion(event)) {
+            // The thread handles the bytes when it takes the completion, not when it submitted the operation.
+            firstIo(event, end);
         }
         if (event.operation() == Operation.SELECT) {
             selectsByThread.computeIfAbsent(event.thread().javaId(), id -> new Intervals()).add(start, end);
@@ -74,6 +81,28 @@ final class LoopTimeline implements EventHandler {
         } else if (event.resource() != null && event.resource().kind() == ResourceKind.SOCKET) {
             channelModes.merge(remoteEndpoint(event.resource().description()), BLOCKING, (a, b) -> a | b);
         }
+    }
+
+    private void firstIo(IoEvent event, long at) {
+        firstIoByThread.computeIfAbsent(event.thread().javaId(), id -> new HashMap<>())
+                .merge(event.resource().id(), at, Math::min);
+    }
+
+    /**
+     * An asynchronous accept that completed (the reader joined it to its submission): its result is the accepted
+     * connection's resource id. A loop that puts its accepts in a ring (io_uring) or hands them to the JDK's async
+     * channels accepts this way.
+     */
+    private static boolean isAsyncAccept(IoEvent event) {
+        return event.operation() == Operation.ASYNC_COMPLETE && event.resource() != null
+                && event.resource().kind() == ResourceKind.ASYNC_SERVER_SOCKET_CHANNEL
+                && event.outcome() == Outcome.OK && event.result() > 0;
+    }
+
+    /** An asynchronous read or write of a connection that completed on the event's thread. */
+    private static boolean isAsyncConnectionCompletion(IoEvent event) {
+        return event.operation() == Operation.ASYNC_COMPLETE && event.resource() != null
+                && event.resource().kind() == ResourceKind.ASYNC_SOCKET_CHANNEL;
     }
 
     /**

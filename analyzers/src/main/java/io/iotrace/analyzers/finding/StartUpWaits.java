@@ -11,9 +11,10 @@ import java.util.List;
  * <p>The rules, each behavioural, none keyed on a name of a program, framework or thread:
  * <ol>
  *   <li><b>before serving</b>: the wait began before its thread first read or wrote a connection the process
- *       accepted. A thread that serves none itself (a poller that hands connections to workers) and a virtual
- *       thread (which lives for one connection or one request) take the process's first served connection
- *       instead. A thread that never serves, in a process that never serves, has no start-up to be in.</li>
+ *       accepted (or, for a loop whose socket I/O is asynchronous, such as an io_uring ring's, took the completion
+ *       of a read or write of one whose accept completed). A thread that serves none itself (a poller that hands
+ *       connections to workers) and a virtual thread (which lives for one connection or one request) take the
+ *       process's first served connection instead. A thread that never serves, in a process that never serves, has no start-up to be in.</li>
  *   <li><b>bind or listen</b>: a frame of the stack is a {@code bind} or {@code listen} method: the loop sets up
  *       its server socket, once.</li>
  *   <li><b>first use</b>: what code does the first time it runs, it does while serving the first connection: on a

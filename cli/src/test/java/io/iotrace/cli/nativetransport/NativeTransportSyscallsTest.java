@@ -85,15 +85,48 @@ public class NativeTransportSyscallsTest {
                 "the load's bytes, received and sent back");
     }
 
+    @Test
+    void onEachLoopThatSplicesEverySpliceIsAZeroCopyTransferOfTheSocket() throws Exception {
+        Path strace = dir.resolve("strace.log");
+        Recorded recorded = runUnderStraceAndTheAgent(strace, "--transport", "epoll", "--loops", "2", "--splice");
+
+        Map<Integer, String> loops = loopThreads(recorded, Underneath.NATIVE_EPOLL_TRANSPORT);
+        List<IoEvent> splices = recorded.where(e -> e.operation() == Operation.TRANSFER_TO
+                || e.operation() == Operation.TRANSFER_FROM);
+        assertEquals(straceCalls(strace, "splice"), splices.size(), "splices recorded vs strace, in the process");
+        Map<Integer, Long> recordedSplices = new TreeMap<>();
+        Map<Integer, Long> stracedSplices = new TreeMap<>();
+        for (int tid : loops.keySet()) {
+            recordedSplices.put(tid, splices.stream().filter(e -> e.thread().osTid() == tid).count());
+            stracedSplices.put(tid, straceCalls(strace, tid, "splice"));
+        }
+        assertEquals(stracedSplices, recordedSplices, "per loop thread (" + loops + "): splices recorded vs strace");
+        List<IoEvent> socketTransfers = recorded.where(e -> loops.containsKey(e.thread().osTid())
+                && e.resource().kind() == ResourceKind.SOCKET_CHANNEL);
+        long out = socketTransfers.stream().filter(e -> e.operation() == Operation.TRANSFER_TO)
+                .mapToLong(IoEvent::bytesMoved).sum();
+        long in = socketTransfers.stream().filter(e -> e.operation() == Operation.TRANSFER_FROM)
+                .mapToLong(IoEvent::bytesMoved).sum();
+        long bytes = (long) CONNECTIONS * ROUND_TRIPS * 64;
+        assertEquals(bytes + " out of the sockets, " + bytes + " into them", out + " out of the sockets, " + in
+                + " into them", "every byte of the load spliced through a pipe and back");
+        assertEquals(0, socketTransfers.stream().filter(e -> e.operation() == Operation.READ)
+                .mapToLong(IoEvent::bytesMoved).sum(), "no byte read into user space");
+    }
+
     /** Runs the server under strace and the agent while the load driver (untraced) runs, and reads its recording. */
     private Recorded runUnderStraceAndTheAgent(String transport, Path straceLog) throws Exception {
+        return runUnderStraceAndTheAgent(straceLog, "--transport", transport, "--loops", "2");
+    }
+
+    private Recorded runUnderStraceAndTheAgent(Path straceLog, String... serverArgs) throws Exception {
         Path recordings = Files.createDirectories(dir.resolve("recordings"));
         TargetJdk jdk = TargetJdk.jdk17();
         String classpath = nettyClasspath();
         List<String> command = new ArrayList<>(List.of("strace", "-f", "--seccomp-bpf", "-q",
                 "-e", "trace=%desc,%network", "-ttt", "-yy", "-o", straceLog.toString(), "--"));
         command.addAll(ChildJava.on(jdk).traced(recordings).classpath(classpath).main(NettyNativeEchoMain.class)
-                .args("--transport", transport, "--loops", "2").command());
+                .args(serverArgs).command());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         try (RunningJava server = RunningJava.of("native-echo", builder.start())) {
@@ -164,6 +197,14 @@ public class NativeTransportSyscallsTest {
     private static long straceCalls(Path log, String name) throws Exception {
         try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(line -> line.matches("^\\d+\\s+\\S+\\s+" + name + "\\(.*")).count();
+        }
+    }
+
+    /** The calls of syscall {@code name} that strace saw thread {@code tid} make (unfinished ones included). */
+    private static long straceCalls(Path log, int tid, String name) throws Exception {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.startsWith(tid + " ") && line.matches("^\\d+\\s+\\S+\\s+" + name
+                    + "\\(.*")).count();
         }
     }
 
