@@ -46,4 +46,13 @@ public final class LoopRules {
     public static boolean waitsLikeALoop(long readinessWaits) {
         return readinessWaits >= MIN_WAITS_FOR_A_LOOP;
     }
+
+    /**
+     * As {@link #waitsLikeALoop(long)}, or a thread that waited once in a selector of its own and did its network
+     * I/O in non-blocking mode: a loop that a short or starved run gave one wait (a child loop handed a connection
+     * late), not a worker, which never waits for readiness itself.
+     */
+    public static boolean waitsLikeALoop(long readinessWaits, long nonBlockingNetworkCalls) {
+        return waitsLikeALoop(readinessWaits) || readinessWaits > 0 && nonBlockingNetworkCalls > 0;
+    }
 }

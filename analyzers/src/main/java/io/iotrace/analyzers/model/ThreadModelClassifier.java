@@ -166,7 +166,8 @@ public final class ThreadModelClassifier {
         boolean mostlyNonBlocking = p.readinessWaits() + p.nonBlockingNetworkCalls() >= p.blockingNetworkCalls();
         boolean readsWhatItWaitedFor = LoopRules.readsWhatItWaitedFor(p.readinessWaits(), p.blockingReads())
                 && !p.switchedToBlocking();
-        if (!LoopRules.waitsLikeALoop(p.readinessWaits()) || !(mostlyNonBlocking || readsWhatItWaitedFor)
+        if (!LoopRules.waitsLikeALoop(p.readinessWaits(), p.nonBlockingNetworkCalls())
+                || !(mostlyNonBlocking || readsWhatItWaitedFor)
                 || awaitsOneChannelOfALoop(p, n)) {
             return null;
         }

@@ -168,6 +168,33 @@ class ProcessClassifierTest {
                 c.architecture().sentence());
     }
 
+    /**
+     * A starved run (load average 25, as the corpus's reactor-netty was once recorded) gave two of four loops a single
+     * wait in their own selectors before the reads it made ready: they were taken for the others' workers, and the
+     * server came out multi-event-loop-with-worker-pool in 1 run of 5. A worker never waits for readiness itself.
+     */
+    @Test
+    void aLoopThatWaitedOnceInItsOwnSelectorBeforeItsNonBlockingReadsIsALoopNotAWorker() {
+        ThreadInfo acceptor = s.thread("acceptor");
+        Resource server = s.resource(ResourceKind.SERVER_SOCKET_CHANNEL, "0.0.0.0:5000");
+        List<ThreadInfo> loops = List.of(s.thread("loop-1"), s.thread("loop-2"));
+        List<Resource> selectors = List.of(s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL),
+                s.resource(ResourceKind.SELECTOR, SyntheticEvents.EPOLL));
+        List<Resource> conns = connections(ResourceKind.SOCKET_CHANNEL, 4);
+        conns.forEach(conn -> s.accept(acceptor, server, conn, true));
+        for (int i = 0; i < 3; i++) {
+            s.select(loops.get(0), selectors.get(0), 3, 1, 5_000);
+            echo(loops.get(0), conns.get(i), 2, false);
+        }
+        s.select(loops.get(1), selectors.get(1), 3, 1, 5_000);
+        echo(loops.get(1), conns.get(3), 2, false);
+        ProcessClassification c = s.classify();
+
+        assertEquals(ThreadRole.EVENT_LOOP, thread(c, loops.get(1)).role(), thread(c, loops.get(1)).toString());
+        assertEquals("multiplexing", thread(c, loops.get(1)).verdict().detector());
+        assertEquals(Architecture.MULTI_EVENT_LOOP, c.architecture().architecture());
+    }
+
     @Test
     void nonBlockingRetriesWithoutASelectorAreBusyPollingWithTheWastedCallsAndTheirTime() {
         ThreadInfo poller = s.thread("spinner");
