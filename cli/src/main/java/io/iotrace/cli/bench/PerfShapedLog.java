@@ -1,19 +1,11 @@
 package io.iotrace.cli.bench;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A big {@code perf script} log of {@code raw_syscalls} with the shape of real ones: the corpus's perf recordings
@@ -44,19 +36,7 @@ final class PerfShapedLog {
 
     /** The perf recordings under {@code corpus}: {@code native/NAME/perf-script.log.xz}, {@code jvm/...}. */
     static PerfShapedLog fromCorpus(Path corpus) throws IOException {
-        List<Path> found = new ArrayList<>();
-        for (String kind : List.of("native", "jvm")) {
-            Path dir = corpus.resolve(kind);
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> programs = Files.list(dir)) {
-                    programs.map(p -> p.resolve(FILE_NAME)).filter(Files::isRegularFile).sorted().forEach(found::add);
-                }
-            }
-        }
-        if (found.isEmpty()) {
-            throw new IOException("no " + FILE_NAME + " under " + corpus + "/native or /jvm (give --corpus)");
-        }
-        return new PerfShapedLog(found);
+        return new PerfShapedLog(CorpusLogRepeater.find(corpus, FILE_NAME));
     }
 
     /** The corpus folders of the programs recorded, for the benchmark's heading. */
@@ -66,42 +46,16 @@ final class PerfShapedLog {
 
     /** Writes at least {@code bytes} (whole lines) to {@code out}. */
     void write(Path out, long bytes) throws IOException, InterruptedException {
-        long written = 0;
-        long clock = 0;
-        try (Writer writer = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.ISO_8859_1), 1 << 20)) {
-            for (int copy = 0; written < bytes; copy++) {
-                for (Path recording : recordings) {
-                    if (written >= bytes) {
-                        break;
-                    }
-                    Copy shifted = new Copy(copy * TID_STRIDE, clock);
-                    Process xz = new ProcessBuilder("xz", "-dc", recording.toString())
-                            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                    try (BufferedReader in = new BufferedReader(
-                            new InputStreamReader(xz.getInputStream(), StandardCharsets.ISO_8859_1), 1 << 20)) {
-                        for (String line; (line = in.readLine()) != null && written < bytes; ) {
-                            String moved = shifted.rewrite(line);
-                            writer.append(moved).append('\n');
-                            written += moved.length() + 1;
-                        }
-                    } finally {
-                        xz.destroy();
-                    }
-                    if (xz.waitFor() != 0 && written < bytes) {
-                        throw new IOException("xz -dc " + recording + " failed");
-                    }
-                    clock = shifted.lastNanos + GAP_NANOS;
-                }
-            }
-        }
+        CorpusLogRepeater.write(recordings, out, bytes, 0, GAP_NANOS,
+                (pass, start) -> new Copy(pass * TID_STRIDE, start));
     }
 
     /** One recording copied with its tids moved by {@code tidShift} and its first event at {@code startNanos}. */
-    static final class Copy {
+    static final class Copy implements CorpusLogRepeater.Copy {
         private final int tidShift;
         private final long startNanos;
         private long timeShift = Long.MIN_VALUE;
-        long lastNanos;
+        private long lastNanos;
 
         Copy(int tidShift, long startNanos) {
             this.tidShift = tidShift;
@@ -109,7 +63,8 @@ final class PerfShapedLog {
         }
 
         /** The line moved; a line that is no tracepoint event (a header, a blank) as it is. */
-        String rewrite(String line) {
+        @Override
+        public String rewrite(String line) {
             Matcher head = HEAD.matcher(line);
             if (!head.matches()) {
                 return line;
@@ -129,6 +84,11 @@ final class PerfShapedLog {
             String digits = Long.toString(movedFraction + (scale == 1 ? 1_000_000_000L : 1_000_000L)).substring(1);
             return head.group(1) + (Integer.parseInt(head.group(2)) + tidShift) + head.group(3)
                     + moved / 1_000_000_000L + "." + digits + payload(head.group(6));
+        }
+
+        @Override
+        public long lastTime() {
+            return lastNanos;
         }
 
         private String payload(String rest) {

@@ -1,16 +1,8 @@
 package io.iotrace.cli.bench;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A big strace log with the shape of real ones: the corpus's real-program logs ({@code strace -f -ttt -T -yy}),
@@ -22,7 +14,7 @@ import java.util.stream.Stream;
  *
  * <p>A pid is shifted wherever the log names one: the line's own, the results of clone, fork, vfork, wait4,
  * getpid, gettid and set_tid_address, the pid arguments of kill, tkill, tgkill and wait4, {@code si_pid} of a
- * signal, and {@code /proc/PID/} in a path. The logs are read through {@code xz -dc}: nothing unpacked is kept.
+ * signal, and {@code /proc/PID/} in a path.
  */
 final class RealShapedLog {
     /** Wider than the span of pids in any corpus log: the copies of one pass never share a pid with the next. */
@@ -40,20 +32,7 @@ final class RealShapedLog {
 
     /** The strace logs of the corpus under {@code corpus} ({@code native/NAME/strace.log.xz}, {@code jvm/...}). */
     static RealShapedLog fromCorpus(Path corpus) throws IOException {
-        List<Path> logs = new ArrayList<>();
-        for (String kind : List.of("native", "jvm")) {
-            Path dir = corpus.resolve(kind);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> programs = Files.list(dir)) {
-                programs.map(p -> p.resolve("strace.log.xz")).filter(Files::isRegularFile).sorted().forEach(logs::add);
-            }
-        }
-        if (logs.isEmpty()) {
-            throw new IOException("no strace.log.xz under " + corpus + "/native or /jvm (give --corpus)");
-        }
-        return new RealShapedLog(logs);
+        return new RealShapedLog(CorpusLogRepeater.find(corpus, "strace.log.xz"));
     }
 
     int programs() {
@@ -62,65 +41,42 @@ final class RealShapedLog {
 
     /** Writes at least {@code bytes} (whole lines) to {@code out}; returns the lines written. */
     long write(Path out, long bytes) throws IOException, InterruptedException {
-        long lines = 0;
-        long written = 0;
-        long clock = FIRST_MICROS;
-        try (Writer writer = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.ISO_8859_1), 1 << 20)) {
-            StringBuilder line = new StringBuilder(4096);
-            for (int pass = 0; written < bytes; pass++) {
-                for (Path log : logs) {
-                    if (written >= bytes) {
-                        break;
-                    }
-                    Copy copy = new Copy(pass * PID_STRIDE, clock);
-                    Process xz = new ProcessBuilder("xz", "-dc", log.toString())
-                            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                    try (BufferedReader in = new BufferedReader(
-                            new InputStreamReader(xz.getInputStream(), StandardCharsets.ISO_8859_1), 1 << 20)) {
-                        for (String original; (original = in.readLine()) != null && written < bytes; ) {
-                            line.setLength(0);
-                            line.append(original);
-                            copy.rewrite(line);
-                            line.append('\n');
-                            writer.append(line);
-                            written += line.length();
-                            lines++;
-                        }
-                    } finally {
-                        xz.destroy();
-                    }
-                    if (xz.waitFor() != 0 && written < bytes) {
-                        throw new IOException("xz -dc " + log + " failed");
-                    }
-                    clock = copy.lastMicros + GAP_MICROS;
-                }
-            }
-        }
-        return lines;
+        return CorpusLogRepeater.write(logs, out, bytes, FIRST_MICROS, GAP_MICROS,
+                (pass, start) -> new Copy(pass * PID_STRIDE, start));
     }
 
     /** One program's log copied with its pids moved by {@code pidShift} and its first line at {@code startMicros}. */
-    static final class Copy {
+    static final class Copy implements CorpusLogRepeater.Copy {
+        private final StringBuilder line = new StringBuilder(4096);
         private final int pidShift;
         private final long startMicros;
         private long timeShift = Long.MIN_VALUE;
-        long lastMicros;
+        private long lastMicros;
 
         Copy(int pidShift, long startMicros) {
             this.pidShift = pidShift;
             this.startMicros = startMicros;
         }
 
-        void rewrite(StringBuilder line) {
-            if (line.isEmpty() || !isDigit(line.charAt(0))) {
-                return;
+        @Override
+        public String rewrite(String original) {
+            if (original.isEmpty() || !isDigit(original.charAt(0))) {
+                return original;
             }
+            line.setLength(0);
+            line.append(original);
             int afterPid = shiftNumber(line, 0);
             int ts = skipSpaces(line, afterPid);
             int afterTime = shiftTime(line, ts);
             int from = skipSpaces(line, afterTime >= 0 ? afterTime : ts);
             shiftProcPaths(line, from);
             shiftCallPids(line, from);
+            return line.toString();
+        }
+
+        @Override
+        public long lastTime() {
+            return lastMicros;
         }
 
         /** Moves {@code SECONDS.MICROS} at {@code at}; returns the index after it, or -1 when there is none. */
