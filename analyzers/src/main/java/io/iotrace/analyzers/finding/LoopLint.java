@@ -38,6 +38,8 @@ public final class LoopLint {
     private final Map<Integer, String> resourceNames = new HashMap<>();
     private LoopThreads loops;
     private final StartUpWaits startUp = new StartUpWaits(timeline);
+    private ApplicationCode application;
+    private RuntimeWaits runtimeWaits;
 
     private LoopLint() {
     }
@@ -53,15 +55,18 @@ public final class LoopLint {
      * Lints one JVM.
      *
      * @param recording   its {@code .iotrace} file; the {@code .jfr} file must be beside it
-     * @param loopThreads threads whose whole name matches are event loops too; null for none
+     * @param loopThreads         threads whose whole name matches are event loops too; null for none
+     * @param applicationPackages the packages of the application's own code; empty: those of its main class
      * @throws RecordingFormatException when the recording is missing or damaged
      * @throws IOException              when the JFR file is missing or damaged
      */
-    public static ProcessLint analyze(Path recording, Pattern loopThreads) throws RecordingFormatException, IOException {
-        return new LoopLint().run(recording, loopThreads);
+    public static ProcessLint analyze(Path recording, Pattern loopThreads, List<String> applicationPackages)
+            throws RecordingFormatException, IOException {
+        return new LoopLint().run(recording, loopThreads, applicationPackages);
     }
 
-    private ProcessLint run(Path recording, Pattern loopThreads) throws RecordingFormatException, IOException {
+    private ProcessLint run(Path recording, Pattern loopThreads, List<String> applicationPackages)
+            throws RecordingFormatException, IOException {
         ThreadProfiles profiles = new ThreadProfiles();
         RecordingInfo[] info = new RecordingInfo[1];
         RecordingReader.read(recording, new EventHandler() {
@@ -81,6 +86,10 @@ public final class LoopLint {
             }
         });
         RecordingInfo about = info[0];
+        application = applicationPackages.isEmpty()
+                ? ApplicationCode.ofCommand(about == null ? null : about.command())
+                : ApplicationCode.ofPackages(applicationPackages);
+        runtimeWaits = new RuntimeWaits(application);
         ProcessClassification classification = profiles.classify(about == null ? null : about.selectorProvider());
         loops = new LoopThreads(classification, loopThreads);
         classification.threads().forEach(t -> {
@@ -89,7 +98,8 @@ public final class LoopLint {
         });
         JfrBlockingCalls.read(blockingFileOf(recording), resourceNames::get, this::consider);
         return new ProcessLint(recording.toString(), about == null ? 0 : about.pid(),
-                about == null ? "" : about.javaVersion(), about == null ? "" : about.command(), health(),
+                about == null ? "" : about.javaVersion(), about == null ? "" : about.command(), application.describe(),
+                health(),
                 findings(false), findings(true));
     }
 
@@ -114,7 +124,7 @@ public final class LoopLint {
             idleNanosByThread.merge(call.threadId(), call.durationNanos(), Long::sum);
             return;
         }
-        if (reason == null || RuntimeWaits.madeBy(call) || isNonBlockingChannelCall(call)) {
+        if (reason == null || runtimeWaits.madeBy(call) || isNonBlockingChannelCall(call)) {
             return;
         }
         blockedNanosByThread.merge(call.threadId(), call.durationNanos(), Long::sum);
@@ -141,7 +151,7 @@ public final class LoopLint {
     private List<Finding> findings(boolean ofStartUp) {
         List<Finding> findings = new ArrayList<>();
         byStack.forEach((signature, a) -> {
-            Finding finding = a.toFinding(fingerprintOf(signature));
+            Finding finding = a.toFinding(fingerprintOf(signature), application);
             if (finding.startUp() == ofStartUp) {
                 findings.add(finding);
             }
@@ -214,9 +224,10 @@ public final class LoopLint {
             maxStall = Math.max(maxStall, iteration);
         }
 
-        Finding toFinding(String fingerprint) {
+        Finding toFinding(String fingerprint, ApplicationCode application) {
             return new Finding(fingerprint, first.kind(), List.copyOf(threads), reason, first.resource(), count,
-                    total, max, maxStall, first.stack().topApplicationFrame(), first.stack(), allStartUp ? startUpRule : null);
+                    total, max, maxStall, application.topFrameOf(first.stack()), first.stack(),
+                    allStartUp ? startUpRule : null);
         }
     }
 }

@@ -9,10 +9,11 @@ import java.util.List;
  * @param pid         the JVM's process id
  * @param javaVersion its {@code java.version}
  * @param command     its main class or jar and arguments
+ * @param application which code was taken as the application's (its waits are findings; libraries' own locks not)
  * @param loops       its event-loop threads, the worst stall first
  * @param findings    blocking calls on them, the most time blocked first
  * @param startUp     waits of the server's start-up on them, apart: they fail the gate only when asked to
  */
-public record ProcessLint(String recording, long pid, String javaVersion, String command, List<LoopHealth> loops,
-                          List<Finding> findings, List<Finding> startUp) {
+public record ProcessLint(String recording, long pid, String javaVersion, String command, String application,
+                          List<LoopHealth> loops, List<Finding> findings, List<Finding> startUp) {
 }

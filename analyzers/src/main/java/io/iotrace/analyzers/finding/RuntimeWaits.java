@@ -37,11 +37,14 @@ final class RuntimeWaits {
     private static final List<String> LOCKS = List.of("java.util.concurrent.locks.ReentrantLock",
             "java.util.concurrent.locks.ReentrantReadWriteLock", "java.util.concurrent.locks.StampedLock");
 
-    private RuntimeWaits() {
+    private final ApplicationCode application;
+
+    RuntimeWaits(ApplicationCode application) {
+        this.application = application;
     }
 
     /** Whether the runtime, not the application, made this call wait. */
-    static boolean madeBy(BlockingCall call) {
+    boolean madeBy(BlockingCall call) {
         CallStack stack = call.stack();
         return stack.frames().stream().anyMatch(frame -> isCalledBy(frame, JVM_CALLERS))
                 || hasNearerFrameworkCaller(stack) || isLibrariesOwnLock(call.kind(), stack)
@@ -60,7 +63,7 @@ final class RuntimeWaits {
             // initialization (a monitor it could not unmount from would say "Native or VM frame on stack").
             List<Frame> frames = call.stack().frames();
             return call.resource().startsWith(CLASS_INIT_PIN) || call.resource().startsWith(FAILED_PREEMPTION)
-                    && !frames.isEmpty() && !CallStack.isLibrary(frames.get(0).className());
+                    && !frames.isEmpty() && !ApplicationCode.isPlatform(frames.get(0).className());
         }
         boolean monitor = call.kind() == BlockingKind.MONITOR_ENTER || call.kind() == BlockingKind.MONITOR_WAIT;
         return monitor && (call.resource().equals(CLASS_INIT_LOCK) || call.kind() == BlockingKind.MONITOR_WAIT
@@ -69,12 +72,12 @@ final class RuntimeWaits {
     }
 
 
-    private static boolean hasNearerFrameworkCaller(CallStack stack) {
+    private boolean hasNearerFrameworkCaller(CallStack stack) {
         for (Frame frame : stack.frames()) {
             if (isCalledBy(frame, FRAMEWORK_CALLERS)) {
                 return true;
             }
-            if (!CallStack.isLibrary(frame.className())) {
+            if (application.owns(frame.className())) {
                 return false;
             }
         }
@@ -91,10 +94,9 @@ final class RuntimeWaits {
         return false;
     }
 
-    private static boolean isLibrariesOwnLock(BlockingKind kind, CallStack stack) {
+    private boolean isLibrariesOwnLock(BlockingKind kind, CallStack stack) {
         boolean lock = kind == BlockingKind.MONITOR_ENTER || kind == BlockingKind.PARK && stack.frames().stream()
                 .anyMatch(frame -> LOCKS.stream().anyMatch(frame.className()::startsWith));
-        return lock && !stack.truncated() && !stack.frames().isEmpty()
-                && stack.frames().stream().allMatch(frame -> CallStack.isLibrary(frame.className()));
+        return lock && !stack.truncated() && !stack.frames().isEmpty() && !application.isOnStack(stack);
     }
 }

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class RuntimeWaitsTest {
 
+    /** The main class of the JVMs these stacks come from is in {@code com.example}. */
+    private static final RuntimeWaits RUNTIME_WAITS = new RuntimeWaits(ApplicationCode.ofCommand("com.example.Main"));
+
     private static boolean madeBy(BlockingKind kind, CallStack stack) {
-        return RuntimeWaits.madeBy(new BlockingCall(1, "loop-1", false, kind, "", 0, 1_000_000, stack));
+        return RUNTIME_WAITS.madeBy(new BlockingCall(1, "loop-1", false, kind, "", 0, 1_000_000, stack));
     }
 
     @Test
@@ -56,6 +59,26 @@ class RuntimeWaitsTest {
 
         assertTrue(madeBy(BlockingKind.MONITOR_ENTER, allocator));
         assertFalse(madeBy(BlockingKind.FILE_READ, allocator), "a library's I/O is a finding");
+    }
+
+    @Test
+    void anyLibrarysOwnLockIsItsOwnNotOnlyAListedFrameworks() {
+        // Jetty's selector lock on a pool thread running its selector, as Flight Recorder saw it in the corpus:
+        // no frame of the application (com.example) on the stack, and Jetty named nowhere in iotrace.
+        CallStack selector = new CallStack(List.of(new Frame("jdk.internal.misc.Unsafe", "park", -1),
+                new Frame("java.util.concurrent.locks.ReentrantLock", "lock", 322),
+                new Frame("org.eclipse.jetty.util.thread.AutoLock", "lock", 47),
+                new Frame("org.eclipse.jetty.io.ManagedSelector", "submit", 289),
+                new Frame("org.eclipse.jetty.util.thread.QueuedThreadPool$Runner", "run", 1164),
+                new Frame("java.lang.Thread", "run", 840)));
+        CallStack handler = new CallStack(List.of(new Frame("jdk.internal.misc.Unsafe", "park", -1),
+                new Frame("java.util.concurrent.locks.ReentrantLock", "lock", 322),
+                new Frame("com.example.HelloHandler", "handle", 30),
+                new Frame("org.eclipse.jetty.server.Server", "handle", 600),
+                new Frame("java.lang.Thread", "run", 840)));
+
+        assertTrue(madeBy(BlockingKind.PARK, selector));
+        assertFalse(madeBy(BlockingKind.PARK, handler), "the application's handler took the lock");
     }
 
     @Test

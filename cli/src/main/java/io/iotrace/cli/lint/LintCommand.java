@@ -62,6 +62,11 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--loop-threads", paramLabel = "REGEX", description = "threads whose whole name matches are event loops too")
     String loopThreads;
 
+    @Option(names = "--application-packages", split = ",", paramLabel = "PACKAGE", description = "the packages of"
+            + " your own code, e.g. com.acme (default: the main class's first two package names): waits that only"
+            + " libraries' frames reach for their own locks are not findings")
+    List<String> applicationPackages = new ArrayList<>();
+
     @Option(names = "--allow", paramLabel = "FILE", description = "accepted findings: lines 'method M', 'class C', 'thread REGEX', 'operation KIND', 'allow-inside C#M', 'disallow-inside C#M'")
     Path allow;
 
@@ -147,7 +152,7 @@ public final class LintCommand implements Callable<Integer> {
             if (failOnStartup) {
                 all.addAll(keptStartUp);
             }
-            reported.add(new ProcessLint(p.recording(), p.pid(), p.javaVersion(), p.command(), p.loops(),
+            reported.add(new ProcessLint(p.recording(), p.pid(), p.javaVersion(), p.command(), p.application(), p.loops(),
                     gate.unknown(kept), gate.unknown(keptStartUp)));
         }
         if (writeBaseline != null) {
@@ -239,7 +244,7 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private static List<ProcessLint> lintRecordingsIn(Path directory, Pattern loops, List<String> warnings)
+    private List<ProcessLint> lintRecordingsIn(Path directory, Pattern loops, List<String> warnings)
             throws IOException {
         List<ProcessLint> linted = new ArrayList<>();
         for (Path recording : Recordings.in(directory)) {
@@ -255,9 +260,9 @@ public final class LintCommand implements Callable<Integer> {
         return linted;
     }
 
-    private static ProcessLint lint(Path recording, Pattern loops) {
+    private ProcessLint lint(Path recording, Pattern loops) {
         try {
-            return LoopLint.analyze(recording, loops);
+            return LoopLint.analyze(recording, loops, applicationPackages);
         } catch (RecordingFormatException e) {
             throw new UserError(e.getMessage());
         } catch (IOException e) {

@@ -36,6 +36,7 @@ final class LintReports {
         int startUp = 0;
         for (ProcessLint process : processes) {
             out.println("JVM " + process.pid() + " (" + process.command() + ", Java " + process.javaVersion() + ")");
+            out.println("  application code: " + process.application());
             if (process.loops().isEmpty()) {
                 out.println("  no event-loop threads");
             }

@@ -62,7 +62,7 @@ class BlockHoundScenariosLintTest {
     @MethodSource("scenarios")
     void eachScenarioIsFoundOnceWithItsOperationAndDuration(TargetJdk jdk, String scenario,
                                                             Map<BlockingKind, String> expected) throws Exception {
-        ProcessLint lint = LoopLint.analyze(record(jdk, scenario, false), null);
+        ProcessLint lint = LoopLint.analyze(record(jdk, scenario, false), null, List.of());
 
         assertEquals(expected.size(), lint.findings().size(), "one finding per call: " + lint.findings());
         expected.forEach((kind, method) -> {
@@ -93,7 +93,7 @@ class BlockHoundScenariosLintTest {
         for (int run = 1; run <= runs; run++) {
             Path directory = Files.createDirectories(recordings.resolve("none-" + run));
             ProcessLint lint = LoopLint.analyze(LintedFixture.record(jdk, BlockHoundScenarioServer.class, directory,
-                    "--scenario", "none", "--churn", "true"), null);
+                    "--scenario", "none", "--churn", "true"), null, List.of());
             if (!lint.findings().isEmpty() || !lint.startUp().isEmpty() || lint.loops().size() != 1) {
                 unclean.add("run " + run + ": findings " + lint.findings() + ", start-up " + lint.startUp()
                         + ", loops " + lint.loops());
@@ -142,7 +142,7 @@ class BlockHoundScenariosLintTest {
 
     @Test
     void aYieldIsNotSeenOnJdk17WhereThreadYieldIsANativeMethod() throws Exception {
-        ProcessLint lint = LoopLint.analyze(record(TargetJdk.jdk17(), "thread-yield", false), null);
+        ProcessLint lint = LoopLint.analyze(record(TargetJdk.jdk17(), "thread-yield", false), null, List.of());
 
         assertEquals(List.of(), lint.findings());
         assertEquals(1, lint.loops().size(), lint.loops().toString());
@@ -155,7 +155,7 @@ class BlockHoundScenariosLintTest {
                 Files.createDirectories(recordings.resolve("user-method")),
                 List.of("blockingMethods=" + FIXTURE + "#usersOwnBlockingMethod"), "--scenario", "user-method");
 
-        ProcessLint lint = LoopLint.analyze(recording, null);
+        ProcessLint lint = LoopLint.analyze(recording, null, List.of());
 
         assertEquals(1, lint.findings().size(), lint.findings().toString());
         Finding finding = lint.findings().get(0);

@@ -52,7 +52,7 @@ class BlockingInLoopLintTest {
     @MethodSource("seededKinds")
     void eachSeededBlockingCallIsFoundWithTheFixturesMethodOnTop(TargetJdk jdk, String block, List<BlockingKind> kinds,
                                                                   String method) throws Exception {
-        ProcessLint lint = LoopLint.analyze(LintedFixture.record(jdk, block, recordings), null);
+        ProcessLint lint = LoopLint.analyze(LintedFixture.record(jdk, block, recordings), null, List.of());
 
         for (BlockingKind kind : kinds) {
             List<Finding> found = lint.findings().stream().filter(f -> f.kind() == kind).toList();

@@ -36,7 +36,7 @@ class FrameworkLoopsLintTest {
     @ParameterizedTest(name = "on {0}")
     @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
     void aNettyEchoServerGivesNoFinding(TargetJdk jdk) throws Exception {
-        ProcessLint lint = LoopLint.analyze(nettyEcho(jdk), null);
+        ProcessLint lint = LoopLint.analyze(nettyEcho(jdk), null, List.of());
 
         assertEquals(List.of(), lint.findings());
         assertFalse(lint.loops().isEmpty(), "Netty's loops are recognized");
@@ -45,7 +45,7 @@ class FrameworkLoopsLintTest {
     @ParameterizedTest(name = "on {0}")
     @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
     void aNettyHandlerThatSleepsGivesExactlyThatFindingOnItsLoopThreads(TargetJdk jdk) throws Exception {
-        ProcessLint lint = LoopLint.analyze(nettyEcho(jdk, "--sleep"), null);
+        ProcessLint lint = LoopLint.analyze(nettyEcho(jdk, "--sleep"), null, List.of());
 
         assertEquals(1, lint.findings().size(), lint.findings().toString());
         Finding sleep = lint.findings().get(0);
@@ -74,7 +74,7 @@ class FrameworkLoopsLintTest {
             recording = server.recording();
         }
 
-        ProcessLint lint = LoopLint.analyze(recording, null);
+        ProcessLint lint = LoopLint.analyze(recording, null, List.of());
 
         Finding read = lint.findings().stream().filter(f -> f.kind() == BlockingKind.FILE_READ).findFirst()
                 .orElseThrow(() -> new AssertionError("no file read: " + lint.findings()));
@@ -88,7 +88,7 @@ class FrameworkLoopsLintTest {
     @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
     void aReactorNettyHandlerReadingAFileOnItsNativeEpollLoopIsAFileReadFindingWithItsStack(TargetJdk jdk)
             throws Exception {
-        ProcessLint lint = LoopLint.analyze(reactorNetty(jdk, "--read-file"), null);
+        ProcessLint lint = LoopLint.analyze(reactorNetty(jdk, "--read-file"), null, List.of());
 
         Finding read = lint.findings().stream().filter(f -> f.kind() == BlockingKind.FILE_READ).findFirst()
                 .orElseThrow(() -> new AssertionError("no file read: " + lint.findings()));
@@ -105,7 +105,7 @@ class FrameworkLoopsLintTest {
     @ParameterizedTest(name = "on {0}")
     @MethodSource("io.iotrace.cli.testing.TargetJdk#both")
     void theSameReactorNettyServerAnsweringFromMemoryGivesNoFinding(TargetJdk jdk) throws Exception {
-        ProcessLint lint = LoopLint.analyze(reactorNetty(jdk), null);
+        ProcessLint lint = LoopLint.analyze(reactorNetty(jdk), null, List.of());
 
         assertEquals(List.of(), lint.findings());
         assertFalse(lint.loops().isEmpty(), "its native epoll loops are recognized");

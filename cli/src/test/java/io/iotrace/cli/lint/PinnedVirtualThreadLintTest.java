@@ -90,7 +90,7 @@ class PinnedVirtualThreadLintTest {
         }
 
         assertTrue(pins > 0, "the JVM pinned the virtual threads that waited for the class's initialization");
-        assertEquals(List.of(), LoopLint.analyze(recording, null).findings());
+        assertEquals(List.of(), LoopLint.analyze(recording, null, List.of()).findings());
     }
 
     @Test
