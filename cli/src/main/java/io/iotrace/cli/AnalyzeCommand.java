@@ -3,7 +3,6 @@ package io.iotrace.cli;
 import io.iotrace.analyzers.correlate.StraceWindow;
 import io.iotrace.analyzers.report.ProcessReport;
 import io.iotrace.analyzers.source.SyscallLogException;
-import io.iotrace.analyzers.summary.SummaryTimeline;
 import io.iotrace.cli.syscall.AnalyzeInputs;
 import io.iotrace.cli.syscall.JavaCalls;
 import io.iotrace.cli.syscall.SyscallAnalysis;
@@ -49,20 +48,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<ProcessReport> reports = new ArrayList<>();
         List<JavaCalls> calls = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<SummaryTimeline> summaries = new ArrayList<>();
         for (List<Path> set : Recordings.sets(inputs.recordings())) {
             if (withSyscalls) {
                 JavaCalls fileCalls = new JavaCalls(set.get(set.size() - 1), StraceWindow.WHOLE_RUN);
                 calls.add(fileCalls);
                 reports.add(Recordings.analyze(set, warnings, fileCalls));
             } else {
-                SummaryTimeline timeline = new SummaryTimeline();
-                summaries.add(timeline);
-                reports.add(Recordings.analyze(set, warnings, timeline));
+                reports.add(Recordings.analyze(set, warnings));
             }
         }
         if (!withSyscalls) {
-            ReportPrinter.print(reports, summaries, warnings, reportFormat.format, spec.commandLine().getOut());
+            ReportPrinter.print(reports, warnings, reportFormat.format, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
         SyscallOutput.print(reports, warnings, syscalls(calls, inputs.syscallLogs()),

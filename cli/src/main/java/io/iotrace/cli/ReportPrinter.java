@@ -1,11 +1,7 @@
 package io.iotrace.cli;
 
 import io.iotrace.analyzers.report.ProcessReport;
-import io.iotrace.analyzers.report.ProcessSummary;
 import io.iotrace.analyzers.report.TextReport;
-import io.iotrace.analyzers.summary.SummaryJson;
-import io.iotrace.analyzers.summary.SummaryText;
-import io.iotrace.analyzers.summary.SummaryTimeline;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,23 +25,8 @@ public final class ReportPrinter {
     }
 
     static void print(List<ProcessReport> reports, List<String> warnings, ReportFormat format, PrintWriter out) {
-        print(reports, List.of(), warnings, format, out);
-    }
-
-    /**
-     * As {@link #print(List, List, ReportFormat, PrintWriter)}, each text report followed by how the agent's summaries
-     * changed over the run ({@code summaries}: one per report, or none); a recording of summaries only is shown as
-     * its summaries, not as a report of calls it does not hold.
-     */
-    static void print(List<ProcessReport> reports, List<SummaryTimeline> summaries, List<String> warnings,
-                      ReportFormat format, PrintWriter out) {
         if (format == ReportFormat.json) {
-            Map<String, Object> document = jsonDocument(reports, warnings);
-            if (summaries.stream().anyMatch(t -> t.lastSnapshot() != null)) {
-                // One per process, in the order of processes; null for a recording without snapshots.
-                document.put("summaries", summaries.stream().map(SummaryJson::of).toList());
-            }
-            Json.print(document, out);
+            Json.print(jsonDocument(reports, warnings), out);
         } else {
             for (String warning : warnings) {
                 out.println("warning: " + warning);
@@ -54,17 +35,7 @@ public final class ReportPrinter {
                 if (i > 0) {
                     out.println();
                 }
-                SummaryTimeline timeline = summaries.isEmpty() ? null : summaries.get(i);
-                if (timeline != null && timeline.lastSnapshot() != null && !timeline.lastSnapshot().callsRecorded()) {
-                    ProcessSummary rec = reports.get(i).process();
-                    SummaryText.renderSummaryOnlyHeading(rec == null ? "a JVM"
-                            : "pid " + rec.pid() + ", java " + rec.javaVersion() + ", " + rec.command(), out);
-                } else {
-                    TextReport.render(reports.get(i), out);
-                }
-                if (timeline != null) {
-                    SummaryText.render(timeline, out);
-                }
+                TextReport.render(reports.get(i), out);
             }
             if (reports.isEmpty()) {
                 out.println("No JVM was traced: the command started no Java process, or none lived long enough"

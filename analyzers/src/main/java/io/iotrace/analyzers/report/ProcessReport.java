@@ -6,6 +6,7 @@ import io.iotrace.analyzers.model.ConnectionShare;
 import io.iotrace.analyzers.model.IoModel;
 import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.Verdict;
+import io.iotrace.analyzers.summary.SummaryReport;
 
 import java.util.List;
 
@@ -35,6 +36,7 @@ import java.util.List;
  * @param threads              every thread kept one by one, in the order first seen
  * @param resources            every resource, the most waited-on and most copied first (recordings)
  * @param syscalls             per syscall, the calls and their durations, the most time first (syscall logs)
+ * @param summaries            how the agent's summaries changed over the run (recordings with snapshots), else null
  */
 public record ProcessReport(String schema, ReportSource source, ProcessSummary process, long droppedEvents,
                             long durationNanos, IoModel ioModel, Mechanism mechanism, String underneath,
@@ -42,10 +44,10 @@ public record ProcessReport(String schema, ReportSource source, ProcessSummary p
                             String architectureSentence, String architectureEvidence, int connections,
                             List<ConnectionShare> connectionSpread, IoSummary totals, List<GroupReport> groups,
                             List<ThreadReport> threads, List<ResourceReport> resources,
-                            List<SyscallFigures> syscalls) {
+                            List<SyscallFigures> syscalls, SummaryReport summaries) {
 
-    /** Version 3: one schema for both sources ({@code source}, {@code process}, {@code evidence}, {@code syscalls}). */
-    public static final String SCHEMA = "iotrace.report/3";
+    /** Version 4: the agent's summaries are the process's ({@code summaries}), no longer a list beside them. */
+    public static final String SCHEMA = "iotrace.report/4";
 
     /** The process id, or 0 when the source did not say. */
     public long pid() {
@@ -72,13 +74,20 @@ public record ProcessReport(String schema, ReportSource source, ProcessSummary p
     public ProcessReport withModel(IoModel ioModel, Mechanism mechanism, Confidence confidence, String evidence) {
         return new ProcessReport(schema, source, process, droppedEvents, durationNanos, ioModel, mechanism, null,
                 confidence, evidence, architecture, architectureSentence, architectureEvidence, connections,
-                connectionSpread, totals, groups, threads, resources, syscalls);
+                connectionSpread, totals, groups, threads, resources, syscalls, summaries);
     }
 
     /** The same report with another architecture: a forked child shares its server's. */
     public ProcessReport withArchitecture(Architecture architecture, String sentence, String evidence) {
         return new ProcessReport(schema, source, process, droppedEvents, durationNanos, ioModel, mechanism, underneath,
                 confidence, this.evidence, architecture, sentence, evidence, connections, connectionSpread, totals,
-                groups, threads, resources, syscalls);
+                groups, threads, resources, syscalls, summaries);
+    }
+
+    /** The same report with the agent's summaries of the run. */
+    public ProcessReport withSummaries(SummaryReport summaries) {
+        return new ProcessReport(schema, source, process, droppedEvents, durationNanos, ioModel, mechanism, underneath,
+                confidence, evidence, architecture, architectureSentence, architectureEvidence, connections,
+                connectionSpread, totals, groups, threads, resources, syscalls, summaries);
     }
 }

@@ -49,7 +49,7 @@ public final class ProcessReportBuilder {
         return new ProcessReport(ProcessReport.SCHEMA, source, process, droppedEvents, duration, a.ioModel(),
                 a.mechanism(), a.underneath(), a.confidence(), a.model().evidence(), a.architecture(), a.sentence(),
                 a.evidence(), a.connections(), a.spread(), IoSummary.of(totals), groups, threadReports,
-                List.copyOf(resources), List.copyOf(syscalls));
+                List.copyOf(resources), List.copyOf(syscalls), null);
     }
 
     private static ThreadReport threadReport(ThreadClassification t, IoStats io) {

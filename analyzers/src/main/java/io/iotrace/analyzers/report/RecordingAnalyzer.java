@@ -4,9 +4,11 @@ import io.iotrace.analyzers.event.EventHandler;
 import io.iotrace.analyzers.event.IoEvent;
 import io.iotrace.analyzers.event.RecordingInfo;
 import io.iotrace.analyzers.event.Resource;
+import io.iotrace.analyzers.event.SummarySnapshot;
 import io.iotrace.analyzers.model.ProcessClassification;
 import io.iotrace.analyzers.model.ThreadProfiles;
 import io.iotrace.analyzers.stats.IoStats;
+import io.iotrace.analyzers.summary.SummaryTimeline;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ public final class RecordingAnalyzer implements EventHandler {
     private final ThreadProfiles profiles = new ThreadProfiles();
     private final Map<Long, IoStats> threads = new LinkedHashMap<>();
     private final Map<Integer, ResourceState> resources = new LinkedHashMap<>();
+    private final SummaryTimeline summaries = new SummaryTimeline();
     private RecordingInfo info;
     private long droppedEvents;
     private boolean ended;
@@ -36,6 +39,12 @@ public final class RecordingAnalyzer implements EventHandler {
     @Override
     public void begin(RecordingInfo info) {
         this.info = info;
+        summaries.begin(info);
+    }
+
+    @Override
+    public void onSummary(SummarySnapshot snapshot) {
+        summaries.onSummary(snapshot);
     }
 
     @Override
@@ -71,7 +80,7 @@ public final class RecordingAnalyzer implements EventHandler {
                 .map(RecordingAnalyzer::resourceReport).toList();
         return ProcessReportBuilder.build(ReportSource.RECORDING, ProcessSummary.of(info), droppedEvents,
                 classification.threads(), classification.architecture(), t -> threads.get(t.threadKey()),
-                resourceReports, List.of());
+                resourceReports, List.of()).withSummaries(summaries.report());
     }
 
     private static ResourceReport resourceReport(ResourceState r) {

@@ -5,6 +5,7 @@ import io.iotrace.analyzers.model.SeedAnswers;
 import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.stats.Units;
 import io.iotrace.analyzers.stats.WaitKind;
+import io.iotrace.analyzers.summary.SummaryText;
 
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -25,11 +26,20 @@ public final class TextReport {
     }
 
     public static void render(ProcessReport r, PrintWriter out) {
-        header(r, out);
-        groups(r, out);
-        largestWaits(r, out);
-        copyCosts(r, out);
-        syscalls(r, out);
+        if (r.summaries() != null && !r.summaries().callsRecorded()) {
+            ProcessSummary p = r.process();
+            SummaryText.renderSummaryOnlyHeading(p == null ? "a JVM"
+                    : "pid " + p.pid() + ", java " + p.javaVersion() + ", " + p.command(), out);
+        } else {
+            header(r, out);
+            groups(r, out);
+            largestWaits(r, out);
+            copyCosts(r, out);
+            syscalls(r, out);
+        }
+        if (r.summaries() != null) {
+            SummaryText.render(r.summaries(), out);
+        }
         out.flush();
     }
 

@@ -8,7 +8,7 @@ import io.iotrace.analyzers.event.SummarySnapshot;
  * @param fromNanos {@code System.nanoTime()} of the traced JVM where the interval begins
  * @param toNanos   where it ends
  */
-public record Interval(long fromNanos, long toNanos, long count, long bytes, long copiedBytes, long nanos,
+record Interval(long fromNanos, long toNanos, long count, long bytes, long copiedBytes, long nanos,
                        long[] buckets) {
 
     /** What {@code to} adds to {@code from} (null: nothing yet). */
@@ -25,13 +25,8 @@ public record Interval(long fromNanos, long toNanos, long count, long bytes, lon
                 to.nanos() - (from == null ? 0 : from.nanos()), buckets);
     }
 
-    /** Calls per second. */
-    public double rate() {
-        return toNanos > fromNanos ? count * 1e9 / (toNanos - fromNanos) : 0;
-    }
-
     /** The upper bound of the histogram bucket that holds the call at rank ⌈p/100 × count⌉; 0 without calls. */
-    public long percentileNanos(double p) {
+    long percentileNanos(double p) {
         long rank = (long) Math.ceil(p / 100 * count);
         long seen = 0;
         for (int b = 0; b < buckets.length; b++) {
@@ -43,7 +38,7 @@ public record Interval(long fromNanos, long toNanos, long count, long bytes, lon
         return 0;
     }
 
-    public long p99Nanos() {
+    long p99Nanos() {
         return percentileNanos(99);
     }
 }

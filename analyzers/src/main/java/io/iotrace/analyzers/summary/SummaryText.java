@@ -1,16 +1,13 @@
 package io.iotrace.analyzers.summary;
 
-import io.iotrace.analyzers.event.SummarySnapshot;
 import io.iotrace.analyzers.stats.Units;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Renders a {@link SummaryTimeline} for a person: per thread group and kind of call, the whole run, the first and
+ * Renders a process's {@link SummaryReport} for a person: per thread group and kind of call, the whole run, the first and
  * last interval and the worst one, the busiest kinds of call first.
  */
 public final class SummaryText {
@@ -27,57 +24,48 @@ public final class SummaryText {
                 + " per-call analysis (architecture, I/O model, threads, copies per call) is not available");
     }
 
-    public static void render(SummaryTimeline timeline, PrintWriter out) {
-        SummarySnapshot last = timeline.lastSnapshot();
-        if (last == null) {
-            return;
-        }
-        SummarySnapshot first = timeline.firstSnapshot();
+    public static void render(SummaryReport summaries, PrintWriter out) {
         out.println();
-        out.println("Summaries  " + Units.count(timeline.snapshots(), "snapshot") + " from " + at(timeline, first)
-                + " to " + at(timeline, last) + " after the agent started; whole run: totals since the agent started"
-                + (timeline.snapshots() <= last.sequence() ? "; " + (last.sequence() + 1 - timeline.snapshots())
-                + " went with the files deleted to keep the recording under maxsize, so earlier intervals are"
-                + " longer" : ""));
-        if (last.unsummarized() > 0 || last.groupsLeftOut() > 0) {
-            out.println("  " + last.unsummarized() + " calls counted but not summarized, " + last.groupsLeftOut()
-                    + " thread groups left out of the last snapshot");
+        out.println("Summaries  " + Units.count(summaries.snapshots(), "snapshot") + " from "
+                + seconds(summaries.firstSnapshotNanos()) + " s to " + seconds(summaries.lastSnapshotNanos())
+                + " s after the agent started; whole run: totals since the agent started"
+                + (summaries.snapshots() < summaries.snapshotsWritten() ? "; "
+                + (summaries.snapshotsWritten() - summaries.snapshots()) + " went with the files deleted to keep"
+                + " the recording under maxsize, so earlier intervals are longer" : ""));
+        if (summaries.unsummarizedCalls() > 0 || summaries.groupsLeftOut() > 0) {
+            out.println("  " + summaries.unsummarizedCalls() + " calls counted but not summarized, "
+                    + summaries.groupsLeftOut() + " thread groups left out of the last snapshot");
         }
-        out.println("  threads (seen/alive at the end): " + last.groups().stream().filter(g -> !g.cells().isEmpty())
+        out.println("  threads (seen/alive at the end): " + summaries.groups().stream()
                 .map(g -> g.name() + " " + g.threadsSeen() + "/" + g.threadsAlive())
                 .collect(Collectors.joining(", ")));
-        out.println("  first, last: the first and last interval with such calls; worst: the one with the slowest p99");
+        out.println("  first, last: the first and last interval with such calls; worst: the one with the slowest p99"
+                + " (shown when there was more than one)");
         out.printf(Locale.ROOT, ROW, "group", "call", "resource", "interval (s)", "calls", "calls/s", "bytes",
                 "copies", "p50", "p99");
-        List<Map.Entry<SummaryTimeline.CallKey, SummaryTimeline.CallHistory>> rows = timeline.histories().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<SummaryTimeline.CallKey, SummaryTimeline.CallHistory> e)
-                        -> e.getValue().whole().nanos()).reversed())
-                .toList();
-        for (Map.Entry<SummaryTimeline.CallKey, SummaryTimeline.CallHistory> row : rows.subList(0,
-                Math.min(TOP, rows.size()))) {
-            SummaryTimeline.CallKey key = row.getKey();
-            SummaryTimeline.CallHistory h = row.getValue();
-            String resource = key.kind() == null ? "-" : key.kind().title();
-            line(out, timeline, key.group(), key.operation().title(), resource, "whole run", h.whole());
-            if (h.first() != null) {
-                line(out, timeline, "", "", "", "first", h.first());
-                line(out, timeline, "", "", "", "last", h.last());
-                line(out, timeline, "", "", "", "worst p99", h.worst());
+        List<SummaryReport.CallSummary> calls = summaries.calls();
+        for (SummaryReport.CallSummary call : calls.subList(0, Math.min(TOP, calls.size()))) {
+            String resource = call.resource() == null ? "-" : call.resource();
+            line(out, call.group(), call.operation(), resource, "whole run", call.wholeRun());
+            // A kind of call met in one interval only has nothing to compare: its interval is its whole run.
+            if (call.first() != null && call.first().fromNanos() != call.last().fromNanos()) {
+                line(out, "", "", "", "first", call.first());
+                line(out, "", "", "", "last", call.last());
+                line(out, "", "", "", "worst p99", call.worst());
             }
         }
-        if (rows.size() > TOP) {
-            out.println("  … and " + (rows.size() - TOP) + " more kinds of call, with less time in them");
+        if (calls.size() > TOP) {
+            out.println("  … and " + (calls.size() - TOP) + " more kinds of call, with less time in them");
         }
     }
 
-    private static void line(PrintWriter out, SummaryTimeline t, String group, String call, String resource,
-                             String which, Interval i) {
-        String interval = which + " " + seconds(i.fromNanos() - t.startNanos()) + "-"
-                + seconds(i.toNanos() - t.startNanos());
-        out.printf(Locale.ROOT, ROW, group, call, resource, interval, i.count(),
+    private static void line(PrintWriter out, String group, String call, String resource, String which,
+                             SummaryReport.IntervalFigures i) {
+        String interval = which + " " + seconds(i.fromNanos()) + "-" + seconds(i.toNanos());
+        out.printf(Locale.ROOT, ROW, group, call, resource, interval, i.calls(),
                 String.format(Locale.ROOT, "%.1f", i.rate()), Units.bytes(i.bytes()),
                 i.bytes() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) i.copiedBytes() / i.bytes()),
-                time(i.percentileNanos(50)), time(i.p99Nanos()));
+                time(i.p50Nanos()), time(i.p99Nanos()));
     }
 
     /** A percentile as its bucket's bound: {@code ≤4.10 µs}. */
@@ -86,10 +74,6 @@ public final class SummaryText {
             return "-";
         }
         return nanos == Long.MAX_VALUE ? ">275 s" : "≤" + Units.nanos(nanos);
-    }
-
-    private static String at(SummaryTimeline t, SummarySnapshot s) {
-        return seconds(s.nanoTime() - t.startNanos()) + " s";
     }
 
     private static String seconds(long nanos) {

@@ -6,7 +6,7 @@ import io.iotrace.analyzers.event.Operation;
 import io.iotrace.analyzers.event.RecordingInfo;
 import io.iotrace.analyzers.event.ResourceKind;
 import io.iotrace.analyzers.event.SummarySnapshot;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +27,11 @@ public final class SummaryTimeline implements EventHandler {
     private final Map<CallKey, CallHistory> histories = new LinkedHashMap<>();
 
     /** A group's kind of call: an operation on a kind of resource (null: none). */
-    public record CallKey(String group, Operation operation, ResourceKind kind) {
+    private record CallKey(String group, Operation operation, ResourceKind kind) {
     }
 
     /** One kind of call over the run; {@code first}, {@code last} and {@code worst} are null before two snapshots. */
-    public record CallHistory(Interval whole, Interval first, Interval last, Interval worst) {
+    private record CallHistory(Interval whole, Interval first, Interval last, Interval worst) {
     }
 
     @Override
@@ -82,28 +82,31 @@ public final class SummaryTimeline implements EventHandler {
         return a.p99Nanos() > b.p99Nanos() || a.p99Nanos() == b.p99Nanos() && a.count() > b.count();
     }
 
-    /** Snapshots read. */
-    public long snapshots() {
-        return snapshots;
+    /** The summaries for the process's report; null when the recording holds no snapshot. */
+    public SummaryReport report() {
+        if (last == null) {
+            return null;
+        }
+        List<SummaryReport.GroupThreads> groups = last.groups().stream().filter(g -> !g.cells().isEmpty())
+                .map(g -> new SummaryReport.GroupThreads(g.name(), g.threadsSeen(), g.threadsAlive())).toList();
+        List<SummaryReport.CallSummary> calls = histories.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<CallKey, CallHistory> e) -> e.getValue().whole().nanos())
+                        .reversed())
+                .map(e -> {
+                    CallKey key = e.getKey();
+                    CallHistory h = e.getValue();
+                    return new SummaryReport.CallSummary(key.group(), key.operation().title(),
+                            key.kind() == null ? null : key.kind().title(), figures(h.whole()), figures(h.first()),
+                            figures(h.last()), figures(h.worst()));
+                }).toList();
+        return new SummaryReport(snapshots, last.sequence() + 1, first.nanoTime() - startNanos,
+                last.nanoTime() - startNanos, last.callsRecorded(), last.unsummarized(), last.groupsLeftOut(), groups,
+                calls);
     }
 
-    /** The first snapshot read, null when there was none. */
-    public SummarySnapshot firstSnapshot() {
-        return first;
-    }
-
-    /** The last snapshot read, null when there was none. */
-    public SummarySnapshot lastSnapshot() {
-        return last;
-    }
-
-    /** When the agent started, as {@code System.nanoTime()} of the traced JVM. */
-    public long startNanos() {
-        return startNanos;
-    }
-
-    /** Each group's kinds of call in the order first seen, with their history. */
-    public List<Map.Entry<CallKey, CallHistory>> histories() {
-        return new ArrayList<>(histories.entrySet());
+    private SummaryReport.IntervalFigures figures(Interval i) {
+        return i == null ? null : new SummaryReport.IntervalFigures(i.fromNanos() - startNanos,
+                i.toNanos() - startNanos, i.count(), i.bytes(), i.copiedBytes(), i.nanos(), i.percentileNanos(50),
+                i.p99Nanos());
     }
 }

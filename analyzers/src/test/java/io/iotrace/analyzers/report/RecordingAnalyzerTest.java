@@ -49,7 +49,7 @@ class RecordingAnalyzerTest {
     @Test
     void theReportCarriesTheSchemaTheDropsAndTheRecording() {
         ProcessReport r = echoServerReport(17);
-        assertEquals("iotrace.report/3", r.schema());
+        assertEquals("iotrace.report/4", r.schema());
         assertEquals(17, r.droppedEvents());
         assertEquals(4242, r.pid());
         assertEquals(Architecture.THREAD_PER_CONNECTION, r.architecture());

@@ -9,6 +9,7 @@ import io.iotrace.analyzers.event.SummarySnapshot;
 import io.iotrace.analyzers.source.recording.RecordingFormatException;
 import io.iotrace.analyzers.source.recording.RecordingReader;
 import io.iotrace.analyzers.stats.Units;
+import io.iotrace.analyzers.summary.SummaryReport;
 import io.iotrace.analyzers.summary.SummaryText;
 import io.iotrace.analyzers.summary.SummaryTimeline;
 import io.iotrace.cli.Artifacts;
@@ -148,9 +149,10 @@ public final class SoakCommand implements Callable<Integer> {
             throw new IOException(e.getMessage(), e);
         }
         long echoed = roundTrips * size;
-        long summarized = writtenBytes(timeline.lastSnapshot());
-        long summarizedCalls = timeline.lastSnapshot() == null ? 0 : timeline.lastSnapshot().groups().stream()
-                .flatMap(g -> g.cells().stream()).mapToLong(SummarySnapshot.Cell::count).sum();
+        SummaryReport summaries = timeline.report();
+        long summarized = writtenBytes(summaries);
+        long summarizedCalls = summaries == null ? 0
+                : summaries.calls().stream().mapToLong(c -> c.wholeRun().calls()).sum();
         boolean underLimit = sampler.peakBytes <= limit;
         boolean whole = summarized == echoed;
 
@@ -165,19 +167,21 @@ public final class SoakCommand implements Callable<Integer> {
                 + " deleted first)%n", events[0], summarizedCalls);
         out.printf(Locale.ROOT, "the summaries count %d bytes written by the server's connection threads; the load"
                 + " driver echoed %d: %s%n", summarized, echoed, whole ? "the whole run" : "NOT the whole run");
-        SummaryText.render(timeline, out);
+        if (summaries != null) {
+            SummaryText.render(summaries, out);
+        }
         out.flush();
         return underLimit && whole ? ExitCodes.OK : 1;
     }
 
     /** Bytes the echo server's connection threads wrote to their sockets, as the summaries count them. */
-    private static long writtenBytes(SummarySnapshot last) {
-        if (last == null) {
+    private static long writtenBytes(SummaryReport summaries) {
+        if (summaries == null) {
             return 0;
         }
-        return last.groups().stream().filter(g -> g.name().equals("conn-#")).flatMap(g -> g.cells().stream())
-                .filter(c -> c.operation() == Operation.WRITE && c.kind() == ResourceKind.SOCKET)
-                .mapToLong(SummarySnapshot.Cell::bytes).sum();
+        return summaries.calls().stream().filter(c -> c.group().equals("conn-#")
+                        && c.operation().equals(Operation.WRITE.title()) && ResourceKind.SOCKET.title().equals(c.resource()))
+                .mapToLong(c -> c.wholeRun().bytes()).sum();
     }
 
     private long bytes(String value) {

@@ -20,7 +20,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code iotrace run} passes on the command's exit code, and still reports when it is stopped by a signal. */
+/**
+ * {@code iotrace run} passes on the command's exit code, and still reports when it is stopped by a signal, the
+ * agent's summaries included.
+ */
 class RunCommandTest {
     private static final int K = 2;
     private static final int N = 50;
@@ -76,6 +79,15 @@ class RunCommandTest {
                 }
             }
             assertEquals((long) K * N * M, bytesRead, "bytes the stopped server read");
+
+            // The agent's summaries are part of run's report too, and count the same reads.
+            long summarizedBytesRead = 0;
+            for (JsonNode call : server.at("/summaries/calls")) {
+                if (call.get("operation").asText().equals("read") && call.get("resource").asText().equals("socket")) {
+                    summarizedBytesRead += call.at("/wholeRun/bytes").asLong();
+                }
+            }
+            assertEquals((long) K * N * M, summarizedBytesRead, "bytes read, as the summaries count them: " + server);
         }
     }
 }

@@ -93,7 +93,7 @@ class SummariesTest {
 
         CliRun json = CliRun.of("analyze", "--format", "json", dir.toString());
         assertEquals(0, json.exitCode(), json.err());
-        JsonNode summaries = new ObjectMapper().readTree(json.out()).get("summaries").get(0);
+        JsonNode summaries = new ObjectMapper().readTree(json.out()).get("processes").get(0).get("summaries");
         assertEquals(snapshots.size(), summaries.get("snapshots").asInt());
         JsonNode connWrites = null;
         for (JsonNode call : summaries.get("calls")) {

@@ -57,7 +57,7 @@ class AnalyzeSyscallLogTest {
         CliRun run = CliRun.of("analyze", "--format", "json", log);
         assertEquals(0, run.exitCode(), describe(run));
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertEquals("iotrace.report/3", json.get("schema").asText());
+        assertEquals("iotrace.report/4", json.get("schema").asText());
         assertEquals(1, json.get("processes").size());
         JsonNode read = json.get("syscallLog");
         assertEquals(11, read.get("lines").asLong());
