@@ -3,6 +3,7 @@ package io.iotrace.analyzers.finding;
 import io.iotrace.analyzers.event.Operation;
 import io.iotrace.analyzers.event.ResourceKind;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -255,7 +256,7 @@ public final class JfrBlockingCalls {
                 }
                 if (frame.isJavaFrame()) {
                     frames.add(new Frame(withoutHiddenClassSuffix(className), frame.getMethod().getName(),
-                            frame.getLineNumber()));
+                            frame.getLineNumber(), Modifier.isNative(frame.getMethod().getModifiers())));
                 }
             }
         }

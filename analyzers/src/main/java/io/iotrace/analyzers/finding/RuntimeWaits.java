@@ -58,12 +58,14 @@ final class RuntimeWaits {
      */
     static boolean isClassInitializationWait(BlockingCall call) {
         if (call.kind() == BlockingKind.PINNED) {
-            // JDK 25 may report the same wait as a failed preemption whose stack ends in the application's own
-            // bytecode, with no blocking JDK method on top: the VM itself waited there, for a class's
-            // initialization (a monitor it could not unmount from would say "Native or VM frame on stack").
+            // JDK 25 may report the same wait as a failed preemption (a contended monitor it could not unmount
+            // from) whose stack ends in the application's or a library's own bytecode, with no blocking JDK method
+            // on top, or in a JDK native method, where no Java code takes a monitor: the VM itself waited there
+            // (for a class's initialization, or on its own lock below the native call).
             List<Frame> frames = call.stack().frames();
             return call.resource().startsWith(CLASS_INIT_PIN) || call.resource().startsWith(FAILED_PREEMPTION)
-                    && !frames.isEmpty() && !ApplicationCode.isPlatform(frames.get(0).className());
+                    && !frames.isEmpty() && (!ApplicationCode.isPlatform(frames.get(0).className())
+                            || frames.get(0).nativeMethod());
         }
         boolean monitor = call.kind() == BlockingKind.MONITOR_ENTER || call.kind() == BlockingKind.MONITOR_WAIT;
         return monitor && (call.resource().equals(CLASS_INIT_LOCK) || call.kind() == BlockingKind.MONITOR_WAIT

@@ -29,6 +29,17 @@ class ClassInitializationWaitTest {
     }
 
     @Test
+    void aFailedPreemptionInAJdkNativeMethodIsTheVmsOwn() {
+        // A connection's virtual thread of a real server on JDK 25, as Flight Recorder saw it in the corpus.
+        CallStack read = new CallStack(List.of(new Frame("sun.nio.ch.SocketDispatcher", "read0", -1, true),
+                new Frame("sun.nio.ch.SocketDispatcher", "read", 48),
+                new Frame("sun.nio.ch.SocketChannelImpl", "read", 492),
+                new Frame("io.helidon.common.socket.NioSocket", "get", 161)));
+
+        assertTrue(RuntimeWaits.isClassInitializationWait(pin("Freeze or preempt failed (2)", read)));
+    }
+
+    @Test
     void aFailedPreemptionUnderABlockingJdkMethodOrANativeFramePinIsAFinding() {
         assertFalse(RuntimeWaits.isClassInitializationWait(pin("Freeze or preempt failed (2)", SLEEPING)));
         assertFalse(RuntimeWaits.isClassInitializationWait(pin("Native or VM frame on stack", AT_APPLICATION_BYTECODE)));
