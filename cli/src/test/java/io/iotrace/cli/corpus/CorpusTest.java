@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -34,8 +35,15 @@ class CorpusTest {
     private static final Path GOLDEN = Path.of("src/test/resources/io/iotrace/cli/corpus");
     private static final boolean APPROVE = Boolean.getBoolean("iotrace.approve");
 
+    /** The README's table of the corpus: one row per program, under this heading. */
+    private static final Path README = CORPUS.resolveSibling("README.md");
+    private static final String TABLE_HEADING = "| program | expected (model / mechanism / architecture) |";
+
     @TempDir
     static Path unpacked;
+
+    /** What iotrace answered, by program and source, for the README's table. */
+    private static final Map<String, String> answers = new ConcurrentHashMap<>();
 
     @TestFactory
     Stream<DynamicTest> everyProgramGetsItsExpectedLabelsAndItsApprovedReport() throws IOException {
@@ -61,7 +69,47 @@ class CorpusTest {
             }
         }
         assertTrue(tests.size() >= 30, "the corpus has " + tests.size() + " checks; is " + CORPUS + " there?");
+        // Last, once every answer is in: the table a newcomer reads must say what the checks above found.
+        tests.add(DynamicTest.dynamicTest("the README's table says what iotrace answered", () -> checkReadmeTable()));
         return tests.stream();
+    }
+
+    /**
+     * Each program's row: the expected labels (and lint verdict), then per source ✓ when iotrace gave them, else
+     * what it said; empty where the program has no such source.
+     */
+    private static void checkReadmeTable() throws IOException {
+        List<String> want = new ArrayList<>();
+        try (Stream<Path> files = Files.find(CORPUS, 3, (p, a) -> p.endsWith("expected.properties"))) {
+            for (Path expectedFile : files.sorted().toList()) {
+                String name = expectedFile.getParent().getFileName().toString();
+                Properties expected = load(expectedFile);
+                String labels = labels(expected.getProperty("ioModel"), expected.getProperty("mechanism", ""),
+                        expected.getProperty("architecture"));
+                String lint = expected.getProperty("lint");
+                want.add("| " + name + " | " + labels + (lint == null ? "" : " (lint: " + lint + ")") + " | "
+                        + cell(name, "strace", labels) + " | " + cell(name, "recording", labels) + " | "
+                        + cell(name, "lint", lint) + " |");
+            }
+        }
+        List<String> readme = Files.readAllLines(README, StandardCharsets.UTF_8);
+        int heading = readme.stream().filter(l -> l.startsWith(TABLE_HEADING)).findFirst().map(readme::indexOf)
+                .orElseThrow(() -> new AssertionError("no corpus table in " + README));
+        List<String> rows = readme.subList(heading + 2, readme.size()).stream()
+                .takeWhile(l -> l.startsWith("| ")).toList();
+        assertEquals(want.stream().sorted().toList(), rows.stream().sorted().toList(),
+                "the corpus table in " + README + " (rows in any order)");
+    }
+
+    private static String cell(String name, String source, String expected) {
+        String got = answers.get(name + "\t" + source);
+        if (got == null) {
+            return "";
+        }
+        if (!got.equals(expected)) {
+            return got;
+        }
+        return source.equals("lint") ? "✓ " + got : "✓";
     }
 
     private static void checkLabels(String name, String source, Path packed, Properties expected,
@@ -75,6 +123,7 @@ class CorpusTest {
                 process.path("architecture").asText());
         String want = labels(expected.getProperty("ioModel"), expected.getProperty("mechanism", ""),
                 expected.getProperty("architecture"));
+        answers.put(name + "\t" + source, got);
         String miss = knownMisses.get(name + "\t" + source);
         if (miss == null) {
             assertEquals(want, got, name + " from its " + source);
@@ -96,6 +145,7 @@ class CorpusTest {
             case 1 -> "findings";
             default -> "error " + lint.exitCode() + ": " + lint.err();
         };
+        answers.put(name + "\tlint", got);
         String miss = knownMisses.get(name + "\tlint");
         if (miss == null) {
             assertEquals(expected.getProperty("lint"), got, name + " under lint:\n" + lint.out());
