@@ -61,6 +61,11 @@ public final class RoleAssigner {
                     + (served.size() == 1 ? " connection" : " connections") + " that no selector thread touches"
                     + acceptedToo(p), served);
         }
+        if (verdict.detector().equals("handed-over")) {
+            // A loop owns its connections, though nobody was seen to accept them (open before the trace began).
+            return of(p, verdict, ThreadRole.WORKER, "does I/O on " + p.connectionsTouched().size()
+                    + " connections that a selector thread owns, without waiting for readiness itself", Set.of());
+        }
         if (loop && p.accepts() > 0 && LoopRules.watchesConnections(p.readyResults(), p.accepts())) {
             // Its selects found more ready keys than it accepted connections: it watches the connections as well,
             // and other threads read them once it has seen them ready.
