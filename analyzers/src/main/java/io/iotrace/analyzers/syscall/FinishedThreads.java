@@ -128,7 +128,7 @@ final class FinishedThreads {
         SyscallThreadProfile profile = new SyscallThreadProfile(thread, nonBlocking,
                 connections.of(thread.tid, thread, nonBlocking));
         Verdict verdict = ThreadModelClassifier.classify(profile,
-                new SyscallNeighbours(Set.of(), null, thread.asyncSetups, Map.of()));
+                SyscallNeighbours.alone(thread.asyncSetups, Map.of()));
         Set<Integer> server = new HashSet<>(profile.connectionsTouched());
         server.removeAll(profile.connectionsOpened());
         server.addAll(profile.accepted());

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +49,6 @@ import java.util.Set;
  * thread belongs to which process is settled from the clone results once all are read.
  */
 public final class SyscallAggregator implements SyscallEventSink, PartitionedSyscallSink {
-    /** The detectors whose verdict makes a thread a loop that others may serve. */
-    private static final Set<String> LOOP_DETECTORS = Set.of("multiplexing", "polling");
     /** Ordinals reserved per batch: more than the events of any chunk of a log. */
     private static final long BATCH_ORDINALS = 1L << 32;
 
@@ -385,22 +382,18 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                     group.threads + " exited threads");
         }).toList();
         // Twice, as for a recording: first each thread alone, then knowing which threads are loops.
-        SyscallNeighbours alone = new SyscallNeighbours(Set.of(), null, asyncSetups, poolWork);
+        SyscallNeighbours alone = SyscallNeighbours.alone(asyncSetups, poolWork);
         Map<SyscallThreadProfile, Verdict> firstPass = new LinkedHashMap<>();
-        Set<Integer> loops = new HashSet<>();
         Mechanism loopMechanism = null;
         for (SyscallThreadProfile profile : profiles) {
             Verdict verdict = ThreadModelClassifier.classify(profile, alone);
             firstPass.put(profile, verdict);
-            if (LOOP_DETECTORS.contains(verdict.detector())) {
-                loops.add(profile.activity().tid);
-            }
             if (verdict.model() == IoModel.MULTIPLEXING && loopMechanism == null) {
                 loopMechanism = verdict.mechanism();
             }
         }
-        SyscallNeighbours neighbours = new SyscallNeighbours(loops, loopMechanism, asyncSetups, poolWork);
         Loops owners = Loops.of(firstPass, null);
+        SyscallNeighbours neighbours = new SyscallNeighbours(owners, loopMechanism, asyncSetups, poolWork);
         List<ThreadClassification> classified = new ArrayList<>();
         Map<ThreadClassification, IoStats> figures = new IdentityHashMap<>();
         Map<ThreadClassification, Integer> threadCounts = new IdentityHashMap<>();
