@@ -42,6 +42,17 @@ public final class LoopRules {
         return readinessWaits * BLOCKING_READS_PER_WAIT >= blockingReads;
     }
 
+    /**
+     * An accept loop finds about one descriptor ready per accept (a poll that returns its listening socket, now and
+     * then a spurious wake-up); a loop that watches the connections too finds one per request, many per connection.
+     */
+    private static final int READY_PER_ACCEPT_FOR_A_WATCHER = 2;
+
+    /** True when a loop finds more ready than its listening socket gives: it watches connections too. */
+    public static boolean watchesConnections(long readyResults, long accepts) {
+        return readyResults > READY_PER_ACCEPT_FOR_A_WATCHER * accepts;
+    }
+
     /** True when a thread waited for readiness often enough to be a loop. */
     public static boolean waitsLikeALoop(long readinessWaits) {
         return readinessWaits >= MIN_WAITS_FOR_A_LOOP;

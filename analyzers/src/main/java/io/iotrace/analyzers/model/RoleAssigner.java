@@ -3,19 +3,29 @@ package io.iotrace.analyzers.model;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Gives a thread its role from what it did to connections: accepted them, served them, opened them. */
-final class RoleAssigner {
+/**
+ * Gives a thread its role from what it did to connections: accepted them, served them, opened them; whatever the
+ * source, which tells the connections apart by the agent's channel ids or by a syscall log's descriptors.
+ */
+public final class RoleAssigner {
 
     private RoleAssigner() {
     }
 
-    static ThreadClassification assign(ThreadProfile p, Verdict verdict, Set<Integer> serverConnections,
-                                       ProcessClassifier.Loops loops) {
+    /**
+     * @param verdict           the thread's model, knowing the loops
+     * @param serverConnections the connections the program accepted
+     * @param loops             which loops touched, accepted or watch each connection
+     */
+    public static ThreadClassification assign(ThreadProfile p, Verdict verdict, Set<Integer> serverConnections,
+                                              Loops loops) {
         long key = p.thread().key();
         Set<Integer> served = p.connectionsTouched().stream().filter(serverConnections::contains)
                 .collect(Collectors.toUnmodifiableSet());
         long workerConnections = served.stream().filter(c -> loops.isOwnedByLoop(c, key)).count();
-        boolean loop = verdict.detector().equals("multiplexing") || verdict.detector().equals("polling");
+        // A thread that I/O signals wake waits for readiness as a loop does, only told by the kernel instead.
+        boolean loop = verdict.detector().equals("multiplexing") || verdict.detector().equals("polling")
+                || verdict.model() == IoModel.SIGNAL_DRIVEN;
         long client = p.connectionsTouched().stream().filter(c -> !serverConnections.contains(c)).count()
                 + p.connectionsOpened().size();
 
@@ -51,7 +61,12 @@ final class RoleAssigner {
                     + (served.size() == 1 ? " connection" : " connections") + " that no selector thread touches"
                     + acceptedToo(p), served);
         }
-        if (loop && p.accepts() > 0 && p.readyResults() > p.accepts()) {
+        if (verdict.detector().equals("handed-over")) {
+            // A loop owns its connections, though nobody was seen to accept them (open before the trace began).
+            return of(p, verdict, ThreadRole.WORKER, "does I/O on " + p.connectionsTouched().size()
+                    + " connections that a selector thread owns, without waiting for readiness itself", Set.of());
+        }
+        if (loop && p.accepts() > 0 && LoopRules.watchesConnections(p.readyResults(), p.accepts())) {
             // Its selects found more ready keys than it accepted connections: it watches the connections as well,
             // and other threads read them once it has seen them ready.
             return of(p, verdict, ThreadRole.EVENT_LOOP, "accepted " + p.accepts() + " connections and waits for"

@@ -9,7 +9,9 @@ import java.util.Set;
  * What one thread's I/O showed, in the words every detector uses, whatever the source: a recording fills it from
  * the JDK calls the agent saw ({@link RecordedThreadProfile}), a syscall log from the system calls strace or perf
  * saw. A fact a source cannot see is zero, empty or false, and the detectors say so in their evidence rather than
- * guess: a recording sees no signals or io_uring, a syscall log no connection identity or selector object.
+ * guess: a recording sees no signals or io_uring, a syscall log no selector object. Connections are told apart by
+ * the agent's channel ids in a recording, by descriptor number between the calls that make and reuse it in a syscall
+ * log.
  */
 public interface ThreadProfile {
 
@@ -86,7 +88,7 @@ public interface ThreadProfile {
 
     long datagramCalls();
 
-    /** Ids of the connections this thread accepted; empty when the source has no connection identity. */
+    /** Ids of the connections this thread accepted. */
     Set<Integer> accepted();
 
     /** Ids of the connections this thread read or wrote or completed operations on. */

@@ -6,7 +6,6 @@ public enum ThreadRole {
     EVENT_LOOP("event-loop"),
     WORKER("worker"),
     CONNECTION_HANDLER("connection-handler"),
-    POLLER("poller"),
     COMPLETION_HANDLER("completion-handler"),
     CLIENT("client"),
     /** Does I/O that is none of the above (files, a batch job). */

@@ -1,17 +1,21 @@
 package io.iotrace.analyzers.syscall;
 
+import io.iotrace.analyzers.model.Loops;
+import io.iotrace.analyzers.model.RoleAssigner;
 import io.iotrace.analyzers.model.ThreadRole;
 import io.iotrace.analyzers.model.ThreadModelClassifier;
 import io.iotrace.analyzers.model.Verdict;
 
-import java.util.Set;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -117,12 +121,19 @@ final class FinishedThreads {
             }
             pid = thread.tid;
         }
-        // Alone: what the rest of its process does is not settled yet when a thread exits.
-        SyscallThreadProfile profile = new SyscallThreadProfile(thread,
-                DescriptorModes.nonBlockingIn(List.of(thread)));
+        // Alone: what the rest of its process does is not settled yet when a thread exits, so a connection it did
+        // not start itself counts as one the process accepted, and no loop of the process is known.
+        BitSet nonBlocking = DescriptorModes.nonBlockingIn(List.of(thread));
+        SyscallConnections connections = SyscallConnections.alone(thread);
+        SyscallThreadProfile profile = new SyscallThreadProfile(thread, nonBlocking,
+                connections.of(thread.tid, thread, nonBlocking));
         Verdict verdict = ThreadModelClassifier.classify(profile,
-                new SyscallNeighbours(Set.of(), null, thread.asyncSetups, Map.of()));
-        ThreadRole role = SyscallRoles.role(thread, verdict.model(), false);
+                SyscallNeighbours.alone(thread.asyncSetups, Map.of()));
+        Set<Integer> server = new HashSet<>(profile.connectionsTouched());
+        server.removeAll(profile.connectionsOpened());
+        server.addAll(profile.accepted());
+        ThreadRole role = RoleAssigner.assign(profile, verdict, server, Loops.of(Map.of(profile, verdict), null))
+                .role();
         int process = pid;
         FoldedThreads group = groups.computeIfAbsent(process, p -> new LinkedHashMap<>())
                 .computeIfAbsent(List.of(role, verdict.model(), String.valueOf(verdict.mechanism())),

@@ -12,6 +12,8 @@ import io.iotrace.analyzers.model.ArchitectureVerdict;
 import io.iotrace.analyzers.model.ProcessFacts;
 import io.iotrace.analyzers.model.ThreadClassification;
 import io.iotrace.analyzers.model.IoModel;
+import io.iotrace.analyzers.model.Loops;
+import io.iotrace.analyzers.model.RoleAssigner;
 import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.ThreadModelClassifier;
 import io.iotrace.analyzers.model.ThreadRole;
@@ -27,7 +29,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +49,6 @@ import java.util.Set;
  * thread belongs to which process is settled from the clone results once all are read.
  */
 public final class SyscallAggregator implements SyscallEventSink, PartitionedSyscallSink {
-    /** The detectors whose verdict makes a thread a loop that others may serve. */
-    private static final Set<String> LOOP_DETECTORS = Set.of("multiplexing", "polling");
     /** Ordinals reserved per batch: more than the events of any chunk of a log. */
     private static final long BATCH_ORDINALS = 1L << 32;
 
@@ -276,6 +275,7 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
             int pid = group != null ? group.pid : pidOf(thread.tid, threadParent);
             byProcess.computeIfAbsent(pid, p -> new ArrayList<>()).add(thread);
         }
+        SyscallConnections connections = connections(byProcess, groups, threadParent, processParent);
         Map<Integer, Long> socketData = new HashMap<>();
         byProcess.forEach((pid, members) -> socketData.put(pid, members.stream().mapToLong(t -> t.socketDataCalls).sum()));
         // Children first, so a parent's architecture can look at its children's verdicts.
@@ -291,8 +291,8 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                     children.add(reports.get(child.getKey()));
                 }
             }
-            reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), groups, children),
-                    children, socketData));
+            reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), groups, children,
+                    connections), children, socketData));
         }
         List<ProcessReport> ordered = new ArrayList<>();
         for (int pid : byProcess.keySet()) {
@@ -300,6 +300,22 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         }
         return new SyscallReport(List.copyOf(files), lines, events(), problems.skippedLines(), problems.warnings(),
                 inheritArchitecture(ordered));
+    }
+
+    /** The log's connections, from the trails of the threads not folded and the forks that passed them on. */
+    private static SyscallConnections connections(Map<Integer, List<ThreadActivity>> byProcess,
+                                                  Map<ThreadActivity, FoldedThreads> groups,
+                                                  Map<Integer, Integer> threadParent,
+                                                  Map<Integer, Integer> processParent) {
+        Map<Integer, List<ThreadActivity>> whole = new LinkedHashMap<>();
+        Map<Integer, SyscallConnections.Fork> forks = new HashMap<>();
+        byProcess.forEach((pid, members) -> whole.put(pid, members.stream().filter(t -> !groups.containsKey(t))
+                .toList()));
+        whole.values().forEach(members -> members.forEach(t -> t.spawns.stream()
+                .filter(spawn -> !spawn.thread() && processParent.containsKey(spawn.child()))
+                .forEach(spawn -> forks.put(spawn.child(),
+                        new SyscallConnections.Fork(pidOf(t.tid, threadParent), spawn.ordinal())))));
+        return SyscallConnections.of(whole, forks);
     }
 
     /**
@@ -354,31 +370,30 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
      * thread with its added-up figures and the verdict its threads had, and is reported in its thread group.
      */
     private ProcessReport process(int pid, int parentPid, List<ThreadActivity> members,
-                                  Map<ThreadActivity, FoldedThreads> groups, List<ProcessReport> children) {
+                                  Map<ThreadActivity, FoldedThreads> groups, List<ProcessReport> children,
+                                  SyscallConnections connections) {
         long asyncSetups = members.stream().mapToLong(t -> t.asyncSetups).sum();
         Map<Integer, ThreadModelClassifier.PoolWork> poolWork = ThreadPoolCallers.find(members);
         BitSet nonBlocking = DescriptorModes.nonBlockingIn(members);
         List<SyscallThreadProfile> profiles = members.stream().map(t -> {
             FoldedThreads group = groups.get(t);
-            return group == null ? new SyscallThreadProfile(t, nonBlocking)
-                    : new SyscallThreadProfile(t, nonBlocking, group.threads + " exited threads");
+            return group == null ? new SyscallThreadProfile(t, nonBlocking, connections.of(pid, t, nonBlocking))
+                    : new SyscallThreadProfile(t, nonBlocking, SyscallConnections.OfThread.NONE,
+                    group.threads + " exited threads");
         }).toList();
         // Twice, as for a recording: first each thread alone, then knowing which threads are loops.
-        SyscallNeighbours alone = new SyscallNeighbours(Set.of(), null, asyncSetups, poolWork);
-        Set<Integer> loops = new HashSet<>();
+        SyscallNeighbours alone = SyscallNeighbours.alone(asyncSetups, poolWork);
+        Map<SyscallThreadProfile, Verdict> firstPass = new LinkedHashMap<>();
         Mechanism loopMechanism = null;
-        boolean watcher = false;
         for (SyscallThreadProfile profile : profiles) {
             Verdict verdict = ThreadModelClassifier.classify(profile, alone);
-            if (LOOP_DETECTORS.contains(verdict.detector())) {
-                loops.add(profile.activity().tid);
-                watcher |= SyscallRoles.watches(profile);
-            }
+            firstPass.put(profile, verdict);
             if (verdict.model() == IoModel.MULTIPLEXING && loopMechanism == null) {
                 loopMechanism = verdict.mechanism();
             }
         }
-        SyscallNeighbours neighbours = new SyscallNeighbours(loops, loopMechanism, asyncSetups, poolWork);
+        Loops owners = Loops.of(firstPass, null);
+        SyscallNeighbours neighbours = new SyscallNeighbours(owners, loopMechanism, asyncSetups, poolWork);
         List<ThreadClassification> classified = new ArrayList<>();
         Map<ThreadClassification, IoStats> figures = new IdentityHashMap<>();
         Map<ThreadClassification, Integer> threadCounts = new IdentityHashMap<>();
@@ -388,22 +403,11 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         for (SyscallThreadProfile profile : profiles) {
             ThreadActivity thread = profile.activity();
             FoldedThreads group = groups.get(thread);
-            Verdict verdict;
-            ThreadRole role;
-            if (group != null) {
-                // A group's threads were classified as they exited.
-                verdict = group.verdict;
-                role = group.role;
-            } else {
-                verdict = ThreadModelClassifier.classify(profile, neighbours);
-                role = switch (verdict.detector()) {
-                    case "thread-pool-caller" -> ThreadRole.OTHER;
-                    case "handed-over" -> ThreadRole.WORKER;
-                    default -> SyscallRoles.role(thread, verdict.model(), watcher);
-                };
-            }
-            ThreadClassification classification = new ThreadClassification(profile, verdict, role, role.jsonName(),
-                    Set.of());
+            // A group's threads were classified as they exited.
+            ThreadClassification classification = group != null
+                    ? new ThreadClassification(profile, group.verdict, group.role, group.role.jsonName(), Set.of())
+                    : RoleAssigner.assign(profile, ThreadModelClassifier.classify(profile, neighbours),
+                    connections.serverConnections(), owners);
             classified.add(classification);
             figures.put(classification, SyscallIoStats.of(thread));
             threadCounts.put(classification, group == null ? 1 : group.threads);

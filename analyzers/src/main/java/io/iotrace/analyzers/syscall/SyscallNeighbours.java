@@ -1,39 +1,39 @@
 package io.iotrace.analyzers.syscall;
 
-import io.iotrace.analyzers.model.LoopRules;
+import io.iotrace.analyzers.model.Loops;
 import io.iotrace.analyzers.model.Mechanism;
 import io.iotrace.analyzers.model.ThreadModelClassifier;
 import io.iotrace.analyzers.model.ThreadModelClassifier.PoolWork;
 import io.iotrace.analyzers.model.ThreadProfile;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
- * What the detectors ask about a thread's process, answered from syscalls. Without connection identity, a thread
- * serves a loop when another thread of the process waits for readiness and this one reads and writes descriptors in
- * non-blocking mode (the only kind a loop can watch; see {@link DescriptorModes}) without waiting like a loop itself.
- * And a loop that finds connections ready but reads none of them hands them to the threads that do: a watcher.
+ * What the detectors ask about a thread's process, answered from syscalls: which loops own the connections it
+ * serves by descriptor identity ({@link SyscallConnections}), as for a recording; and what only a syscall log shows,
+ * the calls that asked for I/O signals and the file I/O of the threads a thread started.
  *
- * @param loops        tids of the threads whose own verdict is a loop (multiplexing or polling)
+ * @param owners        the loops of the process and the connections each touched, accepted or watches
  * @param loopMechanism the mechanism of the process's first multiplexing thread, or null
- * @param signalSetups F_SETOWN/F_SETSIG/FASYNC calls anywhere in the process
- * @param poolWork     by tid, the file I/O of the threads each thread started
+ * @param signalSetups  F_SETOWN/F_SETSIG/FASYNC calls anywhere in the process
+ * @param poolWork      by tid, the file I/O of the threads each thread started
  */
-record SyscallNeighbours(Set<Integer> loops, Mechanism loopMechanism, long signalSetups,
+record SyscallNeighbours(Loops owners, Mechanism loopMechanism, long signalSetups,
                          Map<Integer, PoolWork> poolWork) implements ThreadModelClassifier.Neighbours {
+
+    /** Before anyone knows which threads are loops. */
+    static SyscallNeighbours alone(long signalSetups, Map<Integer, PoolWork> poolWork) {
+        return new SyscallNeighbours(Loops.of(Map.of(), null), null, signalSetups, poolWork);
+    }
 
     @Override
     public boolean servesALoop(ThreadProfile p) {
-        boolean anotherLoop = loops.stream().anyMatch(tid -> tid != p.thread().osTid());
-        return anotherLoop && p.socketDataCalls() > 0 && p.nonBlockingNetworkCalls() > 0 && p.timedReads() == 0
-                && !LoopRules.waitsLikeALoop(p.readinessWaits());
+        return owners.servesALoop(p);
     }
 
-    /** Which connections a loop reads is not in the log. */
     @Override
     public boolean readsAConnectionOfALoop(ThreadProfile p) {
-        return false;
+        return owners.readsAConnectionOfALoop(p);
     }
 
     @Override

@@ -13,25 +13,32 @@ import java.util.Set;
 /**
  * A thread's syscalls in the words of {@link ThreadProfile}, so that they go through the same detectors as a
  * recording. A syscall log does not show a descriptor's mode: {@link DescriptorModes} infers it from what each
- * descriptor said. It shows no connection identity and no selector objects: those facts are empty.
+ * descriptor said. It tells connections apart by descriptor ({@link SyscallConnections}); it shows no selector
+ * objects, only epoll descriptors.
  */
 final class SyscallThreadProfile implements ThreadProfile {
     private final ThreadActivity t;
     private final ThreadInfo thread;
     private final BitSet nonBlocking;
+    private final SyscallConnections.OfThread connections;
 
-    /** @param nonBlocking the descriptors of the thread's process in non-blocking mode */
-    SyscallThreadProfile(ThreadActivity t, BitSet nonBlocking) {
-        this(t, nonBlocking, "tid " + t.tid);
+    /**
+     * @param nonBlocking the descriptors of the thread's process in non-blocking mode
+     * @param connections the connections it accepted, opened and used
+     */
+    SyscallThreadProfile(ThreadActivity t, BitSet nonBlocking, SyscallConnections.OfThread connections) {
+        this(t, nonBlocking, connections, "tid " + t.tid);
     }
 
     /**
      * @param name what the report calls it: a syscall log shows no thread names, so its id, or for threads added
      *             up as they exited, how many they were
      */
-    SyscallThreadProfile(ThreadActivity t, BitSet nonBlocking, String name) {
+    SyscallThreadProfile(ThreadActivity t, BitSet nonBlocking, SyscallConnections.OfThread connections,
+                         String name) {
         this.t = t;
         this.nonBlocking = nonBlocking;
+        this.connections = connections;
         this.thread = new ThreadInfo(t.tid, 0, t.tid, name, false);
     }
 
@@ -182,22 +189,23 @@ final class SyscallThreadProfile implements ThreadProfile {
 
     @Override
     public Set<Integer> accepted() {
-        return Set.of();
+        return connections.accepted();
     }
 
     @Override
     public Set<Integer> connectionsTouched() {
-        return Set.of();
+        return connections.touched();
     }
 
+    /** The connections it used on descriptors of the process in non-blocking mode. */
     @Override
     public Set<Integer> nonBlockingConnections() {
-        return Set.of();
+        return connections.nonBlocking();
     }
 
     @Override
     public Set<Integer> connectionsOpened() {
-        return Set.of();
+        return connections.opened();
     }
 
     /** io_uring rings and Linux AIO contexts; strace sees only the syscalls, perf's tracepoints the operations too. */
@@ -211,7 +219,8 @@ final class SyscallThreadProfile implements ThreadProfile {
             return null;
         }
         if (uring >= aio) {
-            long completed = t.calls("io_uring_complete");
+            // Without the tracepoints, each io_uring_enter is taken to reap what it submitted, as a ring's owner does.
+            long completed = submitted > 0 ? t.calls("io_uring_complete") : enters;
             String operations = submitted > 0
                     ? submitted + " operations submitted and " + completed + " completed (io_uring tracepoints)"
                     : enters + " io_uring_enter calls submit and reap operations the log cannot see";

@@ -42,6 +42,8 @@ final class ThreadActivity {
     long successfulReads;
     /** The network calls per descriptor, and which descriptors showed they are in non-blocking mode. */
     final DescriptorModes descriptors = new DescriptorModes();
+    /** Where the thread started sockets and moved data on them: the connections it served, accepted, opened. */
+    final ConnectionTrail connections = new ConnectionTrail();
     /** Descriptors the readiness waits found ready. */
     long readyDescriptors;
     long successfulAccepts;
@@ -176,17 +178,24 @@ final class ThreadActivity {
             settledSinceEagain = false;
         }
         switch (category) {
-            case READ, WRITE, ZERO_COPY -> dataCall(fdKind, failed, category);
+            case READ, WRITE, ZERO_COPY -> dataCall(fd, fdKind, failed, category);
             case ACCEPT -> {
                 if (!failed && !noResult) {
                     settledSinceEagain = true;
                     successfulAccepts++;
                     acceptedSinceSpawn = true;
+                    connections.started(ConnectionTrail.ACCEPTED, (int) result, ordinal);
                 }
             }
             case CONNECT -> {
                 if (!failed || "EINPROGRESS".equals(errno)) {
                     successfulConnects++;
+                    connections.started(ConnectionTrail.CONNECTED, fd, ordinal);
+                }
+            }
+            case OPEN -> {
+                if (!failed && !noResult && name.equals("socket")) {
+                    connections.started(ConnectionTrail.CREATED, (int) result, ordinal);
                 }
             }
             case SELECT, POLL, EPOLL_WAIT -> readinessWait(name, fd, flags, argument, failed || noResult ? 0 : result);
@@ -208,7 +217,9 @@ final class ThreadActivity {
                 }
             }
             default -> {
-                if (name.equals("execve") && !failed && text != null) {
+                if (fdKind == FdKind.SOCKET && name.equals("close")) {
+                    connections.closed(fd);
+                } else if (name.equals("execve") && !failed && text != null) {
                     program = text;
                 }
             }
@@ -223,13 +234,14 @@ final class ThreadActivity {
         return "EAGAIN".equals(errno) || "EWOULDBLOCK".equals(errno);
     }
 
-    private void dataCall(FdKind fdKind, boolean failed, SyscallCategory category) {
+    private void dataCall(int fd, FdKind fdKind, boolean failed, SyscallCategory category) {
         if (!failed && fdKind.carriesStreams()) {
             settledSinceEagain = true;
             awaitingEagainFd = false;
         }
         if (fdKind == FdKind.SOCKET) {
             socketDataCalls++;
+            connections.used(fd, ordinal);
         } else if (fdKind == FdKind.FILE) {
             fileDataCalls++;
         }

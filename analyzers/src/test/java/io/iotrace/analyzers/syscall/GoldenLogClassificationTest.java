@@ -47,7 +47,7 @@ class GoldenLogClassificationTest {
     void busyNonBlockingReadsAreNonBlockingPolling() throws Exception {
         ProcessReport process = first(analyze("busy-nonblocking-read.log"));
         assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
-        assertEquals(ThreadRole.POLLER, process.threads().get(0).role());
+        assertEquals(ThreadRole.EVENT_LOOP, process.threads().get(0).role());
         assertEquals(Architecture.NONE, process.architecture());
         // The program reads until 3 messages of 4 bytes arrived; every other read said EAGAIN.
         SyscallFigures reads = process.syscall("read");
@@ -132,7 +132,7 @@ class GoldenLogClassificationTest {
     void perfScriptOfRawSyscallsPairsEnterAndExitAndFindsTheBusyReaderPolling() throws Exception {
         ProcessReport process = first(analyze("busy-nonblocking-read.perf-script-raw.log"));
         assertEquals(IoModel.NON_BLOCKING_POLLING, process.verdict().model());
-        assertEquals(ThreadRole.POLLER, process.threads().get(0).role());
+        assertEquals(ThreadRole.EVENT_LOOP, process.threads().get(0).role());
         // Counted by hand in the log: 451 reads (NR 0), 448 of them = -11 (EAGAIN), 3 of 4 bytes; 3 writes (NR 1).
         SyscallFigures reads = process.syscall("read");
         assertEquals(451, reads.calls());

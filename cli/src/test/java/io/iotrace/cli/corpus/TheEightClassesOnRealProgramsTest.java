@@ -35,7 +35,7 @@ class TheEightClassesOnRealProgramsTest {
         JsonNode process = syscalls("native/python-http-server").get(0);
         assertEquals("thread-per-connection", process.get("architecture").asText());
         assertEquals("blocking", process.get("ioModel").asText());
-        assertEquals(List.of("multiplexing poll"), models(process, "event-loop"));
+        assertEquals(List.of("multiplexing poll"), models(process, "acceptor"));
     }
 
     @Test
