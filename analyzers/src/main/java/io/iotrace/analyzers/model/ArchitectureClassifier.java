@@ -102,8 +102,8 @@ public final class ArchitectureClassifier {
     }
 
     /**
-     * True when the thread served connections: by identity when the source has it, else (a syscall log) by having
-     * moved socket data or accepted.
+     * True when the thread served connections: by identity when the source kept it, else (threads of a syscall log
+     * added up as they exited, whose connections are not kept) by having moved socket data or accepted.
      */
     private static boolean serves(ThreadClassification t) {
         ThreadProfile p = t.profile();

@@ -29,7 +29,7 @@ import java.util.List;
  * @param architectureSentence the same in one sentence
  * @param architectureEvidence the counts behind it
  * @param connections          server-side connections accepted
- * @param connectionSpread     connections per serving thread, most first (a syscall log does not tell them apart)
+ * @param connectionSpread     connections per serving thread, most first (a syscall log tells them apart by descriptor)
  * @param totals               every thread's figures added up
  * @param groups               thread groups, serving roles first; threads a syscall log added up as they exited
  *                             are counted in their group but not listed in {@code threads}
