@@ -76,7 +76,7 @@ public final class IoTrace {
 
     /** Marks the calling thread as the agent's own: its I/O is never recorded. */
     public static void exemptCurrentThread() {
-        ThreadRecorder t = new ThreadRecorder(0, Thread.currentThread(), false, 16);
+        ThreadRecorder t = new ThreadRecorder(0, Thread.currentThread(), false, RingPool.NO_RING);
         t.busy = true;
         CURRENT.set(t);
     }

@@ -39,8 +39,9 @@ public final class ThreadRecorder {
     /** The writer's group of this thread ({@link SummarySnapshots}); null until the writer has seen it. */
     Object summaryGroup;
 
-    private final long[] ring;
-    private final int mask;
+    /** The ring's records; handed back to the recorder's pool ({@link RingPool}) once the thread has ended. */
+    private long[] ring;
+    private int mask;
     @SuppressWarnings("unused") // accessed through HEAD
     private volatile long head;
     @SuppressWarnings("unused") // accessed through TAIL
@@ -64,14 +65,16 @@ public final class ThreadRecorder {
     final Object[] cachedResources = new Object[64];
     final int[] cachedIds = new int[64];
 
-    ThreadRecorder(long key, Thread thread, boolean virtual, int capacityEvents) {
+    /**
+     * @param ring {@link RecordingFormat#EVENT_LONGS} longs for each of a power of two of events; empty for none (the
+     *             thread's calls are then only summarized)
+     */
+    ThreadRecorder(long key, Thread thread, boolean virtual, long[] ring) {
         this.key = key;
         this.thread = thread;
         this.virtual = virtual;
-        // No ring at all when only summaries are recorded.
-        int capacity = capacityEvents == 0 ? 0 : Integer.highestOneBit(Math.max(16, capacityEvents));
-        this.ring = new long[capacity * RecordingFormat.EVENT_LONGS];
-        this.mask = capacity - 1;
+        this.ring = ring;
+        this.mask = ring.length / RecordingFormat.EVENT_LONGS - 1;
     }
 
     void record(long start, long duration, long packed, long requested, long result, long related) {
@@ -102,6 +105,17 @@ public final class ThreadRecorder {
     /** Ring size in events. */
     int capacity() {
         return mask + 1;
+    }
+
+    /**
+     * Writer side, once the thread has ended and its ring is drained: takes the ring away for another thread to
+     * reuse. Nothing can record into it any more; were anything to, it would be counted as dropped.
+     */
+    long[] takeRing() {
+        long[] r = ring;
+        ring = RingPool.NO_RING;
+        mask = -1;
+        return r;
     }
 
     /** Writer side: the published head, read once per drain so that later events wait for the next drain. */
