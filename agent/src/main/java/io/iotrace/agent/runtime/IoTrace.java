@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * recorder, a nested call, or one of the agent's own threads) and then {@code exit} with what happened.
  */
 public final class IoTrace {
-    private static volatile Recorder recorder;
+    private static volatile Recording recorder;
     private static final ThreadLocal<ThreadRecorder> CURRENT = new ThreadLocal<>();
     private static final VarHandle MAPPED_FD = mappedBufferFd();
     private static volatile String disabledBecause;
@@ -33,7 +33,7 @@ public final class IoTrace {
     private IoTrace() {
     }
 
-    public static void start(Recorder r) {
+    public static void start(Recording r) {
         disabledBecause = null;
         recorder = r;
     }
@@ -66,7 +66,7 @@ public final class IoTrace {
         return disabledBecause;
     }
 
-    public static Recorder recorder() {
+    public static Recording recorder() {
         return recorder;
     }
 
@@ -76,7 +76,7 @@ public final class IoTrace {
 
     /** Marks the calling thread as the agent's own: its I/O is never recorded. */
     public static void exemptCurrentThread() {
-        ThreadRecorder t = new ThreadRecorder(0, Thread.currentThread(), false, RingPool.NO_RING);
+        ThreadRecorder t = new ThreadRecorder(0, Thread.currentThread(), false, ThreadRecorder.NO_RING, null);
         t.busy = true;
         CURRENT.set(t);
     }
@@ -86,7 +86,7 @@ public final class IoTrace {
      * reads the agent jar): nothing it does is recorded. Returns the state to give back to {@link #endAgentWork}.
      */
     public static boolean beginAgentWork() {
-        Recorder r = recorder;
+        Recording r = recorder;
         ThreadRecorder t = r == null ? CURRENT.get() : current(r);
         if (t == null) {
             return true;
@@ -122,7 +122,7 @@ public final class IoTrace {
     // ---- entry points for advice --------------------------------------------------------------------
 
     public static ThreadRecorder enter(long requested) {
-        Recorder r = recorder;
+        Recording r = recorder;
         if (r == null) {
             return null;
         }
@@ -226,7 +226,7 @@ public final class IoTrace {
         Object blockingCall = t.blockingCall;
         t.blockingCall = null;
         try {
-            Recorder r = recorder;
+            Recording r = recorder;
             if (r == null || resource == null) {
                 return;
             }
@@ -249,13 +249,13 @@ public final class IoTrace {
             // A selector's wait is a loop waiting for work, and a map does no I/O of its own: neither is a call
             // that blocks the loop's work.
             boolean blockingEvent = blockingCall != null && blocking && op != Ops.SELECT && op != Ops.MAP;
-            if (!r.recordsCalls && !blockingEvent) {
+            if (!r.recordsCalls() && !blockingEvent) {
                 return;
             }
-            int id = r.resources.idOf(t, resource, resourceKind);
-            if (r.recordsCalls) {
+            int id = r.resources().idOf(t, resource, resourceKind);
+            if (r.recordsCalls()) {
                 if (op == Ops.CONNECT || op == Ops.FINISH_CONNECT) {
-                    r.resources.redescribe(id, resourceKind, resource);
+                    r.resources().redescribe(id, resourceKind, resource);
                 }
                 t.record(t.start, end - t.start, RecordingFormat.pack(op, outcome, buffer, blocking, id),
                         t.requested, moved, related);
@@ -285,11 +285,11 @@ public final class IoTrace {
 
     /** The id under which {@code resource} is recorded, for linking an accepted connection to its accept. */
     public static long idOf(ThreadRecorder t, Object resource, int kind) {
-        Recorder r = recorder;
+        Recording r = recorder;
         if (t == null || r == null || resource == null) {
             return 0;
         }
-        return r.resources.idOf(t, resource, kind);
+        return r.resources().idOf(t, resource, kind);
     }
 
     /**
@@ -299,7 +299,7 @@ public final class IoTrace {
      */
     public static void point(int op, int kind, Object resource, long requested, long result, long related,
                              Throwable failure) {
-        Recorder r = recorder;
+        Recording r = recorder;
         if (r == null) {
             return;
         }
@@ -314,10 +314,10 @@ public final class IoTrace {
         long now = System.nanoTime();
         int resourceKind = resource == null ? CallSummary.NO_KIND : kind == Kinds.UNKNOWN ? Kinds.of(resource) : kind;
         t.summary.add(op, resourceKind, Ops.BUFFER_NONE, 0, 0);
-        if (!r.recordsCalls) {
+        if (!r.recordsCalls()) {
             return;
         }
-        int id = resource == null ? 0 : r.resources.idOf(t, resource, resourceKind);
+        int id = resource == null ? 0 : r.resources().idOf(t, resource, resourceKind);
         int outcome = failure != null ? Ops.EXCEPTION : Ops.OK;
         t.record(now, 0, RecordingFormat.pack(op, outcome, Ops.BUFFER_NONE, false, id), requested, result,
                 related);
@@ -325,7 +325,7 @@ public final class IoTrace {
 
     /** The calling thread's recorder (registered on first use), null when not recording. */
     static ThreadRecorder currentThreadRecorder() {
-        Recorder r = recorder;
+        Recording r = recorder;
         return r == null ? null : current(r);
     }
 
@@ -374,7 +374,7 @@ public final class IoTrace {
      * connected channel's resource id goes to the requested field, which a completion does not otherwise use.
      */
     public static void asyncComplete(long key, Object value, Throwable failure) {
-        Recorder r = recorder;
+        Recording r = recorder;
         if (r == null) {
             return;
         }
@@ -422,7 +422,7 @@ public final class IoTrace {
         return sum;
     }
 
-    private static ThreadRecorder current(Recorder r) {
+    private static ThreadRecorder current(Recording r) {
         ThreadRecorder t = CURRENT.get();
         if (t != null && (t.owner == r || t.owner == null)) {
             return t;
@@ -430,7 +430,7 @@ public final class IoTrace {
         return register(r);
     }
 
-    private static ThreadRecorder register(Recorder r) {
+    private static ThreadRecorder register(Recording r) {
         Thread thread = Thread.currentThread();
         boolean virtual = thread.getClass().getName().equals("java.lang.VirtualThread");
         ThreadRecorder t = r.newThreadRecorder(thread, virtual);

@@ -11,6 +11,9 @@ import java.lang.invoke.VarHandle;
  * event is dropped and counted: the application never waits for the recorder.
  */
 public final class ThreadRecorder {
+    /** The ring of a thread whose calls are not recorded: full from the start, so each call counts as dropped. */
+    public static final long[] NO_RING = new long[0];
+
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
 
@@ -24,22 +27,22 @@ public final class ThreadRecorder {
         }
     }
 
-    final long key;
-    final Thread thread;
-    final boolean virtual;
+    public final long key;
+    public final Thread thread;
+    public final boolean virtual;
     volatile int osTid;
     /**
      * The recording this ring belongs to; null for the agent's own threads, which stay exempt. A thread
      * that outlives one attach session must not write into the next session with the old ring.
      */
-    Recorder owner;
+    final Recording owner;
 
     /** What this thread's calls add up to, kept by the thread itself whether or not its calls are recorded. */
-    final CallSummary summary = new CallSummary();
-    /** The writer's group of this thread ({@link SummarySnapshots}); null until the writer has seen it. */
-    Object summaryGroup;
+    public final CallSummary summary = new CallSummary();
+    /** The writer's group of this thread (its summaries' snapshots); null until the writer has seen it. */
+    public Object summaryGroup;
 
-    /** The ring's records; handed back to the recorder's pool ({@link RingPool}) once the thread has ended. */
+    /** The ring's records; handed back to the recording's pool of rings once the thread has ended. */
     private long[] ring;
     private int mask;
     @SuppressWarnings("unused") // accessed through HEAD
@@ -69,8 +72,9 @@ public final class ThreadRecorder {
      * @param ring {@link RecordingFormat#EVENT_LONGS} longs for each of a power of two of events; empty for none (the
      *             thread's calls are then only summarized)
      */
-    ThreadRecorder(long key, Thread thread, boolean virtual, long[] ring) {
+    public ThreadRecorder(long key, Thread thread, boolean virtual, long[] ring, Recording owner) {
         this.key = key;
+        this.owner = owner;
         this.thread = thread;
         this.virtual = virtual;
         this.ring = ring;
@@ -95,7 +99,7 @@ public final class ThreadRecorder {
         HEAD.setRelease(this, h + 1);
         if (used == mask >> 1) {
             // Just became half full: wake the writer now rather than risk drops before its next round.
-            Recorder o = owner;
+            Recording o = owner;
             if (o != null) {
                 o.wakeWriter();
             }
@@ -103,7 +107,7 @@ public final class ThreadRecorder {
     }
 
     /** Ring size in events. */
-    int capacity() {
+    public int capacity() {
         return mask + 1;
     }
 
@@ -111,19 +115,19 @@ public final class ThreadRecorder {
      * Writer side, once the thread has ended and its ring is drained: takes the ring away for another thread to
      * reuse. Nothing can record into it any more; were anything to, it would be counted as dropped.
      */
-    long[] takeRing() {
+    public long[] takeRing() {
         long[] r = ring;
-        ring = RingPool.NO_RING;
+        ring = NO_RING;
         mask = -1;
         return r;
     }
 
     /** Writer side: the published head, read once per drain so that later events wait for the next drain. */
-    long publishedHead() {
+    public long publishedHead() {
         return (long) HEAD.getAcquire(this);
     }
 
-    long consumedTail() {
+    public long consumedTail() {
         return (long) TAIL.getOpaque(this);
     }
 
@@ -131,7 +135,7 @@ public final class ThreadRecorder {
      * Writer side: hands the events in [tail, upTo) to {@code sink} as at most two contiguous runs of the ring
      * (the second when the range wraps), then frees their space.
      */
-    int drainTo(long upTo, EventSink sink) {
+    public int drainTo(long upTo, EventSink sink) {
         long t = (long) TAIL.getOpaque(this);
         int n = (int) (upTo - t);
         if (n <= 0) {
@@ -148,12 +152,17 @@ public final class ThreadRecorder {
         return n;
     }
 
-    long dropped() {
+    public long dropped() {
         return dropped;
     }
 
+    /** The OS thread id of a platform thread, 0 for a virtual one or before it is known. */
+    public int osTid() {
+        return osTid;
+    }
+
     /** Receives {@code count} events that lie one after another from {@code events[offset]}. */
-    interface EventSink {
+    public interface EventSink {
         void accept(long[] events, int offset, int count);
     }
 }

@@ -1,5 +1,9 @@
-package io.iotrace.agent.runtime;
+package io.iotrace.agent.recording;
 
+import io.iotrace.agent.runtime.IoTrace;
+import io.iotrace.agent.runtime.Recording;
+import io.iotrace.agent.runtime.ResourceTable;
+import io.iotrace.agent.runtime.ThreadRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Nothing an application thread calls here takes a lock: the rings are single-producer, the list of live rings
  * and the resource table are lock-free, so a traced thread never waits for another one, or for the writer.
  */
-public final class Recorder {
+public final class Recorder implements Recording {
     /**
      * The writer sleeps between these bounds: longer while the rings stay nearly empty (an idle JVM is woken
      * rarely and each drain moves a bigger batch), shorter while they fill up. A ring that reaches half full
@@ -32,9 +36,9 @@ public final class Recorder {
     private static final long MIN_DRAIN_INTERVAL_NANOS = 1_000_000;
     private static final long MAX_DRAIN_INTERVAL_NANOS = 50_000_000;
 
-    final ResourceTable resources = new ResourceTable();
+    private final ResourceTable resources = new ResourceTable();
     /** False with {@code mode=summary}: the threads only add their calls up, and the file holds only snapshots. */
-    final boolean recordsCalls;
+    private final boolean recordsCalls;
     private final RecordingWriter writer;
     private final SummarySnapshots summaries = new SummarySnapshots();
     private final long summaryIntervalNanos;
@@ -78,23 +82,34 @@ public final class Recorder {
      * A recorder for the calling thread: with a ring while the pool's bound allows one, else (and with
      * {@code mode=summary}) without, so that its calls are summarized and, recording calls, dropped.
      */
-    ThreadRecorder newThreadRecorder(Thread thread, boolean virtual) {
-        long[] ring = recordsCalls ? rings.take(virtual) : RingPool.NO_RING;
-        ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, ring);
-        t.owner = this;
-        return t;
+    @Override
+    public ThreadRecorder newThreadRecorder(Thread thread, boolean virtual) {
+        long[] ring = recordsCalls ? rings.take(virtual) : ThreadRecorder.NO_RING;
+        return new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, ring, this);
+    }
+
+    @Override
+    public boolean recordsCalls() {
+        return recordsCalls;
+    }
+
+    @Override
+    public ResourceTable resources() {
+        return resources;
     }
 
     /**
      * Hands a thread's recorder, complete, to the writer, which writes its thread entry (OS thread id included) the
      * first time it sees it.
      */
-    void publish(ThreadRecorder t) {
+    @Override
+    public void publish(ThreadRecorder t) {
         live.add(t);
     }
 
     /** Called by a thread whose ring has just become half full. */
-    void wakeWriter() {
+    @Override
+    public void wakeWriter() {
         LockSupport.unpark(drainer);
     }
 

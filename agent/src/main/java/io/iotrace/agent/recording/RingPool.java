@@ -1,5 +1,7 @@
-package io.iotrace.agent.runtime;
+package io.iotrace.agent.recording;
 
+import io.iotrace.agent.runtime.RecordingFormat;
+import io.iotrace.agent.runtime.ThreadRecorder;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,8 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Lock-free: application threads take rings when they first do I/O, the writer thread gives them back.
  */
 final class RingPool {
-    /** The ring of a thread whose calls are not recorded: full from the start, so each call counts as dropped. */
-    static final long[] NO_RING = new long[0];
     static final int VIRTUAL_THREAD_RING_EVENTS = 64;
     /** The writer is woken when a ring is half full: smaller rings would wake it for every few calls. */
     static final int MIN_RING_EVENTS = 16;
@@ -45,7 +45,7 @@ final class RingPool {
         this.boundEvents = (long) platformEvents * Math.max(0, maxThreads);
     }
 
-    /** A ring for a new thread: a reused one, a new one within the bound, or {@link #NO_RING}. */
+    /** A ring for a new thread: a reused one, a new one within the bound, or {@link ThreadRecorder#NO_RING}. */
     long[] take(boolean virtual) {
         int largest = virtual ? virtualEvents : platformEvents;
         while (true) {
@@ -61,7 +61,7 @@ final class RingPool {
                 continue;
             }
             if (events == 0) {
-                return NO_RING;
+                return ThreadRecorder.NO_RING;
             }
             if (allocatedEvents.compareAndSet(allocated, allocated + events)) {
                 return new long[events * RecordingFormat.EVENT_LONGS];
