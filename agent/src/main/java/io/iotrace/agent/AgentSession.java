@@ -61,8 +61,7 @@ final class AgentSession {
             // Recording before the hooks go in: the calls of each class are recorded as soon as its hooks are.
             IoTrace.start(recorder);
             if (probe != null) {
-                IoTrace.recordHostLookups();
-                IoTrace.recordBlockingCalls();
+                IoTrace.recordBlockingEvents(new JfrBlockingEvents());
             }
             recorder.start();
             hooks.install();

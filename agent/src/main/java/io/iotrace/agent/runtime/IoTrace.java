@@ -20,12 +20,13 @@ public final class IoTrace {
     private static final ThreadLocal<ThreadRecorder> CURRENT = new ThreadLocal<>();
     private static final VarHandle MAPPED_FD = mappedBufferFd();
     private static volatile String disabledBecause;
-    /** Host lookups are recorded only for the blocking probe, whose JFR recording holds them. */
-    private static volatile boolean hostLookups;
-    /** Blocking calls are committed as {@link BlockingCallEvent}s only for the blocking probe too. */
-    private static volatile boolean blockingCalls;
     /**
-     * Set while the calling thread begins or commits a {@link BlockingMethodEvent}: were Flight Recorder's own code to
+     * The blocking probe's Flight Recorder events (host lookups, blocking calls and methods), set only while the probe
+     * records them; else null, and none is made.
+     */
+    private static volatile BlockingEvents blockingEvents;
+    /**
+     * Set while the calling thread begins or commits a blocking method's event: were Flight Recorder's own code to
      * yield, that yield is not recorded into the event being made.
      */
     private static final ThreadLocal<Boolean> MAKING_BLOCKING_METHOD_EVENT = new ThreadLocal<>();
@@ -41,25 +42,16 @@ public final class IoTrace {
     /** Switches recording off; instrumented calls go on at the cost of one volatile read. */
     public static void disable(String why) {
         recorder = null;
-        hostLookups = false;
-        blockingCalls = false;
+        blockingEvents = null;
         if (why != null) {
             disabledBecause = why;
             warn("recording stopped: " + why);
         }
     }
 
-    /** Records host lookups as {@link HostLookupEvent}s; call only once that event is registered with JFR. */
-    public static void recordHostLookups() {
-        hostLookups = true;
-    }
-
-    /**
-     * Commits blocking calls as {@link BlockingCallEvent}s and {@link BlockingMethodEvent}s; call only once both are
-     * registered with JFR.
-     */
-    public static void recordBlockingCalls() {
-        blockingCalls = true;
+    /** Makes the blocking probe's events from now on; call only once they are registered with JFR. */
+    public static void recordBlockingEvents(BlockingEvents events) {
+        blockingEvents = events;
     }
 
     public static String disabledBecause() {
@@ -132,8 +124,9 @@ public final class IoTrace {
         }
         t.busy = true;
         t.requested = requested;
-        if (blockingCalls && !t.selfTest) {
-            t.blockingCall = BlockingCallEvent.start();
+        BlockingEvents events = blockingEvents;
+        if (events != null && !t.selfTest) {
+            t.blockingCall = events.beginCall();
         }
         t.start = System.nanoTime();
         return t;
@@ -149,12 +142,13 @@ public final class IoTrace {
 
     /** Starts timing a host lookup; null (one volatile read) unless the blocking probe records them. */
     public static ThreadRecorder enterHostLookup() {
-        if (!hostLookups) {
+        BlockingEvents events = blockingEvents;
+        if (events == null) {
             return null;
         }
         ThreadRecorder t = enter(0);
         if (t != null && !t.selfTest) {
-            t.hostLookup = HostLookupEvent.start();
+            t.hostLookup = events.beginHostLookup();
         }
         return t;
     }
@@ -167,8 +161,9 @@ public final class IoTrace {
         try {
             Object lookup = t.hostLookup;
             t.hostLookup = null;
-            if (lookup != null && hostLookups) {
-                HostLookupEvent.finish(lookup, host, addresses == null ? 0 : addresses.length);
+            BlockingEvents events = blockingEvents;
+            if (lookup != null && events != null) {
+                events.commitHostLookup(lookup, host, addresses == null ? 0 : addresses.length);
             }
         } finally {
             t.blockingCall = null;
@@ -177,13 +172,14 @@ public final class IoTrace {
     }
 
     /**
-     * Starts timing a call that blocks without I/O on a resource ({@link BlockingMethodEvent}); null (one volatile
+     * Starts timing a call that blocks without I/O on a resource ({@link BlockingEvents#beginMethod}); null (one volatile
      * read) unless the blocking probe records them, and null on the agent's own threads, during its own work and
      * inside an instrumented I/O call, which is that call's time. It takes no guard of its own: what a method the
      * user declares blocking does inside (a file read) is recorded too.
      */
     public static Object enterBlockingMethod() {
-        if (!blockingCalls || recorder == null || MAKING_BLOCKING_METHOD_EVENT.get() != null) {
+        BlockingEvents events = blockingEvents;
+        if (events == null || recorder == null || MAKING_BLOCKING_METHOD_EVENT.get() != null) {
             return null;
         }
         ThreadRecorder t = CURRENT.get();
@@ -192,20 +188,21 @@ public final class IoTrace {
         }
         MAKING_BLOCKING_METHOD_EVENT.set(Boolean.TRUE);
         try {
-            return BlockingMethodEvent.start();
+            return events.beginMethod();
         } finally {
             MAKING_BLOCKING_METHOD_EVENT.remove();
         }
     }
 
-    /** Commits the call that {@link #enterBlockingMethod} started, as {@code kind} ({@link BlockingMethodEvent}). */
+    /** Commits the call that {@link #enterBlockingMethod} started, as {@code kind} (one of {@link BlockingEvents}'). */
     public static void exitBlockingMethod(Object begun, String kind) {
-        if (begun == null || !blockingCalls) {
+        BlockingEvents events = blockingEvents;
+        if (begun == null || events == null) {
             return;
         }
         MAKING_BLOCKING_METHOD_EVENT.set(Boolean.TRUE);
         try {
-            BlockingMethodEvent.finish(begun, kind);
+            events.commitMethod(begun, kind);
         } finally {
             MAKING_BLOCKING_METHOD_EVENT.remove();
         }
@@ -260,8 +257,9 @@ public final class IoTrace {
                 t.record(t.start, end - t.start, RecordingFormat.pack(op, outcome, buffer, blocking, id),
                         t.requested, moved, related);
             }
-            if (blockingEvent) {
-                BlockingCallEvent.finish(blockingCall, op, resourceKind, id, resource);
+            BlockingEvents events = blockingEvents;
+            if (blockingEvent && events != null) {
+                events.commitCall(blockingCall, op, resourceKind, id, resource);
             }
         } finally {
             t.busy = false;

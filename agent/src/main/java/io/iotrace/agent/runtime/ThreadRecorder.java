@@ -59,9 +59,9 @@ public final class ThreadRecorder {
 
     long start;
     long requested;
-    /** The host lookup in progress (a {@link HostLookupEvent}, typed Object so no JFR class loads without need). */
+    /** The host lookup in progress ({@link BlockingEvents#beginHostLookup}), typed Object: no JFR type is the boot part's. */
     Object hostLookup;
-    /** The {@link BlockingCallEvent} begun for the call in progress, typed Object for the same reason. */
+    /** The event begun for the call in progress ({@link BlockingEvents#beginCall}), typed Object for the same reason. */
     Object blockingCall;
 
     // A small direct-mapped cache of resource ids, so that the hot path rarely takes the shared table's lock.
