@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * @param owner      pid of the client that attached; when it is gone the session stops itself (0: no owner)
  * @param directory  where the recording is written, as {@code iotrace-<pid>.iotrace}
  * @param ringEvents events each thread can hold before the writer drains them (a power of two)
- * @param maxThreads threads recorded at once; the calls of further threads are counted as drops
+ * @param maxThreads the threads' rings together hold at most {@code maxThreads × ringEvents} events; the calls of a
+ *                   thread that finds no room are counted as drops
  * @param blocking   also record blocking calls with their stacks ({@link BlockingProbe}), for {@code iotrace lint}
  * @param maxSize    bound in bytes on the recording's set of files ({@code maxsize=256m}): a file that reaches an
  *                   eighth of it goes on in a new one, and the oldest are deleted first

@@ -1,7 +1,7 @@
 package io.iotrace.agent;
 
+import io.iotrace.agent.recording.Recorder;
 import io.iotrace.agent.runtime.IoTrace;
-import io.iotrace.agent.runtime.Recorder;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -61,8 +61,7 @@ final class AgentSession {
             // Recording before the hooks go in: the calls of each class are recorded as soon as its hooks are.
             IoTrace.start(recorder);
             if (probe != null) {
-                IoTrace.recordHostLookups();
-                IoTrace.recordBlockingCalls();
+                IoTrace.recordBlockingEvents(new JfrBlockingEvents());
             }
             recorder.start();
             hooks.install();
@@ -113,9 +112,12 @@ final class AgentSession {
      */
     private static void warmUp() throws ClassNotFoundException {
         for (String name : new String[] {"IoTrace", "ThreadRecorder", "ResourceTable", "ResourceTable$Definition",
-                "Describer", "Kinds", "OsThreadId", "RecordingFormat", "Recorder", "RecordingWriter", "Ops",
-                "CallSummary", "SummarySnapshots", "SummarySnapshots$Group"}) {
+                "Describer", "Kinds", "OsThreadId", "RecordingFormat", "Ops", "CallSummary"}) {
             Class.forName("io.iotrace.agent.runtime." + name, true, null);
+        }
+        for (String name : new String[] {"Recorder", "RingPool", "RecordingWriter", "SummarySnapshots",
+                "SummarySnapshots$Group"}) {
+            Class.forName("io.iotrace.agent.recording." + name, true, AgentSession.class.getClassLoader());
         }
     }
 

@@ -1,8 +1,5 @@
 package io.iotrace.agent;
 
-import io.iotrace.agent.runtime.BlockingCallEvent;
-import io.iotrace.agent.runtime.BlockingMethodEvent;
-import io.iotrace.agent.runtime.HostLookupEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

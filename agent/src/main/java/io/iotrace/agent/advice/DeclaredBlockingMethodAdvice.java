@@ -1,6 +1,6 @@
 package io.iotrace.agent.advice;
 
-import io.iotrace.agent.runtime.BlockingMethodEvent;
+import io.iotrace.agent.runtime.BlockingEvents;
 import io.iotrace.agent.runtime.IoTrace;
 import net.bytebuddy.asm.Advice;
 
@@ -19,6 +19,6 @@ public final class DeclaredBlockingMethodAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.Enter Object begun) {
-        IoTrace.exitBlockingMethod(begun, BlockingMethodEvent.DECLARED);
+        IoTrace.exitBlockingMethod(begun, BlockingEvents.DECLARED);
     }
 }

@@ -1,6 +1,6 @@
 package io.iotrace.agent.advice;
 
-import io.iotrace.agent.runtime.BlockingMethodEvent;
+import io.iotrace.agent.runtime.BlockingEvents;
 import io.iotrace.agent.runtime.IoTrace;
 import net.bytebuddy.asm.Advice;
 
@@ -20,6 +20,6 @@ public final class ThreadYieldAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.Enter Object begun) {
-        IoTrace.exitBlockingMethod(begun, BlockingMethodEvent.THREAD_YIELD);
+        IoTrace.exitBlockingMethod(begun, BlockingEvents.THREAD_YIELD);
     }
 }

@@ -3,16 +3,16 @@ package io.iotrace.agent.runtime;
 /**
  * One thread's calls added up by operation and resource kind: count, bytes, copies and a histogram of call times,
  * since the thread's first call. Only the owning thread writes it, with plain stores and no lock; the writer thread
- * reads it for each snapshot ({@link SummarySnapshots}), and may see a call's count before its bytes: the next
+ * reads it for each snapshot of the summaries, and may see a call's count before its bytes: the next
  * snapshot has both.
  *
  * <p>Memory is fixed once a thread has made each kind of call it makes: a cell is allocated the first time a
  * thread makes a call of a new operation on a new kind of resource, never per call. A thread that makes more than
  * {@link #MAX_CELLS} kinds of call (none seen so far) has the calls of the further kinds counted, not summarized.
  */
-final class CallSummary {
+public final class CallSummary {
     /** The kind of a call that names no resource (an asynchronous completion). */
-    static final int NO_KIND = 15;
+    public static final int NO_KIND = 15;
 
     static final int COUNT = 0;
     static final int BYTES = 1;
@@ -21,9 +21,9 @@ final class CallSummary {
     static final int COPIED_BYTES = 3;
     static final int NANOS = 4;
     /** First of the histogram's buckets of call times: bucket 0 below 256 ns, bucket b below 2^(b+8) ns. */
-    static final int BUCKETS = 5;
+    public static final int BUCKETS = 5;
     static final int HISTOGRAM_BUCKETS = 32;
-    static final int CELL_LONGS = BUCKETS + HISTOGRAM_BUCKETS;
+    public static final int CELL_LONGS = BUCKETS + HISTOGRAM_BUCKETS;
     static final int MAX_CELLS = 32;
 
     private final int[] keys = new int[MAX_CELLS];
@@ -33,7 +33,7 @@ final class CallSummary {
     private int lastKey = -1;
     private long[] lastCell;
     /** Calls of kinds beyond {@link #MAX_CELLS}, read by the writer. */
-    volatile long unsummarized;
+    public volatile long unsummarized;
 
     /** The summary's key of a call: its operation and its resource's kind. */
     static int key(int op, int kind) {
@@ -95,15 +95,15 @@ final class CallSummary {
     }
 
     /** Writer side: the cells in use. */
-    int used() {
+    public int used() {
         return used;
     }
 
-    int keyAt(int i) {
+    public int keyAt(int i) {
         return keys[i];
     }
 
-    long[] cellAt(int i) {
+    public long[] cellAt(int i) {
         return cells[i];
     }
 }

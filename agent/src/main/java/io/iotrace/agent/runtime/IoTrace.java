@@ -16,16 +16,17 @@ import java.util.concurrent.Future;
  * recorder, a nested call, or one of the agent's own threads) and then {@code exit} with what happened.
  */
 public final class IoTrace {
-    private static volatile Recorder recorder;
+    private static volatile Recording recorder;
     private static final ThreadLocal<ThreadRecorder> CURRENT = new ThreadLocal<>();
     private static final VarHandle MAPPED_FD = mappedBufferFd();
     private static volatile String disabledBecause;
-    /** Host lookups are recorded only for the blocking probe, whose JFR recording holds them. */
-    private static volatile boolean hostLookups;
-    /** Blocking calls are committed as {@link BlockingCallEvent}s only for the blocking probe too. */
-    private static volatile boolean blockingCalls;
     /**
-     * Set while the calling thread begins or commits a {@link BlockingMethodEvent}: were Flight Recorder's own code to
+     * The blocking probe's Flight Recorder events (host lookups, blocking calls and methods), set only while the probe
+     * records them; else null, and none is made.
+     */
+    private static volatile BlockingEvents blockingEvents;
+    /**
+     * Set while the calling thread begins or commits a blocking method's event: were Flight Recorder's own code to
      * yield, that yield is not recorded into the event being made.
      */
     private static final ThreadLocal<Boolean> MAKING_BLOCKING_METHOD_EVENT = new ThreadLocal<>();
@@ -33,7 +34,7 @@ public final class IoTrace {
     private IoTrace() {
     }
 
-    public static void start(Recorder r) {
+    public static void start(Recording r) {
         disabledBecause = null;
         recorder = r;
     }
@@ -41,32 +42,23 @@ public final class IoTrace {
     /** Switches recording off; instrumented calls go on at the cost of one volatile read. */
     public static void disable(String why) {
         recorder = null;
-        hostLookups = false;
-        blockingCalls = false;
+        blockingEvents = null;
         if (why != null) {
             disabledBecause = why;
             warn("recording stopped: " + why);
         }
     }
 
-    /** Records host lookups as {@link HostLookupEvent}s; call only once that event is registered with JFR. */
-    public static void recordHostLookups() {
-        hostLookups = true;
-    }
-
-    /**
-     * Commits blocking calls as {@link BlockingCallEvent}s and {@link BlockingMethodEvent}s; call only once both are
-     * registered with JFR.
-     */
-    public static void recordBlockingCalls() {
-        blockingCalls = true;
+    /** Makes the blocking probe's events from now on; call only once they are registered with JFR. */
+    public static void recordBlockingEvents(BlockingEvents events) {
+        blockingEvents = events;
     }
 
     public static String disabledBecause() {
         return disabledBecause;
     }
 
-    public static Recorder recorder() {
+    public static Recording recorder() {
         return recorder;
     }
 
@@ -76,7 +68,7 @@ public final class IoTrace {
 
     /** Marks the calling thread as the agent's own: its I/O is never recorded. */
     public static void exemptCurrentThread() {
-        ThreadRecorder t = new ThreadRecorder(0, Thread.currentThread(), false, 16);
+        ThreadRecorder t = new ThreadRecorder(0, Thread.currentThread(), false, ThreadRecorder.NO_RING, null);
         t.busy = true;
         CURRENT.set(t);
     }
@@ -86,7 +78,7 @@ public final class IoTrace {
      * reads the agent jar): nothing it does is recorded. Returns the state to give back to {@link #endAgentWork}.
      */
     public static boolean beginAgentWork() {
-        Recorder r = recorder;
+        Recording r = recorder;
         ThreadRecorder t = r == null ? CURRENT.get() : current(r);
         if (t == null) {
             return true;
@@ -122,7 +114,7 @@ public final class IoTrace {
     // ---- entry points for advice --------------------------------------------------------------------
 
     public static ThreadRecorder enter(long requested) {
-        Recorder r = recorder;
+        Recording r = recorder;
         if (r == null) {
             return null;
         }
@@ -132,8 +124,9 @@ public final class IoTrace {
         }
         t.busy = true;
         t.requested = requested;
-        if (blockingCalls && !t.selfTest) {
-            t.blockingCall = BlockingCallEvent.start();
+        BlockingEvents events = blockingEvents;
+        if (events != null && !t.selfTest) {
+            t.blockingCall = events.beginCall();
         }
         t.start = System.nanoTime();
         return t;
@@ -149,12 +142,13 @@ public final class IoTrace {
 
     /** Starts timing a host lookup; null (one volatile read) unless the blocking probe records them. */
     public static ThreadRecorder enterHostLookup() {
-        if (!hostLookups) {
+        BlockingEvents events = blockingEvents;
+        if (events == null) {
             return null;
         }
         ThreadRecorder t = enter(0);
         if (t != null && !t.selfTest) {
-            t.hostLookup = HostLookupEvent.start();
+            t.hostLookup = events.beginHostLookup();
         }
         return t;
     }
@@ -167,8 +161,9 @@ public final class IoTrace {
         try {
             Object lookup = t.hostLookup;
             t.hostLookup = null;
-            if (lookup != null && hostLookups) {
-                HostLookupEvent.finish(lookup, host, addresses == null ? 0 : addresses.length);
+            BlockingEvents events = blockingEvents;
+            if (lookup != null && events != null) {
+                events.commitHostLookup(lookup, host, addresses == null ? 0 : addresses.length);
             }
         } finally {
             t.blockingCall = null;
@@ -177,13 +172,14 @@ public final class IoTrace {
     }
 
     /**
-     * Starts timing a call that blocks without I/O on a resource ({@link BlockingMethodEvent}); null (one volatile
+     * Starts timing a call that blocks without I/O on a resource ({@link BlockingEvents#beginMethod}); null (one volatile
      * read) unless the blocking probe records them, and null on the agent's own threads, during its own work and
      * inside an instrumented I/O call, which is that call's time. It takes no guard of its own: what a method the
      * user declares blocking does inside (a file read) is recorded too.
      */
     public static Object enterBlockingMethod() {
-        if (!blockingCalls || recorder == null || MAKING_BLOCKING_METHOD_EVENT.get() != null) {
+        BlockingEvents events = blockingEvents;
+        if (events == null || recorder == null || MAKING_BLOCKING_METHOD_EVENT.get() != null) {
             return null;
         }
         ThreadRecorder t = CURRENT.get();
@@ -192,20 +188,21 @@ public final class IoTrace {
         }
         MAKING_BLOCKING_METHOD_EVENT.set(Boolean.TRUE);
         try {
-            return BlockingMethodEvent.start();
+            return events.beginMethod();
         } finally {
             MAKING_BLOCKING_METHOD_EVENT.remove();
         }
     }
 
-    /** Commits the call that {@link #enterBlockingMethod} started, as {@code kind} ({@link BlockingMethodEvent}). */
+    /** Commits the call that {@link #enterBlockingMethod} started, as {@code kind} (one of {@link BlockingEvents}'). */
     public static void exitBlockingMethod(Object begun, String kind) {
-        if (begun == null || !blockingCalls) {
+        BlockingEvents events = blockingEvents;
+        if (begun == null || events == null) {
             return;
         }
         MAKING_BLOCKING_METHOD_EVENT.set(Boolean.TRUE);
         try {
-            BlockingMethodEvent.finish(begun, kind);
+            events.commitMethod(begun, kind);
         } finally {
             MAKING_BLOCKING_METHOD_EVENT.remove();
         }
@@ -226,7 +223,7 @@ public final class IoTrace {
         Object blockingCall = t.blockingCall;
         t.blockingCall = null;
         try {
-            Recorder r = recorder;
+            Recording r = recorder;
             if (r == null || resource == null) {
                 return;
             }
@@ -249,19 +246,20 @@ public final class IoTrace {
             // A selector's wait is a loop waiting for work, and a map does no I/O of its own: neither is a call
             // that blocks the loop's work.
             boolean blockingEvent = blockingCall != null && blocking && op != Ops.SELECT && op != Ops.MAP;
-            if (!r.recordsCalls && !blockingEvent) {
+            if (!r.recordsCalls() && !blockingEvent) {
                 return;
             }
-            int id = r.resources.idOf(t, resource, resourceKind);
-            if (r.recordsCalls) {
+            int id = r.resources().idOf(t, resource, resourceKind);
+            if (r.recordsCalls()) {
                 if (op == Ops.CONNECT || op == Ops.FINISH_CONNECT) {
-                    r.resources.redescribe(id, resourceKind, resource);
+                    r.resources().redescribe(id, resourceKind, resource);
                 }
                 t.record(t.start, end - t.start, RecordingFormat.pack(op, outcome, buffer, blocking, id),
                         t.requested, moved, related);
             }
-            if (blockingEvent) {
-                BlockingCallEvent.finish(blockingCall, op, resourceKind, id, resource);
+            BlockingEvents events = blockingEvents;
+            if (blockingEvent && events != null) {
+                events.commitCall(blockingCall, op, resourceKind, id, resource);
             }
         } finally {
             t.busy = false;
@@ -285,11 +283,11 @@ public final class IoTrace {
 
     /** The id under which {@code resource} is recorded, for linking an accepted connection to its accept. */
     public static long idOf(ThreadRecorder t, Object resource, int kind) {
-        Recorder r = recorder;
+        Recording r = recorder;
         if (t == null || r == null || resource == null) {
             return 0;
         }
-        return r.resources.idOf(t, resource, kind);
+        return r.resources().idOf(t, resource, kind);
     }
 
     /**
@@ -299,7 +297,7 @@ public final class IoTrace {
      */
     public static void point(int op, int kind, Object resource, long requested, long result, long related,
                              Throwable failure) {
-        Recorder r = recorder;
+        Recording r = recorder;
         if (r == null) {
             return;
         }
@@ -314,10 +312,10 @@ public final class IoTrace {
         long now = System.nanoTime();
         int resourceKind = resource == null ? CallSummary.NO_KIND : kind == Kinds.UNKNOWN ? Kinds.of(resource) : kind;
         t.summary.add(op, resourceKind, Ops.BUFFER_NONE, 0, 0);
-        if (!r.recordsCalls) {
+        if (!r.recordsCalls()) {
             return;
         }
-        int id = resource == null ? 0 : r.resources.idOf(t, resource, resourceKind);
+        int id = resource == null ? 0 : r.resources().idOf(t, resource, resourceKind);
         int outcome = failure != null ? Ops.EXCEPTION : Ops.OK;
         t.record(now, 0, RecordingFormat.pack(op, outcome, Ops.BUFFER_NONE, false, id), requested, result,
                 related);
@@ -325,7 +323,7 @@ public final class IoTrace {
 
     /** The calling thread's recorder (registered on first use), null when not recording. */
     static ThreadRecorder currentThreadRecorder() {
-        Recorder r = recorder;
+        Recording r = recorder;
         return r == null ? null : current(r);
     }
 
@@ -374,7 +372,7 @@ public final class IoTrace {
      * connected channel's resource id goes to the requested field, which a completion does not otherwise use.
      */
     public static void asyncComplete(long key, Object value, Throwable failure) {
-        Recorder r = recorder;
+        Recording r = recorder;
         if (r == null) {
             return;
         }
@@ -422,7 +420,7 @@ public final class IoTrace {
         return sum;
     }
 
-    private static ThreadRecorder current(Recorder r) {
+    private static ThreadRecorder current(Recording r) {
         ThreadRecorder t = CURRENT.get();
         if (t != null && (t.owner == r || t.owner == null)) {
             return t;
@@ -430,7 +428,7 @@ public final class IoTrace {
         return register(r);
     }
 
-    private static ThreadRecorder register(Recorder r) {
+    private static ThreadRecorder register(Recording r) {
         Thread thread = Thread.currentThread();
         boolean virtual = thread.getClass().getName().equals("java.lang.VirtualThread");
         ThreadRecorder t = r.newThreadRecorder(thread, virtual);

@@ -222,9 +222,9 @@ public final class NativeTransport {
     }
 
     private static void redescribe(ThreadRecorder t, NativeFd resource) {
-        Recorder r = IoTrace.recorder();
+        Recording r = IoTrace.recorder();
         if (r != null) {
-            r.resources.redescribe(r.resources.idOf(t, resource, resource.kind), resource.kind, resource);
+            r.resources().redescribe(r.resources().idOf(t, resource, resource.kind), resource.kind, resource);
         }
     }
 }

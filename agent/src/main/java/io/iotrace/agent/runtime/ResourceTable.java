@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * event with it, does so after the definition is queued: the writer, which drains definitions after reading the
  * rings' heads, never writes an event whose resource it has not defined.
  */
-final class ResourceTable {
+public final class ResourceTable {
     private static final int FIRST_CAPACITY = 1 << 10;
     /** Slots searched in one table before the next one; short enough to stay in a few cache lines. */
     private static final int PROBES = 16;
@@ -33,7 +33,7 @@ final class ResourceTable {
     private final ConcurrentLinkedQueue<Definition> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
 
-    record Definition(int id, int kind, String description) {
+    public record Definition(int id, int kind, String description) {
     }
 
     private static final class Entry extends WeakReference<Object> {
@@ -118,7 +118,7 @@ final class ResourceTable {
     }
 
     /** Writer side: the definitions queued since the last call, in the order they were queued. */
-    List<Definition> takePending() {
+    public List<Definition> takePending() {
         List<Definition> taken = new ArrayList<>();
         Definition d;
         while ((d = pending.poll()) != null) {

@@ -11,6 +11,9 @@ import java.lang.invoke.VarHandle;
  * event is dropped and counted: the application never waits for the recorder.
  */
 public final class ThreadRecorder {
+    /** The ring of a thread whose calls are not recorded: full from the start, so each call counts as dropped. */
+    public static final long[] NO_RING = new long[0];
+
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
 
@@ -24,23 +27,24 @@ public final class ThreadRecorder {
         }
     }
 
-    final long key;
-    final Thread thread;
-    final boolean virtual;
+    public final long key;
+    public final Thread thread;
+    public final boolean virtual;
     volatile int osTid;
     /**
      * The recording this ring belongs to; null for the agent's own threads, which stay exempt. A thread
      * that outlives one attach session must not write into the next session with the old ring.
      */
-    Recorder owner;
+    final Recording owner;
 
     /** What this thread's calls add up to, kept by the thread itself whether or not its calls are recorded. */
-    final CallSummary summary = new CallSummary();
-    /** The writer's group of this thread ({@link SummarySnapshots}); null until the writer has seen it. */
-    Object summaryGroup;
+    public final CallSummary summary = new CallSummary();
+    /** The writer's group of this thread (its summaries' snapshots); null until the writer has seen it. */
+    public Object summaryGroup;
 
-    private final long[] ring;
-    private final int mask;
+    /** The ring's records; handed back to the recording's pool of rings once the thread has ended. */
+    private long[] ring;
+    private int mask;
     @SuppressWarnings("unused") // accessed through HEAD
     private volatile long head;
     @SuppressWarnings("unused") // accessed through TAIL
@@ -55,23 +59,26 @@ public final class ThreadRecorder {
 
     long start;
     long requested;
-    /** The host lookup in progress (a {@link HostLookupEvent}, typed Object so no JFR class loads without need). */
+    /** The host lookup in progress ({@link BlockingEvents#beginHostLookup}), typed Object: no JFR type is the boot part's. */
     Object hostLookup;
-    /** The {@link BlockingCallEvent} begun for the call in progress, typed Object for the same reason. */
+    /** The event begun for the call in progress ({@link BlockingEvents#beginCall}), typed Object for the same reason. */
     Object blockingCall;
 
     // A small direct-mapped cache of resource ids, so that the hot path rarely takes the shared table's lock.
     final Object[] cachedResources = new Object[64];
     final int[] cachedIds = new int[64];
 
-    ThreadRecorder(long key, Thread thread, boolean virtual, int capacityEvents) {
+    /**
+     * @param ring {@link RecordingFormat#EVENT_LONGS} longs for each of a power of two of events; empty for none (the
+     *             thread's calls are then only summarized)
+     */
+    public ThreadRecorder(long key, Thread thread, boolean virtual, long[] ring, Recording owner) {
         this.key = key;
+        this.owner = owner;
         this.thread = thread;
         this.virtual = virtual;
-        // No ring at all when only summaries are recorded.
-        int capacity = capacityEvents == 0 ? 0 : Integer.highestOneBit(Math.max(16, capacityEvents));
-        this.ring = new long[capacity * RecordingFormat.EVENT_LONGS];
-        this.mask = capacity - 1;
+        this.ring = ring;
+        this.mask = ring.length / RecordingFormat.EVENT_LONGS - 1;
     }
 
     void record(long start, long duration, long packed, long requested, long result, long related) {
@@ -92,7 +99,7 @@ public final class ThreadRecorder {
         HEAD.setRelease(this, h + 1);
         if (used == mask >> 1) {
             // Just became half full: wake the writer now rather than risk drops before its next round.
-            Recorder o = owner;
+            Recording o = owner;
             if (o != null) {
                 o.wakeWriter();
             }
@@ -100,16 +107,27 @@ public final class ThreadRecorder {
     }
 
     /** Ring size in events. */
-    int capacity() {
+    public int capacity() {
         return mask + 1;
     }
 
+    /**
+     * Writer side, once the thread has ended and its ring is drained: takes the ring away for another thread to
+     * reuse. Nothing can record into it any more; were anything to, it would be counted as dropped.
+     */
+    public long[] takeRing() {
+        long[] r = ring;
+        ring = NO_RING;
+        mask = -1;
+        return r;
+    }
+
     /** Writer side: the published head, read once per drain so that later events wait for the next drain. */
-    long publishedHead() {
+    public long publishedHead() {
         return (long) HEAD.getAcquire(this);
     }
 
-    long consumedTail() {
+    public long consumedTail() {
         return (long) TAIL.getOpaque(this);
     }
 
@@ -117,7 +135,7 @@ public final class ThreadRecorder {
      * Writer side: hands the events in [tail, upTo) to {@code sink} as at most two contiguous runs of the ring
      * (the second when the range wraps), then frees their space.
      */
-    int drainTo(long upTo, EventSink sink) {
+    public int drainTo(long upTo, EventSink sink) {
         long t = (long) TAIL.getOpaque(this);
         int n = (int) (upTo - t);
         if (n <= 0) {
@@ -134,12 +152,17 @@ public final class ThreadRecorder {
         return n;
     }
 
-    long dropped() {
+    public long dropped() {
         return dropped;
     }
 
+    /** The OS thread id of a platform thread, 0 for a virtual one or before it is known. */
+    public int osTid() {
+        return osTid;
+    }
+
     /** Receives {@code count} events that lie one after another from {@code events[offset]}. */
-    interface EventSink {
+    public interface EventSink {
         void accept(long[] events, int offset, int count);
     }
 }

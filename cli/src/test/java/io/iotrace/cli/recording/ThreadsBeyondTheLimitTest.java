@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Threads beyond {@code maxThreads} have no ring, yet each of their calls is counted: in the summaries and as a
- * drop, so that the recorded calls and the dropped ones add up to every call the summaries count.
+ * Threads beyond the rings' bound ({@code maxThreads} rings of {@code ring} events: here two of 16) have no ring,
+ * yet each of their calls is counted: in the summaries and as a drop, so that the recorded calls and the dropped
+ * ones add up to every call the summaries count.
  */
 class ThreadsBeyondTheLimitTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -36,7 +37,7 @@ class ThreadsBeyondTheLimitTest {
     @Test
     void everyCallOfAThreadBeyondMaxThreadsIsSummarizedAndCountedAsDropped() throws Exception {
         try (RunningJava server = ChildJava.on(TargetJdk.jdk17()).traced(dir).agentOption("maxThreads=2")
-                .main(BlockingEchoServer.class).start()) {
+                .agentOption("ring=16").main(BlockingEchoServer.class).start()) {
             int port = server.awaitListeningPort();
             try (RunningJava driver = ChildJava.on(TargetJdk.jdk17()).main(LoadDriver.class).args("--port",
                     Integer.toString(port), "--connections", Integer.toString(CONNECTIONS), "--round-trips",

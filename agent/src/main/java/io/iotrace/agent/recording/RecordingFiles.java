@@ -1,4 +1,4 @@
-package io.iotrace.agent.runtime;
+package io.iotrace.agent.recording;
 
 import java.io.IOException;
 import java.nio.file.Files;

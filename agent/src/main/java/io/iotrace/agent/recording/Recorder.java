@@ -1,11 +1,17 @@
-package io.iotrace.agent.runtime;
+package io.iotrace.agent.recording;
 
+import io.iotrace.agent.runtime.IoTrace;
+import io.iotrace.agent.runtime.Recording;
+import io.iotrace.agent.runtime.ResourceTable;
+import io.iotrace.agent.runtime.ThreadRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -13,14 +19,15 @@ import java.util.concurrent.locks.LockSupport;
  * Owns a recording: the threads' rings, the resource table, and the writer thread that drains the rings to
  * the file every few milliseconds, sooner when a ring fills up.
  *
- * <p>Memory is bounded: each thread's ring has a fixed size and at most {@code maxThreads} rings exist at
- * once; rings of threads that have ended are drained and released. Threads beyond the limit get a recorder
- * without a ring: their calls are added to the summaries and counted as dropped, each one.
+ * <p>Memory is bounded by the threads recorded at once: each thread's ring has a fixed size, the rings together hold at
+ * most the events of {@code maxThreads} platform threads' ({@link RingPool}), and the ring of a thread that ended
+ * is drained and reused by the next. Threads beyond the bound get a recorder without a ring: their calls are added
+ * to the summaries and counted as dropped, each one.
  *
  * <p>Nothing an application thread calls here takes a lock: the rings are single-producer, the list of live rings
  * and the resource table are lock-free, so a traced thread never waits for another one, or for the writer.
  */
-public final class Recorder {
+public final class Recorder implements Recording {
     /**
      * The writer sleeps between these bounds: longer while the rings stay nearly empty (an idle JVM is woken
      * rarely and each drain moves a bigger batch), shorter while they fill up. A ring that reaches half full
@@ -29,20 +36,16 @@ public final class Recorder {
     private static final long MIN_DRAIN_INTERVAL_NANOS = 1_000_000;
     private static final long MAX_DRAIN_INTERVAL_NANOS = 50_000_000;
 
-    private static final int VIRTUAL_THREAD_RING_EVENTS = 256;
-
-    final ResourceTable resources = new ResourceTable();
+    private final ResourceTable resources = new ResourceTable();
     /** False with {@code mode=summary}: the threads only add their calls up, and the file holds only snapshots. */
-    final boolean recordsCalls;
+    private final boolean recordsCalls;
     private final RecordingWriter writer;
     private final SummarySnapshots summaries = new SummarySnapshots();
     private final long summaryIntervalNanos;
     private long nextSummaryNanos;
-    private final int ringEvents;
-    private final int maxThreads;
+    private final RingPool rings;
     private final AtomicLong nextThreadKey = new AtomicLong(1);
     private final ConcurrentLinkedQueue<ThreadRecorder> live = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger liveCount = new AtomicInteger();
     private long droppedByReleasedRings;
     private final Thread drainer;
     private volatile boolean closing;
@@ -59,8 +62,7 @@ public final class Recorder {
                     String selectorProvider, boolean recordsCalls, long summaryIntervalNanos) throws IOException {
         this.writer = new RecordingWriter(new RecordingFiles(directory, ProcessHandle.current().pid(), maxBytes,
                 maxAgeNanos));
-        this.ringEvents = ringEvents;
-        this.maxThreads = maxThreads;
+        this.rings = new RingPool(ringEvents, maxThreads);
         this.recordsCalls = recordsCalls;
         this.summaryIntervalNanos = summaryIntervalNanos;
         long[] clocks = clockPair();
@@ -77,35 +79,37 @@ public final class Recorder {
     }
 
     /**
-     * A recorder for the calling thread: with a ring while fewer than {@code maxThreads} threads hold one, else
-     * (and with {@code mode=summary}) without, so that its calls are summarized and, recording calls, dropped.
+     * A recorder for the calling thread: with a ring while the pool's bound allows one, else (and with
+     * {@code mode=summary}) without, so that its calls are summarized and, recording calls, dropped.
      */
-    ThreadRecorder newThreadRecorder(Thread thread, boolean virtual) {
-        int capacity = 0;
-        if (recordsCalls) {
-            if (liveCount.incrementAndGet() > maxThreads) {
-                liveCount.decrementAndGet();
-            } else {
-                // A virtual thread serves one connection and there may be thousands: a small ring each keeps the
-                // bound on memory low; the writer is woken when any ring is half full.
-                capacity = virtual ? Math.min(ringEvents, VIRTUAL_THREAD_RING_EVENTS) : ringEvents;
-            }
-        }
-        ThreadRecorder t = new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, capacity);
-        t.owner = this;
-        return t;
+    @Override
+    public ThreadRecorder newThreadRecorder(Thread thread, boolean virtual) {
+        long[] ring = recordsCalls ? rings.take(virtual) : ThreadRecorder.NO_RING;
+        return new ThreadRecorder(nextThreadKey.getAndIncrement(), thread, virtual, ring, this);
+    }
+
+    @Override
+    public boolean recordsCalls() {
+        return recordsCalls;
+    }
+
+    @Override
+    public ResourceTable resources() {
+        return resources;
     }
 
     /**
      * Hands a thread's recorder, complete, to the writer, which writes its thread entry (OS thread id included) the
      * first time it sees it.
      */
-    void publish(ThreadRecorder t) {
+    @Override
+    public void publish(ThreadRecorder t) {
         live.add(t);
     }
 
     /** Called by a thread whose ring has just become half full. */
-    void wakeWriter() {
+    @Override
+    public void wakeWriter() {
         LockSupport.unpark(drainer);
     }
 
@@ -162,6 +166,7 @@ public final class Recorder {
             writer.resources(definitions);
         }
         double fullest = 0;
+        Set<ThreadRecorder> ended = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < heads.length; i++) {
             ThreadRecorder t = threads.get(i);
             if (t.summaryGroup == null) {
@@ -175,14 +180,16 @@ public final class Recorder {
                 writer.events(t, heads[i]);
             }
             if (!t.thread.isAlive() && t.consumedTail() == t.publishedHead()) {
-                live.remove(t);
-                if (t.capacity() > 0) {
-                    liveCount.decrementAndGet();
-                }
+                ended.add(t);
                 droppedByReleasedRings += t.dropped();
                 summaries.leave(t);
                 writer.forget(t.key);
+                rings.give(t.takeRing());
             }
+        }
+        if (!ended.isEmpty()) {
+            // At once: removing each from the queue would cost a walk of it per thread.
+            live.removeIf(ended::contains);
         }
         writer.flush();
         return fullest;

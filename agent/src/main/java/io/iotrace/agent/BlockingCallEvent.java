@@ -1,4 +1,4 @@
-package io.iotrace.agent.runtime;
+package io.iotrace.agent;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -15,7 +15,7 @@ import jdk.jfr.StackTrace;
  * read or write), as a Flight Recorder event with its duration and stack: the JDK's own events cover only some of
  * these calls (none for accept, connect or datagrams), and lint must see them all.
  *
- * <p>Like {@link HostLookupEvent}, it is registered by the blocking probe, and only then begun by {@link IoTrace}: a
+ * <p>Like {@link HostLookupEvent}, it is registered by the blocking probe, and only then begun by {@link io.iotrace.agent.runtime.IoTrace}: a
  * JVM traced without {@code blocking=true} never loads it. Begun when the call starts, it spans the whole call, so
  * that a JDK event of the same call on the same thread lies inside it.
  */

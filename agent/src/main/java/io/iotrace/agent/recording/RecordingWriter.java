@@ -1,5 +1,8 @@
-package io.iotrace.agent.runtime;
+package io.iotrace.agent.recording;
 
+import io.iotrace.agent.runtime.RecordingFormat;
+import io.iotrace.agent.runtime.ResourceTable;
+import io.iotrace.agent.runtime.ThreadRecorder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -150,7 +153,7 @@ final class RecordingWriter implements ThreadRecorder.EventSink {
         }
         namesWritten.put(t.key, name);
         int at = beginChunk(RecordingFormat.TAG_THREAD);
-        buffer.putLong(t.key).putLong(t.thread.getId()).putInt(t.osTid).put((byte) (t.virtual ? 1 : 0));
+        buffer.putLong(t.key).putLong(t.thread.getId()).putInt(t.osTid()).put((byte) (t.virtual ? 1 : 0));
         putString(name);
         endChunk(at);
         threadChunks.put(t.key, copyOf(at));

@@ -1,4 +1,4 @@
-package io.iotrace.agent.runtime;
+package io.iotrace.agent;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -12,7 +12,7 @@ import jdk.jfr.StackTrace;
  * and stack: {@code ProcessBuilder.start}, {@code Thread.yield} (JDK 19+, where it is a Java method) and the methods
  * the user declares blocking. Flight Recorder has no event for any of them.
  *
- * <p>Like {@link BlockingCallEvent}, it is registered by the blocking probe and only then begun by {@link IoTrace}.
+ * <p>Like {@link BlockingCallEvent}, it is registered by the blocking probe and only then begun by {@link io.iotrace.agent.runtime.IoTrace}.
  * Committed from the runtime, its stack starts at the instrumented method, whose code the advice is inlined into.
  */
 @Name(BlockingMethodEvent.NAME)
@@ -23,12 +23,6 @@ import jdk.jfr.StackTrace;
 public final class BlockingMethodEvent extends Event {
     /** The event type's name in the JFR file. */
     public static final String NAME = "iotrace.BlockingMethod";
-    /** {@link #kind} of {@code ProcessBuilder.start}: a fork and exec. */
-    public static final String PROCESS_START = "process-start";
-    /** {@link #kind} of {@code Thread.yield}. */
-    public static final String THREAD_YIELD = "thread-yield";
-    /** {@link #kind} of a method the user declares blocking. */
-    public static final String DECLARED = "blocking-method";
 
     @Label("Kind")
     @Description("What the call is to iotrace lint: process-start, thread-yield or blocking-method")

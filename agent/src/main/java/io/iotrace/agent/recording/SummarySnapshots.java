@@ -1,5 +1,7 @@
-package io.iotrace.agent.runtime;
+package io.iotrace.agent.recording;
 
+import io.iotrace.agent.runtime.CallSummary;
+import io.iotrace.agent.runtime.ThreadRecorder;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

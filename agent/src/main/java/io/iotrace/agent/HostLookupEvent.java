@@ -1,4 +1,4 @@
-package io.iotrace.agent.runtime;
+package io.iotrace.agent;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -11,7 +11,7 @@ import jdk.jfr.StackTrace;
  * A host name resolved through the name service (a lookup the JVM's address cache did not answer), as a Flight
  * Recorder event with its duration and stack: JFR has no event of its own for it.
  *
- * <p>The blocking probe registers it with Flight Recorder, and only then does {@link IoTrace} commit it: a JVM without
+ * <p>The blocking probe registers it with Flight Recorder, and only then does {@link io.iotrace.agent.runtime.IoTrace} commit it: a JVM without
  * module jdk.jfr, or traced without {@code blocking=true}, never loads it.
  */
 @Name(HostLookupEvent.NAME)
