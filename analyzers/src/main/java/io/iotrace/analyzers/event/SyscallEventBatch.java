@@ -10,17 +10,21 @@ import java.util.Arrays;
  * the parse allocated, and events waiting in chunks for their turn outlived young collections.
  */
 public final class SyscallEventBatch {
+    private static final Kind[] KINDS = Kind.values();
+    private static final FdKind[] FD_KINDS = FdKind.values();
+
     private int size;
     private int[] tids;
     private long[] starts;
     private long[] durations;
-    private Kind[] kinds;
+    /** Enums by ordinal: a byte to write instead of a reference, which the collector's write barrier checks. */
+    private byte[] kinds;
     private String[] names;
     private int[] fds;
-    private FdKind[] fdKinds;
+    private byte[] fdKinds;
     private long[] results;
     private String[] errnos;
-    private FdKind[] resultFdKinds;
+    private byte[] resultFdKinds;
     private long[] arguments;
     private String[] texts;
     private int[] flags;
@@ -36,13 +40,13 @@ public final class SyscallEventBatch {
         tids = new int[capacity];
         starts = new long[capacity];
         durations = new long[capacity];
-        kinds = new Kind[capacity];
+        kinds = new byte[capacity];
         names = new String[capacity];
         fds = new int[capacity];
-        fdKinds = new FdKind[capacity];
+        fdKinds = new byte[capacity];
         results = new long[capacity];
         errnos = new String[capacity];
-        resultFdKinds = new FdKind[capacity];
+        resultFdKinds = new byte[capacity];
         arguments = new long[capacity];
         texts = new String[capacity];
         flags = new int[capacity];
@@ -108,13 +112,13 @@ public final class SyscallEventBatch {
         tids[i] = tid;
         starts[i] = startNanos;
         durations[i] = durationNanos;
-        kinds[i] = kind;
+        kinds[i] = (byte) kind.ordinal();
         names[i] = name;
         fds[i] = fd;
-        fdKinds[i] = fdKind;
+        fdKinds[i] = (byte) fdKind.ordinal();
         results[i] = result;
         errnos[i] = errno;
-        resultFdKinds[i] = resultFdKind;
+        resultFdKinds[i] = (byte) resultFdKind.ordinal();
         arguments[i] = argument;
         texts[i] = text;
         flags[i] = eventFlags;
@@ -128,15 +132,15 @@ public final class SyscallEventBatch {
 
     /** Appends event {@code i} of another batch. */
     public void add(SyscallEventBatch from, int i) {
-        add(from.tids[i], from.starts[i], from.durations[i], from.kinds[i], from.names[i], from.fds[i],
-                from.fdKinds[i], from.results[i], from.errnos[i], from.resultFdKinds[i], from.arguments[i],
+        add(from.tids[i], from.starts[i], from.durations[i], from.kind(i), from.names[i], from.fds[i],
+                from.fdKind(i), from.results[i], from.errnos[i], from.resultFdKind(i), from.arguments[i],
                 from.texts[i], from.flags[i]);
     }
 
     /** Event {@code i} as a record, for consumers that keep events. */
     public SyscallEvent event(int i) {
-        return new SyscallEvent(tids[i], starts[i], durations[i], kinds[i], names[i], fds[i], fdKinds[i],
-                results[i], errnos[i], resultFdKinds[i], arguments[i], texts[i], flags[i]);
+        return new SyscallEvent(tids[i], starts[i], durations[i], kind(i), names[i], fds[i], fdKind(i),
+                results[i], errnos[i], resultFdKind(i), arguments[i], texts[i], flags[i]);
     }
 
     private void grow() {
@@ -169,7 +173,7 @@ public final class SyscallEventBatch {
     }
 
     public Kind kind(int i) {
-        return kinds[i];
+        return KINDS[kinds[i]];
     }
 
     public String name(int i) {
@@ -181,7 +185,11 @@ public final class SyscallEventBatch {
     }
 
     public FdKind fdKind(int i) {
-        return fdKinds[i];
+        return FD_KINDS[fdKinds[i]];
+    }
+
+    public FdKind resultFdKind(int i) {
+        return FD_KINDS[resultFdKinds[i]];
     }
 
     public long result(int i) {

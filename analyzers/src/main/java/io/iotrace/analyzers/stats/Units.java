@@ -14,12 +14,12 @@ public final class Units {
             return nanos + " ns";
         }
         if (nanos < 1_000_000) {
-            return format(nanos / 1e3, "µs");
+            return format(nanos, 1_000, "µs");
         }
         if (nanos < 1_000_000_000) {
-            return format(nanos / 1e6, "ms");
+            return format(nanos, 1_000_000, "ms");
         }
-        return format(nanos / 1e9, "s");
+        return format(nanos, 1_000_000_000, "s");
     }
 
     /** {@code 0.432 ms}: fixed-point milliseconds, for columns that line up. */
@@ -38,15 +38,40 @@ public final class Units {
             return bytes + " B";
         }
         if (bytes < 1024L * 1024) {
-            return format(bytes / 1024.0, "KiB");
+            return format(bytes, 1024, "KiB");
         }
         if (bytes < 1024L * 1024 * 1024) {
-            return format(bytes / (1024.0 * 1024), "MiB");
+            return format(bytes, 1024L * 1024, "MiB");
         }
-        return format(bytes / (1024.0 * 1024 * 1024), "GiB");
+        return format(bytes, 1024L * 1024 * 1024, "GiB");
     }
 
-    /** Three significant digits: 1.23, 12.3, 123. */
+    /**
+     * {@code amount / unit} to three significant digits (1.23, 12.3, 123), rounded half up as {@code String.format}
+     * rounds them, in integers: a report prints thousands of figures, and formatting them through {@code Formatter}
+     * was most of the time it took to render one. Below {@link #EXACT} the quotient has at most 15 significant
+     * digits, so the double {@code String.format} was given prints as that very quotient and both round alike.
+     */
+    private static String format(long amount, long unit, String name) {
+        if (amount >= EXACT) {
+            return format(amount / (double) unit, name);
+        }
+        long scale = amount < 10 * unit ? 100 : amount < 100 * unit ? 10 : 1;
+        long scaled = (2 * amount * scale + unit) / (2 * unit);
+        StringBuilder text = new StringBuilder(16).append(scaled / scale);
+        if (scale > 1) {
+            long fraction = scaled % scale;
+            text.append('.');
+            if (scale == 100 && fraction < 10) {
+                text.append('0');
+            }
+            text.append(fraction);
+        }
+        return text.append(' ').append(name).toString();
+    }
+
+    private static final long EXACT = 1_000_000_000_000_000L;
+
     private static String format(double value, String unit) {
         String pattern = value < 10 ? "%.2f %s" : value < 100 ? "%.1f %s" : "%.0f %s";
         return String.format(Locale.ROOT, pattern, value, unit);

@@ -43,7 +43,12 @@ final class FinishedThreads {
     private final ConcurrentLinkedQueue<ThreadActivity> exitedQueue = new ConcurrentLinkedQueue<>();
     private final List<Spawned> spawnsAhead = new ArrayList<>();
     private final List<ThreadActivity> exitsAhead = new ArrayList<>();
-    private final PriorityQueue<Kept> kept = new PriorityQueue<>(Comparator.comparingLong(Kept::calls));
+    /**
+     * Least busy first, and of two as busy the one that appeared first: the partitions hand exited threads over in
+     * an order that varies from run to run, and which of two equals is folded must not (it changes the report).
+     */
+    private final PriorityQueue<Kept> kept = new PriorityQueue<>(Comparator.comparingLong(Kept::calls)
+            .thenComparingLong(k -> k.thread().firstOrdinal));
     private final List<ThreadActivity> unplaced = new ArrayList<>();
     /** The process of each thread a CLONE_THREAD clone started and that is not folded yet. */
     private final Map<Integer, Integer> processOfThread = new HashMap<>();

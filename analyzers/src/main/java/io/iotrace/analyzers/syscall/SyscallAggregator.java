@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Adds up syscall events per thread as they stream by, then groups threads into processes (from the clone and
@@ -278,21 +279,30 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         SyscallConnections connections = connections(byProcess, groups, threadParent, processParent);
         Map<Integer, Long> socketData = new HashMap<>();
         byProcess.forEach((pid, members) -> socketData.put(pid, members.stream().mapToLong(t -> t.socketDataCalls).sum()));
-        // Children first, so a parent's architecture can look at its children's verdicts.
+        // Children first, so a parent's architecture can look at its children's verdicts. The processes of one
+        // depth do not depend on each other: they are classified on all cores, a level at a time (a log of many
+        // programs has hundreds of processes, and this part ran on one core after the parse had used all).
+        Map<Integer, List<Integer>> byDepth = new TreeMap<>(Comparator.reverseOrder());
+        for (int pid : byProcess.keySet()) {
+            byDepth.computeIfAbsent(depth(pid, threadParent, processParent), d -> new ArrayList<>()).add(pid);
+        }
         Map<Integer, ProcessReport> reports = new HashMap<>();
-        List<Integer> pids = new ArrayList<>(byProcess.keySet());
-        pids.sort(Comparator.comparingInt((Integer pid) -> depth(pid, threadParent, processParent)).reversed());
-        for (int pid : pids) {
-            Integer forker = processParent.get(pid);
-            int parentPid = forker == null ? 0 : pidOf(forker, threadParent);
-            List<ProcessReport> children = new ArrayList<>();
-            for (Map.Entry<Integer, Integer> child : processParent.entrySet()) {
-                if (pidOf(child.getValue(), threadParent) == pid && reports.containsKey(child.getKey())) {
-                    children.add(reports.get(child.getKey()));
+        for (List<Integer> level : byDepth.values()) {
+            List<ProcessReport> classified = level.parallelStream().map(pid -> {
+                Integer forker = processParent.get(pid);
+                int parentPid = forker == null ? 0 : pidOf(forker, threadParent);
+                List<ProcessReport> children = new ArrayList<>();
+                for (Map.Entry<Integer, Integer> child : processParent.entrySet()) {
+                    if (pidOf(child.getValue(), threadParent) == pid && reports.containsKey(child.getKey())) {
+                        children.add(reports.get(child.getKey()));
+                    }
                 }
+                return adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), groups, children,
+                        connections), children, socketData);
+            }).toList();
+            for (int i = 0; i < level.size(); i++) {
+                reports.put(level.get(i), classified.get(i));
             }
-            reports.put(pid, adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), groups, children,
-                    connections), children, socketData));
         }
         List<ProcessReport> ordered = new ArrayList<>();
         for (int pid : byProcess.keySet()) {

@@ -136,8 +136,11 @@ final class SyscallConnections {
         }
     }
 
-    /** The connection number {@code fd} stood for at {@code ordinal} when the process started none on it before. */
-    private int fromBefore(int pid, int fd, long ordinal) {
+    /**
+     * The connection number {@code fd} stood for at {@code ordinal} when the process started none on it before.
+     * Synchronized: the processes of one depth are classified in parallel, and this is the one lookup that adds.
+     */
+    private synchronized int fromBefore(int pid, int fd, long ordinal) {
         Fork fork = forks.get(pid);
         if (fork != null && fork.ordinal() <= ordinal) {
             List<Start> list = starts.getOrDefault(fork.parentPid(), Map.of()).get(fd);

@@ -21,6 +21,8 @@ final class StraceLineParser {
     /** What a fraction of a second with so many digits is multiplied by to give nanoseconds. */
     private static final long[] NANO_SCALE = {1_000_000_000L, 100_000_000L, 10_000_000L, 1_000_000L, 100_000L,
             10_000L, 1_000L, 100L, 10L, 1L};
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L};
     private static final byte[] RESUMING = "<... resuming interrupted ".getBytes(StandardCharsets.US_ASCII);
 
     private final NameInterner names = new NameInterner();
@@ -487,6 +489,20 @@ final class StraceLineParser {
     private long decimal(int from) {
         long value = 0;
         int p = from;
+        while (p + Long.BYTES <= end) {
+            long word = AsciiDigits.word(b, p);
+            int digits = AsciiDigits.leading(word);
+            if (digits == 0) {
+                scanEnd = p;
+                return value;
+            }
+            value = value * POWERS_OF_TEN[digits] + AsciiDigits.value(word, digits);
+            p += digits;
+            if (digits < Long.BYTES) {
+                scanEnd = p;
+                return value;
+            }
+        }
         for (; p < end; p++) {
             int digit = b[p] - '0';
             if (digit < 0 || digit > 9) {
@@ -500,6 +516,14 @@ final class StraceLineParser {
 
     /** The digits after a decimal point at {@code from} as nanoseconds; {@link #scanEnd} is set to their end. */
     private long fraction(int from) {
+        if (from + Long.BYTES <= end) {
+            long word = AsciiDigits.word(b, from);
+            int digits = AsciiDigits.leading(word);
+            if (digits < Long.BYTES) {
+                scanEnd = from + digits;
+                return digits == 0 ? 0 : AsciiDigits.value(word, digits) * NANO_SCALE[digits];
+            }
+        }
         long value = 0;
         int p = from;
         int significant = Math.min(end, from + 9);
