@@ -9,6 +9,10 @@ import java.util.Arrays;
  * current run of data calls (first and last place in the log) and ends the run when it closes or reuses the
  * number; which connection a run was on is settled once every thread's starts are known. Fixed-size arrays indexed
  * by descriptor and one growing array of records: no allocation per call.
+ *
+ * <p>A thread keeps at most {@value #MAX_RECORDS} records, its first connections: a log's memory must not grow
+ * with the connections a long-lived thread makes (an accept loop of a day's log makes millions), and the roles that
+ * identity decides are settled long before. Counts (accepts, data calls) are kept elsewhere, whole.
  */
 final class ConnectionTrail {
     /** What a record says. */
@@ -20,6 +24,8 @@ final class ConnectionTrail {
     static final int USED = 4;
 
     private static final int FIELDS = 3;
+    /** 192 KiB of records a thread at most. */
+    static final int MAX_RECORDS = 8192;
     private static final long NONE = -1;
 
     private long[] runFirst = new long[0];
@@ -70,6 +76,9 @@ final class ConnectionTrail {
     }
 
     private void add(int kind, int fd, long first, long last) {
+        if (size == MAX_RECORDS * FIELDS) {
+            return;
+        }
         if (size + FIELDS > records.length) {
             records = Arrays.copyOf(records, records.length * 2);
         }
