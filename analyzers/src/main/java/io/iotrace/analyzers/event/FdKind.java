@@ -14,44 +14,47 @@ public enum FdKind {
     /** The log did not decorate the descriptor. */
     UNKNOWN;
 
-    /** Reads the kind from a descriptor decoration without its angle brackets, e.g. {@code TCP:[1.2.3.4:5->6.7.8.9:10]}. */
+    /**
+     * Reads the kind from a descriptor decoration without its angle brackets, e.g. {@code TCP:[1.2.3.4:5->6.7.8.9:10]}.
+     * Nearly every descriptor of a {@code -yy} log has one: the first byte picks the one prefix to compare.
+     */
     public static FdKind ofDecoration(byte[] text, int from, int to) {
         if (from >= to) {
             return UNKNOWN;
         }
-        byte first = text[from];
-        if (first == '/') {
-            return FILE;
+        return switch (text[from]) {
+            case '/' -> FILE;
+            case 'T' -> startsWith(text, from, to, "TCP") ? SOCKET : OTHER;
+            case 'U' -> startsWith(text, from, to, "UDP") || startsWith(text, from, to, "UNIX") ? SOCKET : OTHER;
+            case 's' -> startsWith(text, from, to, "socket:") ? SOCKET : OTHER;
+            case 'N' -> startsWith(text, from, to, "NETLINK") ? SOCKET : OTHER;
+            case 'R' -> startsWith(text, from, to, "RAW") ? SOCKET : OTHER;
+            case 'S' -> startsWith(text, from, to, "SCTP") ? SOCKET : OTHER;
+            case 'P' -> startsWith(text, from, to, "PACKET") ? SOCKET : OTHER;
+            case 'p' -> startsWith(text, from, to, "pipe:") ? PIPE : OTHER;
+            case 'a' -> startsWith(text, from, to, "anon_inode:") ? ofAnonymousInode(text, from + 11, to) : OTHER;
+            default -> OTHER;
+        };
+    }
+
+    private static FdKind ofAnonymousInode(byte[] text, int name, int to) {
+        if (name < to && text[name] == '[') {
+            name++;
         }
-        if (startsWith(text, from, to, "TCP") || startsWith(text, from, to, "UDP")
-                || startsWith(text, from, to, "UNIX") || startsWith(text, from, to, "socket:")
-                || startsWith(text, from, to, "NETLINK") || startsWith(text, from, to, "RAW")
-                || startsWith(text, from, to, "SCTP") || startsWith(text, from, to, "PACKET")) {
-            return SOCKET;
+        if (startsWith(text, name, to, "eventpoll")) {
+            return EPOLL;
         }
-        if (startsWith(text, from, to, "pipe:")) {
-            return PIPE;
+        if (startsWith(text, name, to, "io_uring")) {
+            return IO_URING;
         }
-        if (startsWith(text, from, to, "anon_inode:")) {
-            int name = from + "anon_inode:".length();
-            if (name < to && text[name] == '[') {
-                name++;
-            }
-            if (startsWith(text, name, to, "eventpoll")) {
-                return EPOLL;
-            }
-            if (startsWith(text, name, to, "io_uring")) {
-                return IO_URING;
-            }
-            if (startsWith(text, name, to, "eventfd")) {
-                return EVENTFD;
-            }
-            if (startsWith(text, name, to, "signalfd")) {
-                return SIGNALFD;
-            }
-            if (startsWith(text, name, to, "timerfd")) {
-                return TIMERFD;
-            }
+        if (startsWith(text, name, to, "eventfd")) {
+            return EVENTFD;
+        }
+        if (startsWith(text, name, to, "signalfd")) {
+            return SIGNALFD;
+        }
+        if (startsWith(text, name, to, "timerfd")) {
+            return TIMERFD;
         }
         return OTHER;
     }

@@ -7,6 +7,8 @@ import io.iotrace.analyzers.event.SyscallEvent.Kind;
 import io.iotrace.analyzers.event.SyscallEventBatch;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Parses one strace output line straight from bytes into a {@link SyscallEventBatch}, no object per line.
@@ -16,14 +18,36 @@ import java.nio.charset.StandardCharsets;
  * thread: it keeps the interned names and the last problem.
  */
 final class StraceLineParser {
-    private static final byte[] UNFINISHED = " <unfinished ...>".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] RESUMED = " resumed>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNFINISHED = ascii(" <unfinished ...>");
     /** What a fraction of a second with so many digits is multiplied by to give nanoseconds. */
     private static final long[] NANO_SCALE = {1_000_000_000L, 100_000_000L, 10_000_000L, 1_000_000L, 100_000L,
             10_000L, 1_000L, 100L, 10L, 1L};
     private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
             100_000_000L};
-    private static final byte[] RESUMING = "<... resuming interrupted ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESUMING = ascii("<... resuming interrupted ");
+    private static final byte[] CLONE_THREAD = ascii("CLONE_THREAD");
+    private static final byte[] EXITED_WITH = ascii("exited with ");
+    private static final byte[] EXIT_PREFIX = ascii("+++ ");
+    private static final byte[] FASYNC = ascii("FASYNC");
+    private static final byte[] FIOASYNC = ascii("FIOASYNC");
+    private static final byte[] F_SETFL = ascii("F_SETFL");
+    private static final byte[] F_SETOWN = ascii("F_SETOWN");
+    private static final byte[] F_SETSIG = ascii("F_SETSIG");
+    private static final byte[] KILLED_BY = ascii("killed by ");
+    private static final byte[] NULL_SETS = ascii(", NULL");
+    private static final byte[] ONE_DESCRIPTOR = ascii("1,");
+    private static final byte[] PID_PREFIX = ascii("[pid ");
+    private static final byte[] POLL_ARRAY_END = ascii("}], ");
+    private static final byte[] POLL_ARRAY_START = ascii("[{fd=");
+    private static final byte[] RESUMED = ascii(" resumed>");
+    private static final byte[] RESUMED_PREFIX = ascii("<... ");
+    private static final byte[] SIGNAL_PREFIX = ascii("--- ");
+    private static final byte[] SI_FD = ascii("si_fd=");
+    private static final byte[] STOPPED_BY = ascii("stopped by ");
+    private static final byte[] UNAVAILABLE = ascii("<unavailable>");
+    /** The categories whose arguments say something the analysis needs (see {@link #finishedWithArguments}). */
+    private static final Set<SyscallCategory> READS_ARGUMENTS = EnumSet.of(SyscallCategory.MMAP,
+            SyscallCategory.POLL, SyscallCategory.SELECT, SyscallCategory.SPAWN, SyscallCategory.CONTROL);
 
     private final NameInterner names = new NameInterner();
     private String problem;
@@ -84,13 +108,13 @@ final class StraceLineParser {
             return fail("nothing after the timestamp");
         }
         byte c = b[pos];
-        if (c == '-' && startsWith(pos, "--- ")) {
+        if (c == '-' && startsWith(pos, SIGNAL_PREFIX)) {
             return signal();
         }
-        if (c == '+' && startsWith(pos, "+++ ")) {
+        if (c == '+' && startsWith(pos, EXIT_PREFIX)) {
             return exit();
         }
-        if (c == '<' && startsWith(pos, "<... ")) {
+        if (c == '<' && startsWith(pos, RESUMED_PREFIX)) {
             return resumed();
         }
         return call();
@@ -109,7 +133,7 @@ final class StraceLineParser {
 
     /** The pid column of {@code -f -o} ({@code 1234 }), of stderr ({@code [pid  1234] }) and {@code -Y} names. */
     private boolean readPrefix() {
-        if (b[pos] == '[' && startsWith(pos, "[pid ")) {
+        if (b[pos] == '[' && startsWith(pos, PID_PREFIX)) {
             int p = skipSpaces(pos + 5);
             int digitsEnd = digitsEnd(p);
             if (digitsEnd == p || digitsEnd >= end || b[digitsEnd] != ']') {
@@ -187,7 +211,7 @@ final class StraceLineParser {
 
     private boolean signal() {
         int p = pos + 4;
-        if (startsWith(p, "stopped by ")) {
+        if (startsWith(p, STOPPED_BY)) {
             p += 11;
         }
         int nameEnd = tokenEnd(p);
@@ -197,7 +221,7 @@ final class StraceLineParser {
         String name = names.intern(b, p, nameEnd);
         int fd = -1;
         FdKind kind = FdKind.UNKNOWN;
-        int siFd = indexOf("si_fd=", nameEnd, end);
+        int siFd = indexOf(SI_FD, nameEnd, end);
         if (siFd >= 0) {
             int digits = siFd + 6;
             int digitsEnd = digitsEnd(digits);
@@ -213,7 +237,7 @@ final class StraceLineParser {
 
     private boolean exit() {
         int p = pos + 4;
-        if (startsWith(p, "exited with ")) {
+        if (startsWith(p, EXITED_WITH)) {
             p += 12;
             int digitsEnd = digitsEnd(p);
             if (digitsEnd == p) {
@@ -222,7 +246,7 @@ final class StraceLineParser {
             return emit(SyscallEvent.NO_TIME, Kind.EXIT, "exit", -1, FdKind.UNKNOWN,
                     parseDecimal(p, digitsEnd), null, FdKind.UNKNOWN, 0, null, timeFlags);
         }
-        if (startsWith(p, "killed by ")) {
+        if (startsWith(p, KILLED_BY)) {
             p += 10;
             int nameEnd = tokenEnd(p);
             return emit(SyscallEvent.NO_TIME, Kind.KILLED, names.intern(b, p, nameEnd),
@@ -234,7 +258,7 @@ final class StraceLineParser {
     private boolean resumed() {
         int p = pos + 5;
         int nameEnd = nameEnd(p);
-        if (nameEnd == p || !startsWith(nameEnd, " resumed>")) {
+        if (nameEnd == p || !startsWith(nameEnd, RESUMED)) {
             return fail("unreadable <... resumed> line");
         }
         String name = names.intern(b, p, nameEnd);
@@ -274,18 +298,28 @@ final class StraceLineParser {
             }
         }
         if (endsWith(UNFINISHED)) {
-            // Under -f most waits are split by other threads' lines: the watched descriptor of a one-descriptor
-            // poll (a JDK timed read) is only on this half.
-            int flags = timeFlags | callFlags(end);
-            int watched = category == SyscallCategory.POLL || category == SyscallCategory.SELECT
-                    ? singleWatchedFd(category, end - UNFINISHED.length) : -1;
-            if (watched >= 0) {
-                flags |= SyscallEvent.FLAG_SINGLE_FD_WAIT;
+            if (READS_ARGUMENTS.contains(category)) {
+                return unfinishedWithArguments(name, fd, fdKind);
             }
-            return emit(SyscallEvent.NO_TIME, Kind.UNFINISHED, name, fd, fdKind, 0, null,
-                    FdKind.UNKNOWN, Math.max(watched, 0), null, flags);
+            return emit(SyscallEvent.NO_TIME, Kind.UNFINISHED, name, fd, fdKind, 0, null, FdKind.UNKNOWN, 0, null,
+                    timeFlags);
         }
         return finished(Kind.CALL, name, fd, fdKind);
+    }
+
+    /**
+     * Under -f most waits are split by other threads' lines: the watched descriptor of a one-descriptor poll (a JDK
+     * timed read) is only on this half.
+     */
+    private boolean unfinishedWithArguments(String name, int fd, FdKind fdKind) {
+        int flags = timeFlags | callFlags(end);
+        int watched = category == SyscallCategory.POLL || category == SyscallCategory.SELECT
+                ? singleWatchedFd(category, end - UNFINISHED.length) : -1;
+        if (watched >= 0) {
+            flags |= SyscallEvent.FLAG_SINGLE_FD_WAIT;
+        }
+        return emit(SyscallEvent.NO_TIME, Kind.UNFINISHED, name, fd, fdKind, 0, null,
+                FdKind.UNKNOWN, Math.max(watched, 0), null, flags);
     }
 
     /** Reads {@code ...) = ret [ERRNO (text)] [<duration>]} from the end of the line. */
@@ -298,7 +332,7 @@ final class StraceLineParser {
             if (nanos >= 0) {
                 duration = nanos;
                 tail = open - 1;
-            } else if (open > 0 && b[open - 1] == ' ' && startsWith(open, "<unavailable>")) {
+            } else if (open > 0 && b[open - 1] == ' ' && startsWith(open, UNAVAILABLE)) {
                 tail = open - 1;
             }
         }
@@ -318,12 +352,18 @@ final class StraceLineParser {
             flags |= SyscallEvent.FLAG_NO_RESULT;
             p++;
         } else {
-            int numberEnd = numberEnd(p, tail);
-            if (numberEnd == p) {
-                return fail("unreadable return value");
+            if (p < tail && b[p] >= '1' && b[p] <= '9') {
+                // Most results: a plain count or descriptor, read in one pass.
+                result = decimal(p);
+                p = Math.min(scanEnd, tail);
+            } else {
+                int numberEnd = numberEnd(p, tail);
+                if (numberEnd == p) {
+                    return fail("unreadable return value");
+                }
+                result = parseNumber(p, numberEnd);
+                p = numberEnd;
             }
-            result = parseNumber(p, numberEnd);
-            p = numberEnd;
             if (p < tail && b[p] == '<') {
                 int close = decorationEnd(p);
                 resultKind = FdKind.ofDecoration(b, p + 1, close);
@@ -335,11 +375,23 @@ final class StraceLineParser {
             int errnoEnd = tokenEnd(p + 1);
             errno = names.intern(b, p + 1, errnoEnd);
         }
-        int argument = 0;
-        String text = null;
+        if (READS_ARGUMENTS.contains(category) || b[pos] == '"' && kind == Kind.CALL && "execve".equals(name)) {
+            return finishedWithArguments(kind, name, fd, fdKind, argsEnd, duration, result, errno, resultKind, flags);
+        }
+        return emit(duration, kind, name, fd, fdKind, result, errno, resultKind, 0, null, flags);
+    }
+
+    /**
+     * The few calls whose arguments the analysis needs: kept out of {@link #finished}, which every line passes
+     * through, so that the compiler keeps that one small (inlined whole, it took seconds to compile).
+     */
+    private boolean finishedWithArguments(Kind kind, String name, int fd, FdKind fdKind, int argsEnd, long duration,
+                                          long result, String errno, FdKind resultKind, int flags) {
         if (category == SyscallCategory.MMAP && kind == Kind.CALL) {
             return mmap(name, argsEnd, duration, result, errno, flags);
         }
+        int argument = 0;
+        String text = null;
         if (category == SyscallCategory.POLL || category == SyscallCategory.SELECT) {
             int watched = singleWatchedFd(category, argsEnd);
             if (watched >= 0) {
@@ -354,8 +406,7 @@ final class StraceLineParser {
             }
         }
         flags |= callFlags(argsEnd);
-        return emit(duration, kind, name, fd, fdKind, result, errno, resultKind, argument,
-                text, flags);
+        return emit(duration, kind, name, fd, fdKind, result, errno, resultKind, argument, text, flags);
     }
 
     /**
@@ -382,11 +433,11 @@ final class StraceLineParser {
     private int callFlags(int argsEnd) {
         switch (category) {
             case SPAWN:
-                return indexOf("CLONE_THREAD", pos, argsEnd) >= 0 ? SyscallEvent.FLAG_CLONE_THREAD : 0;
+                return indexOf(CLONE_THREAD, pos, argsEnd) >= 0 ? SyscallEvent.FLAG_CLONE_THREAD : 0;
             case CONTROL:
-                boolean async = indexOf("F_SETOWN", pos, argsEnd) >= 0 || indexOf("F_SETSIG", pos, argsEnd) >= 0
-                        || (indexOf("F_SETFL", pos, argsEnd) >= 0 && indexOf("FASYNC", pos, argsEnd) >= 0)
-                        || indexOf("FIOASYNC", pos, argsEnd) >= 0;
+                boolean async = indexOf(F_SETOWN, pos, argsEnd) >= 0 || indexOf(F_SETSIG, pos, argsEnd) >= 0
+                        || (indexOf(F_SETFL, pos, argsEnd) >= 0 && indexOf(FASYNC, pos, argsEnd) >= 0)
+                        || indexOf(FIOASYNC, pos, argsEnd) >= 0;
                 return async ? SyscallEvent.FLAG_ASYNC_SETUP : 0;
             default:
                 return 0;
@@ -430,11 +481,11 @@ final class StraceLineParser {
      */
     private int singleWatchedFd(SyscallCategory category, int argsEnd) {
         if (category == SyscallCategory.POLL) {
-            if (!startsWith(pos, "[{fd=")) {
+            if (!startsWith(pos, POLL_ARRAY_START)) {
                 return -1;
             }
-            int close = indexOf("}], ", pos, argsEnd);
-            if (close < 0 || !startsWith(close + 4, "1,") && !(close + 5 == argsEnd && b[close + 4] == '1')) {
+            int close = indexOf(POLL_ARRAY_END, pos, argsEnd);
+            if (close < 0 || !startsWith(close + 4, ONE_DESCRIPTOR) && !(close + 5 == argsEnd && b[close + 4] == '1')) {
                 return -1;
             }
             int digits = pos + 5;
@@ -453,7 +504,7 @@ final class StraceLineParser {
         if (p < argsEnd && b[p] == '<') {
             p = decorationEnd(p) + 1;
         }
-        if (p >= argsEnd || b[p] != ']' || !startsWith(p + 1, ", NULL")) {
+        if (p >= argsEnd || b[p] != ']' || !startsWith(p + 1, NULL_SETS)) {
             return -1;
         }
         return (int) parseDecimal(digits, digitsEnd);
@@ -558,7 +609,7 @@ final class StraceLineParser {
         }
         if (p + 1 < to && b[p] == '0' && b[p + 1] == 'x') {
             p += 2;
-            while (p < to && Character.digit(b[p], 16) >= 0) {
+            while (p < to && hexDigit(b[p]) >= 0) {
                 p++;
             }
             return p;
@@ -576,12 +627,20 @@ final class StraceLineParser {
         long value = 0;
         if (p + 1 < to && b[p] == '0' && b[p + 1] == 'x') {
             for (p += 2; p < to; p++) {
-                value = (value << 4) | Character.digit(b[p], 16);
+                value = (value << 4) | hexDigit(b[p]);
             }
         } else {
             value = parseDecimal(p, to);
         }
         return negative ? -value : value;
+    }
+
+    private static int hexDigit(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     private long parseDecimal(int from, int to) {
@@ -621,19 +680,6 @@ final class StraceLineParser {
         return p;
     }
 
-    private boolean startsWith(int at, String prefix) {
-        int n = prefix.length();
-        if (at + n > end) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (b[at + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private boolean startsWith(int at, byte[] prefix) {
         if (at + prefix.length > end) {
             return false;
@@ -669,15 +715,19 @@ final class StraceLineParser {
         return -1;
     }
 
-    private int indexOf(String needle, int from, int to) {
-        int last = to - needle.length();
-        char first = needle.charAt(0);
+    private int indexOf(byte[] needle, int from, int to) {
+        int last = to - needle.length;
+        byte first = needle[0];
         for (int p = from; p <= last; p++) {
             if (b[p] == first && startsWith(p, needle)) {
                 return p;
             }
         }
         return -1;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private int lastIndexOf(byte c, int from, int to) {
