@@ -152,12 +152,16 @@ final class ThreadActivity {
         return start;
     }
 
+    /**
+     * Adds one call. Kept small, with the calls most lines are (data, futex) handled here and the rest in
+     * {@link #otherCall}: inlined whole into the partitions' loop, it was tens of kilobytes of machine code that
+     * the compiler took seconds to build, again after each deoptimization, while the parse ran.
+     */
     private void call(String name, int fd, FdKind fdKind, long result, String errno, long argument, String text,
                       int flags, long duration, long start) {
         SyscallStats stats = calls.get(name);
         if (stats == null) {
-            stats = new SyscallStats(name);
-            calls.put(name, stats);
+            stats = firstCallOf(name);
         }
         boolean failed = errno != null;
         boolean noResult = (flags & SyscallEvent.FLAG_NO_RESULT) != 0;
@@ -167,6 +171,23 @@ final class ThreadActivity {
         }
         SyscallCategory category = stats.category;
         descriptors.count(fd, fdKind, category, duration);
+        if (failed) {
+            failed(fd, fdKind, errno, category);
+        }
+        switch (category) {
+            case READ, WRITE, ZERO_COPY -> dataCall(fd, fdKind, failed, category);
+            case FUTEX -> futexCalls++;
+            default -> otherCall(category, name, fd, fdKind, result, failed, noResult, errno, argument, text, flags);
+        }
+    }
+
+    private SyscallStats firstCallOf(String name) {
+        SyscallStats stats = new SyscallStats(name);
+        calls.put(name, stats);
+        return stats;
+    }
+
+    private void failed(int fd, FdKind fdKind, String errno, SyscallCategory category) {
         if (isWouldBlock(errno) && category.isNonBlockingEvidence() && fdKind.carriesStreams()) {
             eagainResults++;
             descriptors.saidWouldBlock(fd);
@@ -177,8 +198,11 @@ final class ThreadActivity {
             awaitingEagainFd = true;
             settledSinceEagain = false;
         }
+    }
+
+    private void otherCall(SyscallCategory category, String name, int fd, FdKind fdKind, long result, boolean failed,
+                           boolean noResult, String errno, long argument, String text, int flags) {
         switch (category) {
-            case READ, WRITE, ZERO_COPY -> dataCall(fd, fdKind, failed, category);
             case ACCEPT -> {
                 if (!failed && !noResult) {
                     settledSinceEagain = true;
@@ -198,7 +222,8 @@ final class ThreadActivity {
                     connections.started(ConnectionTrail.CREATED, (int) result, ordinal);
                 }
             }
-            case SELECT, POLL, EPOLL_WAIT -> readinessWait(name, fd, flags, argument, failed || noResult ? 0 : result);
+            case SELECT, POLL, EPOLL_WAIT -> readinessWait(category, name, fd, flags, argument,
+                    failed || noResult ? 0 : result);
             case SIGNAL_WAIT -> {
                 signalWaits++;
                 settledSinceEagain = true;
@@ -209,7 +234,6 @@ final class ThreadActivity {
                 }
             }
             case SPAWN -> spawn(failed || noResult, result, flags);
-            case FUTEX -> futexCalls++;
             case MMAP -> {
                 if (fd >= 0 && !failed) {
                     fileMmaps++;
@@ -251,7 +275,7 @@ final class ThreadActivity {
 
     }
 
-    private void readinessWait(String name, int fd, int flags, long argument, long ready) {
+    private void readinessWait(SyscallCategory category, String name, int fd, int flags, long argument, long ready) {
         boolean singleFd = (flags & SyscallEvent.FLAG_SINGLE_FD_WAIT) != 0;
         if (awaitingEagainFd && singleFd && argument == lastEagainFd) {
             timedBlockingWaits++;
@@ -260,7 +284,7 @@ final class ThreadActivity {
             readinessWaits.merge(name, 1L, Long::sum);
             readyDescriptors += Math.max(0, ready);
             awaitingEagainFd = false;
-            if (fd >= 0 && SyscallCategory.of(name) == SyscallCategory.EPOLL_WAIT) {
+            if (fd >= 0 && category == SyscallCategory.EPOLL_WAIT) {
                 epollDescriptors.add(fd);
             }
         }
