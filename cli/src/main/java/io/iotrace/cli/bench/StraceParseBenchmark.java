@@ -34,6 +34,12 @@ import java.util.Locale;
  */
 public final class StraceParseBenchmark {
     private static final int RUNS = 3;
+    /**
+     * How long the parse runs untimed before it is measured, as a JMH warm-up does: the JIT compiles the parse's
+     * hot code on one compiler thread beside the two busy workers, and on this machine was still at it after five
+     * runs of a gigabyte. The first run, cold, is printed beside.
+     */
+    private static long warmUpNanos;
     /** The thread counts of the scaling table's second part. */
     private static final int[] THREAD_COUNTS = {1_000, 10_000, 100_000};
     /** The sizes of the scaling table's first part, MiB of the real-shaped log. */
@@ -45,6 +51,7 @@ public final class StraceParseBenchmark {
      */
     public static void main(String[] args) {
         try {
+            warmUpNanos = Long.parseLong(args[3]) * 1_000_000_000L;
             run(Long.parseLong(args[0]), Path.of(args[1]), Boolean.parseBoolean(args[2]));
         } catch (Exception e) {
             System.err.println("iotrace: the strace parse benchmark failed: " + e.getMessage());
@@ -56,7 +63,6 @@ public final class StraceParseBenchmark {
         Path dir = Files.createTempDirectory("iotrace-bench");
         // Also when the command that started this JVM stops it: a gigabyte must not stay behind in /tmp.
         dir.toFile().deleteOnExit();
-        PeakLiveHeap.watch();
         try {
             RealShapedLog real = RealShapedLog.fromCorpus(corpus);
             System.out.printf(Locale.ROOT, "%d cores, heap capped at %.0f MiB; real-shaped log: the %d strace logs"
@@ -166,8 +172,8 @@ public final class StraceParseBenchmark {
     }
 
     /**
-     * Times the readLine loop and the parse on one log, median of 3 each after an untimed run of each (page
-     * cache and JIT warm); prints the full comparison when {@code name} is given.
+     * Times the readLine loop and the parse on one log, median of 3 each after untimed runs (page cache warm, and
+     * the JIT for {@link #warmUpNanos}); prints the full comparison when {@code name} is given.
      */
     private static Row measure(String name, Path log) throws Exception {
         LogShape shape = LogShape.of(log);
@@ -175,11 +181,17 @@ public final class StraceParseBenchmark {
         readLineCount(log);
         long coldStart = System.nanoTime();
         parse(log);
-        double coldParse = (System.nanoTime() - coldStart) / 1e9;
+        long warmUpStart = System.nanoTime();
+        double coldParse = (warmUpStart - coldStart) / 1e9;
+        int warmUpRuns = 1;
+        for (; System.nanoTime() - warmUpStart < warmUpNanos; warmUpRuns++) {
+            parse(log);
+        }
         Timing readLine = median(() -> readLineCount(log), lines);
         resetPeaks();
         Timing parse = median(() -> parse(log), -1);
-        Row row = new Row(shape, readLine, parse, peakHeap(), PeakLiveHeap.peak());
+        long peakHeap = peakHeap();
+        Row row = new Row(shape, readLine, parse, peakHeap, PeakLiveHeap.of(() -> parse(log), parse.wall));
         if (name == null) {
             return row;
         }
@@ -189,12 +201,13 @@ public final class StraceParseBenchmark {
         print("wc -l", wc, mib, lines, wc);
         print("readLine loop", readLine.wall, mib, lines, wc);
         print("iotrace parse", parse.wall, mib, lines, wc);
-        System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x); the parse's first, cold run:"
-                + " %.3f s%n", parse.wall / readLine.wall, coldParse);
+        System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x), measured after %d warm-up runs"
+                + " (%.0f s); the first, cold run: %.3f s (%.2fx)%n", parse.wall / readLine.wall, warmUpRuns,
+                warmUpNanos / 1e9, coldParse, coldParse / readLine.wall);
         System.out.printf(Locale.ROOT, "CPU seconds: readLine loop %.3f, parse %.3f (%.2fx); load average %s%n",
                 readLine.cpu, parse.cpu, parse.cpu / readLine.cpu, BenchmarkReport.loadAverage());
-        System.out.printf(Locale.ROOT, "peak heap during parse: %.1f MiB (target < 256), of it live after a"
-                + " collection: %.1f MiB%n", row.peakHeap / MIB, row.peakLive / MIB);
+        System.out.printf(Locale.ROOT, "peak heap during parse: %.1f MiB (target < 256); live, after full"
+                + " collections in another run: %.1f MiB at most%n", row.peakHeap / MIB, row.peakLive / MIB);
         return row;
     }
 
@@ -318,7 +331,6 @@ public final class StraceParseBenchmark {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
-        PeakLiveHeap.reset();
     }
 
     /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */

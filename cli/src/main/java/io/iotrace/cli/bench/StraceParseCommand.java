@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "strace-parse", mixinStandardHelpOptions = true,
         description = "Measure the strace log parser: build a log of --mib MiB from the corpus's real-program strace"
                 + " logs (pids and times shifted), print its shape, then time wc -l, a BufferedReader.readLine() loop"
-                + " and iotrace's parse through to the report (median of 3 each, on the file in page cache), with"
+                + " and iotrace's parse through to the report (median of 3 each, on the file in page cache, the parse"
+                + " after --warm-up seconds of untimed runs that let the JIT finish, its first, cold run printed"
+                + " beside), with"
                 + " the parse's peak heap; the same on a generated log and on a perf script log built from the"
                 + " corpus's perf recordings; then the scaling table (128 MiB, 1 GiB and"
                 + " 4 GiB; 1,000, 10,000 and 100,000 threads), in a JVM capped at 256 MiB.")
@@ -40,6 +42,11 @@ public final class StraceParseCommand implements Callable<Integer> {
             + " (default: the corpus beside the iotrace build)")
     Path corpus;
 
+    @Option(names = "--warm-up", defaultValue = "15", paramLabel = "SECONDS", description = "untimed parse runs,"
+            + " for so many seconds, before each log's parse is timed: the JIT compiles its hot code meanwhile"
+            + " (default: ${DEFAULT-VALUE})")
+    int warmUpSeconds;
+
     @Option(names = "--no-scaling", description = "leave out the scaling table, which writes and reads 5 GiB of logs,"
             + " one at a time")
     boolean noScaling;
@@ -49,6 +56,9 @@ public final class StraceParseCommand implements Callable<Integer> {
         if (mebibytes < 1) {
             throw new ParameterException(spec.commandLine(), "--mib must be at least 1, was " + mebibytes);
         }
+        if (warmUpSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--warm-up must be at least 0, was " + warmUpSeconds);
+        }
         Path logs = corpus != null ? corpus : besideTheBuild();
         if (!Files.isDirectory(logs)) {
             throw new ParameterException(spec.commandLine(), "no corpus folder at " + logs + ": give --corpus");
@@ -56,7 +66,7 @@ public final class StraceParseCommand implements Callable<Integer> {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), HEAP_TARGET, "-cp", System.getProperty("java.class.path"),
                 StraceParseBenchmark.class.getName(), Long.toString(mebibytes), logs.toString(),
-                Boolean.toString(!noScaling))
+                Boolean.toString(!noScaling), Integer.toString(warmUpSeconds))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         // A signal to this JVM alone, or an error here: the child's gigabyte of log must not go on being written
         // (SIGTERM lets the child delete it).

@@ -21,7 +21,7 @@ class StraceParseCommandTest {
 
     @Test
     void aTinyParseBenchmarkPrintsEachContenderTheRatioAndThePeakHeap() {
-        CliRun run = CliRun.of("benchmark", "strace-parse", "--mib", "2", "--no-scaling");
+        CliRun run = CliRun.of("benchmark", "strace-parse", "--mib", "2", "--no-scaling", "--warm-up", "1");
 
         assertEquals(0, run.exitCode(), run.err() + run.out());
         Matcher contender = CONTENDER.matcher(run.out());
