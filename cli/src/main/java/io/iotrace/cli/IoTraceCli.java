@@ -13,7 +13,17 @@ import picocli.CommandLine.Command;
 public final class IoTraceCli {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exitCode;
+        try {
+            exitCode = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes picocli's handler; a stack trace of wherever the heap ran out says nothing useful.
+            System.err.println("iotrace: out of memory: the input needs more than this JVM's "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB of heap; give it more, for example"
+                    + " JAVA_TOOL_OPTIONS=-Xmx1g");
+            exitCode = ExitCodes.USAGE_OR_INPUT;
+        }
+        System.exit(exitCode);
     }
 
     /** The command line with iotrace's error handling: one line per user error, exit code 2, no stack trace. */
