@@ -112,7 +112,11 @@ final class DescriptorModes {
 
     /** Network calls on every descriptor. */
     long calls() {
-        return Arrays.stream(calls).sum();
+        long n = 0;
+        for (long onDescriptor : calls) {
+            n += onDescriptor;
+        }
+        return n;
     }
 
     /** Network calls on the given descriptors, those of the process in non-blocking mode. */

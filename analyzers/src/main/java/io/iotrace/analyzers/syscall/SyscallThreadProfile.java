@@ -235,7 +235,11 @@ final class SyscallThreadProfile implements ThreadProfile {
 
     @Override
     public long ioSignals() {
-        return t.ioSignals.values().stream().mapToLong(Long::longValue).sum();
+        long signals = 0;
+        for (long n : t.ioSignals.values()) {
+            signals += n;
+        }
+        return signals;
     }
 
     @Override
