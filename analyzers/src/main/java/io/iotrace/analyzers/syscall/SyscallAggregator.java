@@ -286,15 +286,20 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         for (int pid : byProcess.keySet()) {
             byDepth.computeIfAbsent(depth(pid, threadParent, processParent), d -> new ArrayList<>()).add(pid);
         }
+        // Each process's children, found once: looking them up among all processes for each process grew with the
+        // square of a log's processes (thousands in a long trace of a forking server).
+        Map<Integer, List<Integer>> childrenOf = new HashMap<>();
+        processParent.forEach((child, forker) -> childrenOf.computeIfAbsent(pidOf(forker, threadParent),
+                p -> new ArrayList<>()).add(child));
         Map<Integer, ProcessReport> reports = new HashMap<>();
         for (List<Integer> level : byDepth.values()) {
             List<ProcessReport> classified = level.parallelStream().map(pid -> {
                 Integer forker = processParent.get(pid);
                 int parentPid = forker == null ? 0 : pidOf(forker, threadParent);
                 List<ProcessReport> children = new ArrayList<>();
-                for (Map.Entry<Integer, Integer> child : processParent.entrySet()) {
-                    if (pidOf(child.getValue(), threadParent) == pid && reports.containsKey(child.getKey())) {
-                        children.add(reports.get(child.getKey()));
+                for (int child : childrenOf.getOrDefault(pid, List.of())) {
+                    if (reports.containsKey(child)) {
+                        children.add(reports.get(child));
                     }
                 }
                 return adoptCarriersModel(process(pid, parentPid, byProcess.get(pid), groups, children,
