@@ -126,8 +126,27 @@ final class FinishedThreads {
             }
             pid = thread.tid;
         }
-        // Alone: what the rest of its process does is not settled yet when a thread exits, so a connection it did
-        // not start itself counts as one the process accepted, and no loop of the process is known.
+        Alone alone = thread.alone;
+        int process = pid;
+        FoldedThreads group = groups.computeIfAbsent(process, p -> new LinkedHashMap<>())
+                .computeIfAbsent(List.of(alone.role(), alone.verdict().model(),
+                                String.valueOf(alone.verdict().mechanism())),
+                        key -> new FoldedThreads(process, alone.role(), alone.verdict(), thread));
+        group.add(thread, thread.tid == process);
+    }
+
+    /** What an exited thread is alone, the group it folds into: see {@link #classifyAlone}. */
+    record Alone(Verdict verdict, ThreadRole role) {
+    }
+
+    /**
+     * Classifies a thread that just exited by itself, on the partition's worker that added its last call, so that
+     * the reading thread, which folds, only adds it up: classifying each exited thread was most of the reading
+     * thread's work on a log of short-lived threads, and on one core. Alone, because what the rest of its process
+     * does is not settled yet: a connection it did not start itself counts as one the process accepted, and no
+     * loop of the process is known.
+     */
+    static Alone classifyAlone(ThreadActivity thread) {
         BitSet nonBlocking = DescriptorModes.nonBlockingIn(List.of(thread));
         SyscallConnections connections = SyscallConnections.alone(thread);
         SyscallThreadProfile profile = new SyscallThreadProfile(thread, nonBlocking,
@@ -139,11 +158,7 @@ final class FinishedThreads {
         server.addAll(profile.accepted());
         ThreadRole role = RoleAssigner.assign(profile, verdict, server, Loops.of(Map.of(profile, verdict), null))
                 .role();
-        int process = pid;
-        FoldedThreads group = groups.computeIfAbsent(process, p -> new LinkedHashMap<>())
-                .computeIfAbsent(List.of(role, verdict.model(), String.valueOf(verdict.mechanism())),
-                        key -> new FoldedThreads(process, role, verdict, thread));
-        group.add(thread, thread.tid == process);
+        return new Alone(verdict, role);
     }
 
     /** The exited threads kept one by one. */

@@ -160,6 +160,7 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
             if (thread.exitOrdinal >= 0) {
                 remove(tid);
                 last = null;
+                thread.alone = FinishedThreads.classifyAlone(thread);
                 finished.exited(thread);
             }
         }

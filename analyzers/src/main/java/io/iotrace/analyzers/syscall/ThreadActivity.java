@@ -65,6 +65,8 @@ final class ThreadActivity {
     String exit;
     /** Where in the logs the thread exited, or -1 while it runs. */
     long exitOrdinal = -1;
+    /** Once it exited: what it is by itself, the group it folds into ({@link FinishedThreads#classifyAlone}). */
+    FinishedThreads.Alone alone;
 
     /**
      * The {@code <unfinished ...>} half of a call waiting for its resumed half, or null: its fields as they are,
