@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -34,12 +35,6 @@ import java.util.Locale;
  */
 public final class StraceParseBenchmark {
     private static final int RUNS = 3;
-    /**
-     * How long the parse runs untimed before it is measured, as a JMH warm-up does: the JIT compiles the parse's
-     * hot code on one compiler thread beside the two busy workers, and on this machine was still at it after five
-     * runs of a gigabyte. The first run, cold, is printed beside.
-     */
-    private static long warmUpNanos;
     /** The thread counts of the scaling table's second part. */
     private static final int[] THREAD_COUNTS = {1_000, 10_000, 100_000};
     /** The sizes of the scaling table's first part, MiB of the real-shaped log. */
@@ -51,15 +46,20 @@ public final class StraceParseBenchmark {
      */
     public static void main(String[] args) {
         try {
-            warmUpNanos = Long.parseLong(args[3]) * 1_000_000_000L;
-            run(Long.parseLong(args[0]), Path.of(args[1]), Boolean.parseBoolean(args[2]));
+            run(Long.parseLong(args[0]), Path.of(args[1]), Boolean.parseBoolean(args[2]),
+                    Duration.ofSeconds(Long.parseLong(args[3])));
         } catch (Exception e) {
             System.err.println("iotrace: the strace parse benchmark failed: " + e.getMessage());
             System.exit(ExitCodes.USAGE_OR_INPUT);
         }
     }
 
-    private static void run(long mebibytes, Path corpus, boolean scaling) throws Exception {
+    /**
+     * @param warmUp how long each log's parse runs untimed before it is measured, as a JMH warm-up does: the JIT
+     *               compiles the parse's hot code on one compiler thread beside the two busy workers, and on this
+     *               machine was still at it after five runs of a gigabyte. The first run, cold, is printed beside.
+     */
+    private static void run(long mebibytes, Path corpus, boolean scaling, Duration warmUp) throws Exception {
         Path dir = Files.createTempDirectory("iotrace-bench");
         // Also when the command that started this JVM stops it: a gigabyte must not stay behind in /tmp.
         dir.toFile().deleteOnExit();
@@ -72,13 +72,13 @@ public final class StraceParseBenchmark {
             Path log = dir.resolve("real.strace.log");
             log.toFile().deleteOnExit();
             real.write(log, mebibytes << 20);
-            Row realRow = measureOrOutOfMemory("real-shaped", log);
+            Row realRow = measureOrOutOfMemory("real-shaped", log, warmUp);
             Files.delete(log);
 
             Path generated = dir.resolve("generated.strace.log");
             generated.toFile().deleteOnExit();
             generate(generated, mebibytes << 20);
-            measure("generated", generated);
+            measure("generated", generated, warmUp);
             Files.delete(generated);
 
             PerfShapedLog perf = PerfShapedLog.fromCorpus(corpus);
@@ -87,7 +87,7 @@ public final class StraceParseBenchmark {
             perf.write(perfLog, mebibytes << 20);
             System.out.printf(Locale.ROOT, "%nperf script: perf record -e raw_syscalls of %s, laid end to end and"
                     + " repeated, tids and times shifted", String.join(", ", perf.programs()));
-            measureOrOutOfMemory("perf script", perfLog);
+            measureOrOutOfMemory("perf script", perfLog, warmUp);
             Files.delete(perfLog);
 
             if (scaling) {
@@ -103,7 +103,7 @@ public final class StraceParseBenchmark {
                         Path sized = dir.resolve("real-" + mib + ".strace.log");
                         sized.toFile().deleteOnExit();
                         real.write(sized, mib << 20);
-                        row = measureOrOutOfMemory(null, sized);
+                        row = measureOrOutOfMemory(null, sized, warmUp);
                         Files.delete(sized);
                     }
                     if (row == null) {
@@ -123,7 +123,7 @@ public final class StraceParseBenchmark {
                     Path many = dir.resolve("threads-" + threads + ".strace.log");
                     many.toFile().deleteOnExit();
                     ShortLivedThreadsLog.write(many, threads);
-                    Row row = measureOrOutOfMemory(null, many);
+                    Row row = measureOrOutOfMemory(null, many, warmUp);
                     Files.delete(many);
                     if (row == null) {
                         System.out.printf(Locale.ROOT, "%-10d OutOfMemoryError%n", threads);
@@ -160,9 +160,9 @@ public final class StraceParseBenchmark {
     }
 
     /** {@link #measure}, or null when the parse ran out of heap: a row of the table, not the end of the run. */
-    private static Row measureOrOutOfMemory(String name, Path log) throws Exception {
+    private static Row measureOrOutOfMemory(String name, Path log, Duration warmUp) throws Exception {
         try {
-            return measure(name, log);
+            return measure(name, log, warmUp);
         } catch (OutOfMemoryError e) {
             if (name != null) {
                 System.out.printf(Locale.ROOT, "%n%s log: the parse ran out of heap (OutOfMemoryError)%n", name);
@@ -173,9 +173,9 @@ public final class StraceParseBenchmark {
 
     /**
      * Times the readLine loop and the parse on one log, median of 3 each after untimed runs (page cache warm, and
-     * the JIT for {@link #warmUpNanos}); prints the full comparison when {@code name} is given.
+     * the JIT for {@code warmUp}); prints the full comparison when {@code name} is given.
      */
-    private static Row measure(String name, Path log) throws Exception {
+    private static Row measure(String name, Path log, Duration warmUp) throws Exception {
         LogShape shape = LogShape.of(log);
         long lines = shape.lines();
         readLineCount(log);
@@ -184,7 +184,7 @@ public final class StraceParseBenchmark {
         long warmUpStart = System.nanoTime();
         double coldParse = (warmUpStart - coldStart) / 1e9;
         int warmUpRuns = 1;
-        for (; System.nanoTime() - warmUpStart < warmUpNanos; warmUpRuns++) {
+        for (; System.nanoTime() - warmUpStart < warmUp.toNanos(); warmUpRuns++) {
             parse(log);
         }
         Timing readLine = median(() -> readLineCount(log), lines);
@@ -202,8 +202,8 @@ public final class StraceParseBenchmark {
         print("readLine loop", readLine.wall, mib, lines, wc);
         print("iotrace parse", parse.wall, mib, lines, wc);
         System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x), measured after %d warm-up runs"
-                + " (%.0f s); the first, cold run: %.3f s (%.2fx)%n", parse.wall / readLine.wall, warmUpRuns,
-                warmUpNanos / 1e9, coldParse, coldParse / readLine.wall);
+                + " (%d s); the first, cold run: %.3f s (%.2fx)%n", parse.wall / readLine.wall, warmUpRuns,
+                warmUp.toSeconds(), coldParse, coldParse / readLine.wall);
         System.out.printf(Locale.ROOT, "CPU seconds: readLine loop %.3f, parse %.3f (%.2fx); load average %s%n",
                 readLine.cpu, parse.cpu, parse.cpu / readLine.cpu, BenchmarkReport.loadAverage());
         System.out.printf(Locale.ROOT, "peak heap during parse: %.1f MiB (target < 256); live, after full"

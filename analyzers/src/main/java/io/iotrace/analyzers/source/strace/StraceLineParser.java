@@ -375,7 +375,7 @@ final class StraceLineParser {
             int errnoEnd = tokenEnd(p + 1);
             errno = names.intern(b, p + 1, errnoEnd);
         }
-        if (READS_ARGUMENTS.contains(category) || b[pos] == '"' && kind == Kind.CALL && "execve".equals(name)) {
+        if (READS_ARGUMENTS.contains(category) || isExecveWithPath(kind, name)) {
             return finishedWithArguments(kind, name, fd, fdKind, argsEnd, duration, result, errno, resultKind, flags);
         }
         return emit(duration, kind, name, fd, fdKind, result, errno, resultKind, 0, null, flags);
@@ -399,7 +399,7 @@ final class StraceLineParser {
                 argument = watched;
             }
         }
-        if (kind == Kind.CALL && "execve".equals(name) && b[pos] == '"') {
+        if (isExecveWithPath(kind, name)) {
             int close = indexOf((byte) '"', pos + 1, argsEnd);
             if (close > 0) {
                 text = new String(b, pos + 1, close - pos - 1, StandardCharsets.UTF_8);
@@ -442,6 +442,11 @@ final class StraceLineParser {
             default:
                 return 0;
         }
+    }
+
+    /** An execve whose first argument, the program's path, is printed: the program's name comes from it. */
+    private boolean isExecveWithPath(Kind kind, String name) {
+        return b[pos] == '"' && kind == Kind.CALL && "execve".equals(name);
     }
 
     /** {@code mmap(addr, length, prot, flags, fd, offset)}: the length and the mapped descriptor. */
