@@ -84,19 +84,19 @@ final class SyscallStats {
         timedCalls += other.timedCalls;
         totalNanos += other.totalNanos;
         maxNanos = Math.max(maxNanos, other.maxNanos);
-        if (other.histogram != null) {
-            if (histogram == null) {
-                // Only a group of finished threads adds up others: its histogram records nothing of its own.
-                histogram = histogramOfFew();
-                histogram.compact();
-                few = null;
-                fewCount = 0;
-            }
-            histogram.add(other.histogram);
+        if (other.timedCalls == 0) {
+            return;
         }
-        for (int i = 0; i < other.fewCount; i++) {
-            recordDuration(other.few[i]);
+        if (histogram == null) {
+            // Only a group of finished threads, or a report's sum, adds up others: its histogram records nothing of
+            // its own, so it stays compact. Recording the other's few durations one by one expanded it to rows of
+            // 32 buckets, which were most of the heap a long log's thread groups held (64 MB at 4 GiB).
+            histogram = histogramOfFew();
+            histogram.compact();
+            few = null;
+            fewCount = 0;
         }
+        histogram.add(other.durations());
     }
 
     /** The thread is done: its histogram shrinks to its non-empty buckets ({@link LogHistogram#compact}). */
