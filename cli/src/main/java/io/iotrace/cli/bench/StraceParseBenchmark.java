@@ -26,15 +26,21 @@ import java.util.Locale;
  * corpus's real ones and generated, and a {@code perf script} log built from the corpus's perf recordings.
  *
  * <p>Generates a log of the given size (MiB, default 1024) in a temp dir, then times, after one untimed run of the
- * readLine loop and of the parse (the parse's is printed as its cold time), median of 3 each:
- * {@code wc -l}, a plain {@code BufferedReader.readLine()} count loop, and {@link SyscallLogAnalyzer#analyze}
- * through to the rendered report. Prints seconds, MiB/s, lines/s, ratios, peak heap and peak RSS, and the CPU
+ * readLine loop and of the parse (the parse's is printed as its cold time) and the parse's warm-up:
+ * {@code wc -l} (median of 3), and in turns, {@value #PAIRS} pairs, a plain {@code BufferedReader.readLine()} count
+ * loop and {@link SyscallLogAnalyzer#analyze} through to the rendered report. Prints seconds, MiB/s, lines/s, ratios, peak heap and peak RSS, and the CPU
  * seconds this JVM spent in each (the parse runs on every core, so on a machine shared with other work its wall time
  * suffers more than the single-threaded loop's: the CPU ratio says how much work each does). Run by
  * {@code iotrace benchmark strace-parse}, in a JVM of its own whose heap is capped at the target.
  */
 public final class StraceParseBenchmark {
-    private static final int RUNS = 3;
+    /**
+     * The readLine loop and the parse are timed in turns, this many pairs, and their ratio is the median of the
+     * pairs' ratios: this host's speed moves by a third within minutes, and timed in two blocks (three readLine
+     * loops, then three parses) one ratio took the loop from a slow minute and the parse from a fast one, or the
+     * reverse (1.48x and 1.66x for the same code). Two runs a second apart see the same host.
+     */
+    private static final int PAIRS = 5;
     /** The thread counts of the scaling table's second part. */
     private static final int[] THREAD_COUNTS = {1_000, 10_000, 100_000};
     /** The sizes of the scaling table's first part, MiB of the real-shaped log. */
@@ -91,8 +97,8 @@ public final class StraceParseBenchmark {
             Files.delete(perfLog);
 
             if (scaling) {
-                System.out.printf(Locale.ROOT, "%nscaling, real-shaped log (median of %d; s/GiB should stay flat):%n",
-                        RUNS);
+                System.out.printf(Locale.ROOT, "%nscaling, real-shaped log (median of %d pairs; s/GiB should stay"
+                        + " flat):%n", PAIRS);
                 System.out.printf(Locale.ROOT, "%-10s %8s %10s %10s %8s %10s %10s%n", "size", "lines", "readLine",
                         "parse", "ratio", "parse s/GiB", "peak live");
                 for (long mib : SCALING_MIB) {
@@ -112,11 +118,11 @@ public final class StraceParseBenchmark {
                     }
                     System.out.printf(Locale.ROOT, "%-10s %8s %9.3fs %9.3fs %7.2fx %10.3f %7.1f MiB%n",
                             mib + " MiB", millions(row.shape.lines()), row.readLine.wall, row.parse.wall,
-                            row.parse.wall / row.readLine.wall, row.parse.wall / (row.shape.bytes() / GIB),
+                            row.ratio, row.parse.wall / (row.shape.bytes() / GIB),
                             row.peakLive / MIB);
                 }
                 System.out.printf(Locale.ROOT, "%nscaling, threads of a thread-per-connection server, each short-lived"
-                        + " (median of %d; peak live heap should stay flat):%n", RUNS);
+                        + " (median of %d pairs; peak live heap should stay flat):%n", PAIRS);
                 System.out.printf(Locale.ROOT, "%-10s %8s %10s %10s %8s %10s%n", "threads", "lines", "readLine",
                         "parse", "ratio", "peak live");
                 for (int threads : THREAD_COUNTS) {
@@ -131,7 +137,7 @@ public final class StraceParseBenchmark {
                     }
                     System.out.printf(Locale.ROOT, "%-10d %8s %9.3fs %9.3fs %7.2fx %7.1f MiB%n", threads,
                             millions(row.shape.lines()), row.readLine.wall, row.parse.wall,
-                            row.parse.wall / row.readLine.wall, row.peakLive / MIB);
+                            row.ratio, row.peakLive / MIB);
                 }
             }
             System.out.printf(Locale.ROOT, "%npeak RSS of this JVM: %s; load average %s%n", peakRss(),
@@ -155,8 +161,11 @@ public final class StraceParseBenchmark {
                 : String.format(Locale.ROOT, "%.0f k", lines / 1e3);
     }
 
-    /** One log's figures: its shape, the readLine loop's and the parse's medians, the parse's peak heaps. */
-    record Row(LogShape shape, Timing readLine, Timing parse, long peakHeap, long peakLive) {
+    /**
+     * One log's figures: its shape, the readLine loop's and the parse's medians and the median of their pairs'
+     * ratios, the parse's peak heaps.
+     */
+    record Row(LogShape shape, Timing readLine, Timing parse, double ratio, long peakHeap, long peakLive) {
     }
 
     /** {@link #measure}, or null when the parse ran out of heap: a row of the table, not the end of the run. */
@@ -172,8 +181,8 @@ public final class StraceParseBenchmark {
     }
 
     /**
-     * Times the readLine loop and the parse on one log, median of 3 each after untimed runs (page cache warm, and
-     * the JIT for {@code warmUp}); prints the full comparison when {@code name} is given.
+     * Times the readLine loop and the parse on one log in turns after untimed runs (page cache warm, and the JIT
+     * for {@code warmUp}); prints the full comparison when {@code name} is given.
      */
     private static Row measure(String name, Path log, Duration warmUp) throws Exception {
         LogShape shape = LogShape.of(log);
@@ -187,23 +196,41 @@ public final class StraceParseBenchmark {
         for (; System.nanoTime() - warmUpStart < warmUp.toNanos(); warmUpRuns++) {
             parse(log);
         }
-        Timing readLine = median(() -> readLineCount(log), lines);
-        resetPeaks();
-        Timing parse = median(() -> parse(log), -1);
-        long peakHeap = peakHeap();
-        Row row = new Row(shape, readLine, parse, peakHeap, PeakLiveHeap.of(() -> parse(log), parse.wall));
+        Timing[] readLines = new Timing[PAIRS];
+        Timing[] parses = new Timing[PAIRS];
+        double[] ratios = new double[PAIRS];
+        long peakHeap = 0;
+        for (int i = 0; i < PAIRS; i++) {
+            readLines[i] = timed(() -> readLineCount(log), lines);
+            resetPeaks();
+            parses[i] = timed(() -> parse(log), -1);
+            peakHeap = Math.max(peakHeap, peakHeap());
+            ratios[i] = parses[i].wall / readLines[i].wall;
+        }
+        Timing readLine = Timing.medianOf(readLines);
+        Timing parse = Timing.medianOf(parses);
+        Row row = new Row(shape, readLine, parse, BenchmarkReport.medianOf(ratios), peakHeap,
+                PeakLiveHeap.of(() -> parse(log), parse.wall));
         if (name == null) {
             return row;
         }
         double mib = shape.bytes() / MIB;
-        double wc = median(() -> wcLines(log), lines).wall;
+        Timing[] wcs = new Timing[3];
+        for (int i = 0; i < wcs.length; i++) {
+            wcs[i] = timed(() -> wcLines(log), lines);
+        }
+        double wc = Timing.medianOf(wcs).wall;
         System.out.printf(Locale.ROOT, "%n%s log: %s%n", name, shape);
         print("wc -l", wc, mib, lines, wc);
         print("readLine loop", readLine.wall, mib, lines, wc);
         print("iotrace parse", parse.wall, mib, lines, wc);
-        System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x), measured after %d warm-up runs"
-                + " (%d s); the first, cold run: %.3f s (%.2fx)%n", parse.wall / readLine.wall, warmUpRuns,
-                warmUp.toSeconds(), coldParse, coldParse / readLine.wall);
+        StringBuilder each = new StringBuilder();
+        for (double ratio : ratios) {
+            each.append(each.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.2f", ratio));
+        }
+        System.out.printf(Locale.ROOT, "parse / readLine: %.2fx (target <= 1.5x), the median of %d pairs timed in"
+                        + " turns (%s), after %d warm-up runs (%d s); the first, cold run: %.3f s (%.2fx)%n",
+                row.ratio, PAIRS, each, warmUpRuns, warmUp.toSeconds(), coldParse, coldParse / readLine.wall);
         System.out.printf(Locale.ROOT, "CPU seconds: readLine loop %.3f, parse %.3f (%.2fx); load average %s%n",
                 readLine.cpu, parse.cpu, parse.cpu / readLine.cpu, BenchmarkReport.loadAverage());
         System.out.printf(Locale.ROOT, "peak heap during parse: %.1f MiB (target < 256); live, after full"
@@ -215,25 +242,30 @@ public final class StraceParseBenchmark {
         long lines() throws Exception;
     }
 
-    /** Median wall and CPU seconds of this JVM (a child process's CPU, as wc's, is not counted). */
+    /** Wall and CPU seconds of this JVM (a child process's CPU, as wc's, is not counted). */
     record Timing(double wall, double cpu) {
+        /** Each figure's median. */
+        static Timing medianOf(Timing[] runs) {
+            double[] walls = new double[runs.length];
+            double[] cpus = new double[runs.length];
+            for (int i = 0; i < runs.length; i++) {
+                walls[i] = runs[i].wall;
+                cpus[i] = runs[i].cpu;
+            }
+            return new Timing(BenchmarkReport.medianOf(walls), BenchmarkReport.medianOf(cpus));
+        }
     }
 
-    private static Timing median(Run run, long expectedLines) throws Exception {
+    private static Timing timed(Run run, long expectedLines) throws Exception {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double[] seconds = new double[RUNS];
-        double[] cpu = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long cpuStart = os.getProcessCpuTime();
-            long start = System.nanoTime();
-            long lines = run.lines();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
-            cpu[i] = (os.getProcessCpuTime() - cpuStart) / 1e9;
-            if (expectedLines >= 0 && lines != expectedLines) {
-                throw new IllegalStateException("counted " + lines + " lines, expected " + expectedLines);
-            }
+        long cpuStart = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        long lines = run.lines();
+        Timing timing = new Timing((System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpuStart) / 1e9);
+        if (expectedLines >= 0 && lines != expectedLines) {
+            throw new IllegalStateException("counted " + lines + " lines, expected " + expectedLines);
         }
-        return new Timing(BenchmarkReport.medianOf(seconds), BenchmarkReport.medianOf(cpu));
+        return timing;
     }
 
     private static void print(String what, double seconds, double mib, long lines, double wc) {
