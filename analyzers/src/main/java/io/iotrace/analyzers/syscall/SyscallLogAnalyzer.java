@@ -15,8 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads strace logs, perf trace logs and perf script output of syscall tracepoints, and classifies every process
@@ -49,7 +50,8 @@ public final class SyscallLogAnalyzer {
     public static SyscallReport analyze(List<Path> files, boolean strict, SyscallEventSink alsoTo)
             throws IOException {
         int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService workers = Executors.newFixedThreadPool(parallelism, task -> {
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "iotrace-strace-parser");
             thread.setDaemon(true);
             return thread;

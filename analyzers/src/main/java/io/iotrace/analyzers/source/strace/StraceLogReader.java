@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Streams an strace log: reads it in chunks cut at line ends, then on worker threads parses each chunk and adds
@@ -34,7 +36,7 @@ public final class StraceLogReader {
     /** A longer line is skipped rather than held in memory. */
     private static final int MAX_LINE_BYTES = 64 << 20;
 
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     /**
      * Chunks read and not yet added up and settled. Two per worker keep the workers busy (four per worker were no
      * faster on the real-shaped log); more cost memory where it hurts: a log of short-lived threads has over a
@@ -53,7 +55,7 @@ public final class StraceLogReader {
      * @param workers    the threads that parse and add up chunks; the caller owns and shuts them down
      * @param aggregator where the events of every file read go; fed by the workers, one task per partition
      */
-    public StraceLogReader(ExecutorService workers, int parallelism, PartitionedSyscallSink aggregator) {
+    public StraceLogReader(ThreadPoolExecutor workers, int parallelism, PartitionedSyscallSink aggregator) {
         this.workers = workers;
         this.maxInFlight = Math.max(4, 2 * parallelism);
         this.aggregator = aggregator;
@@ -177,12 +179,16 @@ public final class StraceLogReader {
                          ParseProblems problems) throws IOException {
         ParsedChunk chunk;
         try {
-            chunk = pending.parsed.get();
-            pending.added.get();
+            chunk = await(pending.parsed);
+            await(pending.added);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading " + file);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                // Out of heap on a worker is the JVM's condition, not the log's: it must not read as a bad line.
+                throw error;
+            }
             throw new SyscallLogException(file, lineBase[0], "parser failed: " + e.getCause());
         }
         if (pending.firstOrdinal >= 0) {
@@ -201,6 +207,26 @@ public final class StraceLogReader {
         events.clear();
         freeBatches.offer(events);
         lineBase[0] += chunk.lines;
+    }
+
+    /**
+     * The future's value, once done. A worker that runs out of heap while a {@link CompletableFuture} records its
+     * task's failure (which allocates) dies with the future never completed: when no worker is busy and no task
+     * waits while this one is not done, twice a second apart, nothing will complete it.
+     */
+    private <T> T await(CompletableFuture<T> future) throws InterruptedException, ExecutionException {
+        int idleChecks = 0;
+        while (true) {
+            try {
+                return future.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                boolean idle = workers.getActiveCount() == 0 && workers.getQueue().isEmpty();
+                idleChecks = idle ? idleChecks + 1 : 0;
+                if (idleChecks == 2) {
+                    throw new OutOfMemoryError("a parser worker stopped while its task was not done");
+                }
+            }
+        }
     }
 
     private SyscallEventBatch takeBatch() {
