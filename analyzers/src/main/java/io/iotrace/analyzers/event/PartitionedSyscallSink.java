@@ -21,6 +21,13 @@ public interface PartitionedSyscallSink {
     void acceptPartition(int partition, SyscallEventBatch events, long firstOrdinal);
 
     /**
+     * Feeds events that are all of one partition's threads, in order, each with its own ordinal: from a stage
+     * that joins, drops or adds events of a batch before they are added up (the halves of a {@code perf script}
+     * call). Calls for one partition must not overlap, nor with {@link #acceptPartition} for it.
+     */
+    void acceptInOrder(int partition, SyscallEventBatch events, long[] ordinals);
+
+    /**
      * Every partition has been fed the batch that starts at {@code firstOrdinal} and all before it; called on the
      * thread that reads the log, in log order.
      */

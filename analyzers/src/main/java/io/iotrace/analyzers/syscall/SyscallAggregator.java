@@ -104,6 +104,14 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         }
     }
 
+    @Override
+    public void acceptInOrder(int partition, SyscallEventBatch events, long[] ordinals) {
+        Partition target = partitions[partition];
+        for (int i = 0; i < events.size(); i++) {
+            target.accept(events, i, ordinals[i]);
+        }
+    }
+
     /**
      * Every partition has added up the batch that starts at {@code firstOrdinal} and all before: the threads
      * that exited before it may be folded ({@link FinishedThreads}).

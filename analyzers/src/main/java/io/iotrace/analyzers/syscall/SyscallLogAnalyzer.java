@@ -1,8 +1,10 @@
 package io.iotrace.analyzers.syscall;
 
-import io.iotrace.analyzers.source.perf.PerfScriptReader;
+import io.iotrace.analyzers.source.ChunkedLogReader;
+import io.iotrace.analyzers.source.perf.PerfCallPairing;
+import io.iotrace.analyzers.source.perf.PerfScriptFormat;
 import io.iotrace.analyzers.source.perf.PerfTraceReader;
-import io.iotrace.analyzers.source.strace.StraceLogReader;
+import io.iotrace.analyzers.source.strace.StraceFormat;
 import io.iotrace.analyzers.source.LogFormatSniffer;
 import io.iotrace.analyzers.source.ParseProblems;
 import io.iotrace.analyzers.syscall.SyscallAggregator;
@@ -63,7 +65,7 @@ public final class SyscallLogAnalyzer {
                 aggregator.accept(event);
                 alsoTo.accept(event);
             };
-            StraceLogReader strace = new StraceLogReader(workers, parallelism, aggregator);
+            ChunkedLogReader chunked = new ChunkedLogReader(workers, parallelism, aggregator);
             long lines = 0;
             List<String> names = new ArrayList<>();
             for (Path file : files) {
@@ -75,8 +77,15 @@ public final class SyscallLogAnalyzer {
                 long skippedBefore = problems.skippedLines();
                 long fileLines = switch (sniff.format()) {
                     case PERF_TRACE -> PerfTraceReader.read(file, perfSink, problems);
-                    case PERF_SCRIPT_SYSCALLS -> PerfScriptReader.read(file, perfSink, problems);
-                    default -> strace.read(file, alsoTo, problems);
+                    case PERF_SCRIPT_SYSCALLS -> {
+                        PerfCallPairing pairing = new PerfCallPairing(aggregator, aggregator, alsoTo);
+                        long read = chunked.read(file, PerfScriptFormat.parsers(file), pairing::accept, null,
+                                problems);
+                        pairing.finish();
+                        yield read;
+                    }
+                    default -> chunked.read(file, StraceFormat.parsers(file), aggregator::acceptPartition, alsoTo,
+                            problems);
                 };
                 if (aggregator.events() == eventsBefore) {
                     throw new SyscallLogException(file, 0, "nothing could be read: all "

@@ -5,6 +5,7 @@ import io.iotrace.analyzers.event.SyscallCategory;
 import io.iotrace.analyzers.event.SyscallEvent;
 import io.iotrace.analyzers.event.SyscallEvent.Kind;
 import io.iotrace.analyzers.event.SyscallEventBatch;
+import io.iotrace.analyzers.source.SyscallLineParser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -17,7 +18,7 @@ import java.util.Set;
  * return value, errno) backwards, so long argument strings in between are never looked at. One instance per
  * thread: it keeps the interned names and the last problem.
  */
-final class StraceLineParser {
+final class StraceLineParser implements SyscallLineParser {
     private static final byte[] UNFINISHED = ascii(" <unfinished ...>");
     /** What a fraction of a second with so many digits is multiplied by to give nanoseconds. */
     private static final long[] NANO_SCALE = {1_000_000_000L, 100_000_000L, 10_000_000L, 1_000_000L, 100_000L,
@@ -50,6 +51,8 @@ final class StraceLineParser {
             SyscallCategory.POLL, SyscallCategory.SELECT, SyscallCategory.SPAWN, SyscallCategory.CONTROL);
 
     private final NameInterner names = new NameInterner();
+    /** The thread of a line without a pid: that of the {@code -ff} file's name. */
+    private final int fileTid;
     private String problem;
 
     // Fields of the line being parsed, reset by parse().
@@ -65,9 +68,19 @@ final class StraceLineParser {
     /** Where the last {@link #decimal} or {@link #fraction} stopped: numbers are read in one pass, not scanned twice. */
     private int scanEnd;
 
-    /** Why the last {@link #parse} failed. */
-    String problem() {
+    /** @param fileTid the thread id of lines without a pid prefix */
+    StraceLineParser(int fileTid) {
+        this.fileTid = fileTid;
+    }
+
+    @Override
+    public String problem() {
         return problem;
+    }
+
+    @Override
+    public boolean parse(byte[] bytes, int from, int to, SyscallEventBatch events) {
+        return parse(bytes, from, to, fileTid, events);
     }
 
     /**

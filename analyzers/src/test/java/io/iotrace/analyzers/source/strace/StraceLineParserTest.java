@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The line forms of strace 6.1 listed in SYSCALL-NOTES.md, one by one. */
 class StraceLineParserTest {
-    private final StraceLineParser parser = new StraceLineParser();
+    private final StraceLineParser parser = new StraceLineParser(0);
 
     private SyscallEvent parse(String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);

@@ -1,10 +1,8 @@
-package io.iotrace.analyzers.source.strace;
+package io.iotrace.analyzers.source;
 
-import io.iotrace.analyzers.source.ParseProblems;
 import io.iotrace.analyzers.event.PartitionedSyscallSink;
 import io.iotrace.analyzers.event.SyscallEventBatch;
 import io.iotrace.analyzers.event.SyscallEventSink;
-import io.iotrace.analyzers.source.SyscallLogException;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -17,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -25,12 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Streams an strace log: reads it in chunks cut at line ends, then on worker threads parses each chunk and adds
- * its events up, one partition of the aggregator per task, each partition fed the chunks in file order. Problems
- * (and the events, for a consumer that wants them) are handed over in file order on the calling thread. Memory is
- * bounded by the chunks in flight.
+ * Streams a syscall log: reads it in chunks cut at line ends, then on worker threads parses each chunk (a
+ * {@link SyscallLineParser} per worker, of the log's format) and adds its events up, one partition of the
+ * aggregator per task, each partition fed the chunks in file order. Problems (and the events, for a consumer that
+ * wants them) are handed over in file order on the calling thread. Memory is bounded by the chunks in flight.
  */
-public final class StraceLogReader {
+public final class ChunkedLogReader {
     /** Small enough that a chunk's events are still in cache when its partitions add them up. */
     private static final int CHUNK_BYTES = 1 << 20;
     /** A longer line is skipped rather than held in memory. */
@@ -46,7 +45,6 @@ public final class StraceLogReader {
     private final int maxInFlight;
     private final ConcurrentLinkedQueue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<SyscallEventBatch> freeBatches = new ConcurrentLinkedQueue<>();
-    private final ThreadLocal<StraceLineParser> parsers = ThreadLocal.withInitial(StraceLineParser::new);
     private final PartitionedSyscallSink aggregator;
     /** Per partition, the aggregation of the last chunk submitted: the next one runs after it. */
     private final CompletableFuture<?>[] partitionTails;
@@ -55,7 +53,7 @@ public final class StraceLogReader {
      * @param workers    the threads that parse and add up chunks; the caller owns and shuts them down
      * @param aggregator where the events of every file read go; fed by the workers, one task per partition
      */
-    public StraceLogReader(ThreadPoolExecutor workers, int parallelism, PartitionedSyscallSink aggregator) {
+    public ChunkedLogReader(ThreadPoolExecutor workers, int parallelism, PartitionedSyscallSink aggregator) {
         this.workers = workers;
         this.maxInFlight = Math.max(4, 2 * parallelism);
         this.aggregator = aggregator;
@@ -63,14 +61,25 @@ public final class StraceLogReader {
         Arrays.fill(partitionTails, CompletableFuture.completedFuture(null));
     }
 
+    /** Where one partition's events of a chunk go: the aggregator's partition, or a stage before it. */
+    @FunctionalInterface
+    public interface PartitionFeed {
+        /** Called for one partition at a time, chunk after chunk in file order, on a worker. */
+        void accept(int partition, SyscallEventBatch events, long firstOrdinal);
+    }
+
     /**
-     * Reads one log file into the aggregator; returns when all its events are added up.
+     * Reads one log file; returns when all its events are added up.
      *
-     * @param alsoTo gets every event in file order on the calling thread, or null
+     * @param parsers makes the parser of each worker: the log's format
+     * @param feed    where each partition's events go; {@link PartitionedSyscallSink#acceptPartition} of the
+     *                aggregator given to the constructor, or a stage that hands them on to it
+     * @param alsoTo  gets every event the parsers made in file order on the calling thread, or null
      * @return the number of lines read
      */
-    public long read(Path file, SyscallEventSink alsoTo, ParseProblems problems) throws IOException {
-        int defaultTid = StraceFileNames.tidOf(file);
+    public long read(Path file, Supplier<? extends SyscallLineParser> parsers, PartitionFeed feed,
+                     SyscallEventSink alsoTo, ParseProblems problems) throws IOException {
+        ThreadLocal<SyscallLineParser> parser = ThreadLocal.withInitial(parsers);
         Deque<InFlight> inFlight = new ArrayDeque<>();
         long[] lineBase = {0};
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -113,7 +122,7 @@ public final class StraceLogReader {
                 byte[] next = takeBuffer();
                 int rest = filled - (lastNewline + 1);
                 System.arraycopy(buffer, lastNewline + 1, next, 0, rest);
-                inFlight.add(submit(buffer, lastNewline + 1, defaultTid));
+                inFlight.add(submit(buffer, lastNewline + 1, parser, feed));
                 buffer = next;
                 filled = rest;
                 while (inFlight.size() > maxInFlight || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
@@ -124,7 +133,7 @@ public final class StraceLogReader {
             int tailStart = lastNewline + 1;
             if (lastNewline >= 0) {
                 byte[] tail = java.util.Arrays.copyOfRange(buffer, tailStart, filled);
-                inFlight.add(submit(buffer, tailStart, defaultTid));
+                inFlight.add(submit(buffer, tailStart, parser, feed));
                 buffer = tail;
                 filled = tail.length;
                 tailStart = 0;
@@ -152,10 +161,10 @@ public final class StraceLogReader {
         }
     }
 
-    private InFlight submit(byte[] buffer, int length, int defaultTid) {
+    private InFlight submit(byte[] buffer, int length, ThreadLocal<SyscallLineParser> parser, PartitionFeed feed) {
         CompletableFuture<ParsedChunk> parsed = CompletableFuture.supplyAsync(() -> {
             try {
-                ParsedChunk chunk = ParsedChunk.parse(parsers.get(), buffer, length, defaultTid, takeBatch());
+                ParsedChunk chunk = ParsedChunk.parse(parser.get(), buffer, length, takeBatch());
                 chunk.events.groupByPartition(aggregator);
                 return chunk;
             } finally {
@@ -168,7 +177,7 @@ public final class StraceLogReader {
         for (int i = 0; i < partitionTails.length; i++) {
             int partition = i;
             partitionTails[i] = partitionTails[i].thenCombineAsync(parsed, (previous, chunk) -> {
-                aggregator.acceptPartition(partition, chunk.events, firstOrdinal);
+                feed.accept(partition, chunk.events, firstOrdinal);
                 return null;
             }, workers);
         }
@@ -285,15 +294,14 @@ public final class StraceLogReader {
         List<String> problemExcerpts = new ArrayList<>();
         int problemCount;
 
-        static ParsedChunk parse(StraceLineParser parser, byte[] buffer, int length, int defaultTid,
-                                 SyscallEventBatch events) {
+        static ParsedChunk parse(SyscallLineParser parser, byte[] buffer, int length, SyscallEventBatch events) {
             ParsedChunk chunk = new ParsedChunk();
             chunk.events = events;
             int lineStart = 0;
             long line = 0;
             for (int i; (i = Newlines.next(buffer, lineStart, length)) >= 0; ) {
                 line++;
-                if (!parser.parse(buffer, lineStart, i, defaultTid, events)) {
+                if (!parser.parse(buffer, lineStart, i, events)) {
                     chunk.problem(line, parser.problem(), excerpt(buffer, lineStart, i));
                 }
                 lineStart = i + 1;

@@ -2,9 +2,10 @@ package io.iotrace.analyzers.source.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.iotrace.analyzers.source.ParseProblems;
 import io.iotrace.analyzers.event.SyscallClock;
 import io.iotrace.analyzers.event.SyscallEvent;
+import io.iotrace.analyzers.syscall.SyscallLogAnalyzer;
+import io.iotrace.analyzers.syscall.SyscallReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** perf script says which clock it stamped with only in its {@code --header}; the reader passes that on. */
-class PerfScriptReaderTest {
+class PerfScriptFormatTest {
     private static final String CALLS = """
                         java 4242 [001]  8842.414070: raw_syscalls:sys_enter: NR 0 (5, 7f6ef4b99a90, 2000, 0, 0, 0)
                         java 4242 [001]  8842.414085: raw_syscalls:sys_exit: NR 0 = 64
@@ -38,11 +39,12 @@ class PerfScriptReaderTest {
     @TempDir
     Path dir;
 
-    private List<SyscallEvent> read(String text, ParseProblems problems) throws Exception {
+    private final List<SyscallEvent> events = new ArrayList<>();
+
+    /** Reads the log as {@code iotrace analyze} does, strictly; returns the calls, each thread's in order. */
+    private SyscallReport analyze(String text) throws Exception {
         Path log = Files.writeString(dir.resolve("perf.log"), text);
-        List<SyscallEvent> events = new ArrayList<>();
-        PerfScriptReader.read(log, events::add, problems);
-        return events;
+        return SyscallLogAnalyzer.analyze(List.of(log), true, events::add);
     }
 
     /**
@@ -58,7 +60,7 @@ class PerfScriptReaderTest {
                       uring_read 14634 [000]  8514.612863:   syscalls:sys_exit_io_uring_enter: 0x1
                       uring_read 14634 [000]  8514.612900:       io_uring:io_uring_submit_req: ring 0xffff88826d611800, opcode READ
                 """;
-        List<SyscallEvent> events = read(text, new ParseProblems(true));
+        analyze(text);
         assertEquals(List.of("io_uring_enter", "io_uring_submit_req", "io_uring_complete", "io_uring_submit_req"),
                 events.stream().map(SyscallEvent::name).toList());
         assertEquals(List.of(8514_612_827_000L, 8514_612_836_000L, 8514_612_861_000L, 8514_612_900_000L),
@@ -67,7 +69,8 @@ class PerfScriptReaderTest {
 
     @Test
     void withoutAHeaderTheClockIsUnstated() throws Exception {
-        SyscallEvent read = read(CALLS, new ParseProblems(true)).get(0);
+        analyze(CALLS);
+        SyscallEvent read = events.get(0);
         assertEquals(SyscallClock.PERF_UNSTATED, SyscallClock.of(read));
         assertEquals(8842_414_070_000L, read.startNanos());
         assertEquals(64, read.result());
@@ -75,15 +78,14 @@ class PerfScriptReaderTest {
 
     @Test
     void aHeaderWithClockidOneSaysMonotonicAndIsNotCountedAsMalformed() throws Exception {
-        ParseProblems problems = new ParseProblems(false);
-        SyscallEvent read = read(MONOTONIC_HEADER + CALLS, problems).get(0);
-        assertEquals(SyscallClock.MONOTONIC, SyscallClock.of(read));
-        assertEquals(0, problems.skippedLines());
+        SyscallReport report = analyze(MONOTONIC_HEADER + CALLS);
+        assertEquals(SyscallClock.MONOTONIC, SyscallClock.of(events.get(0)));
+        assertEquals(0, report.skippedLines());
     }
 
     @Test
     void aHeaderWithoutClockidSaysPerfsOwnClock() throws Exception {
-        SyscallEvent read = read(OWN_CLOCK_HEADER + CALLS, new ParseProblems(true)).get(0);
-        assertEquals(SyscallClock.PERF_OTHER, SyscallClock.of(read));
+        analyze(OWN_CLOCK_HEADER + CALLS);
+        assertEquals(SyscallClock.PERF_OTHER, SyscallClock.of(events.get(0)));
     }
 }

@@ -1,4 +1,4 @@
-package io.iotrace.analyzers.source.strace;
+package io.iotrace.analyzers.source;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
