@@ -67,6 +67,39 @@ class PerfScriptFormatTest {
                 events.stream().map(SyscallEvent::startNanos).toList());
     }
 
+    /**
+     * The log is parsed in chunks of a megabyte on several workers: a call whose enter ends one chunk and whose exit
+     * starts the next is still one call, of its whole duration.
+     */
+    @Test
+    void callsSplitAcrossChunksAreJoined() throws Exception {
+        StringBuilder text = new StringBuilder();
+        int rounds = 10_000;
+        int calls = 3 * rounds;
+        long micros = 1_000_000;
+        for (int round = 0; round < rounds; round++, micros += 20) {
+            // Three threads interleave: all three enter, then all three exit, each 15 µs after its enter.
+            for (int tid = 5000; tid < 5003; tid++) {
+                long at = micros + tid - 5000;
+                text.append(String.format("            java %d [001] %d.%06d: raw_syscalls:sys_enter: NR 0 (5,"
+                        + " 7f6e, 2000, 0, 0, 0)%n", tid, at / 1_000_000, at % 1_000_000));
+            }
+            for (int tid = 5000; tid < 5003; tid++) {
+                long at = micros + tid - 5000 + 15;
+                text.append(String.format("            java %d [001] %d.%06d:  raw_syscalls:sys_exit: NR 0 = 64%n",
+                        tid, at / 1_000_000, at % 1_000_000));
+            }
+        }
+        SyscallReport report = analyze(text.toString());
+        assertEquals(2L * calls, report.lines());
+        assertEquals(calls, events.size());
+        for (SyscallEvent call : events) {
+            assertEquals("read", call.name());
+            assertEquals(64, call.result());
+            assertEquals(15_000, call.durationNanos(), call.toString());
+        }
+    }
+
     @Test
     void withoutAHeaderTheClockIsUnstated() throws Exception {
         analyze(CALLS);
