@@ -9,6 +9,7 @@ import io.iotrace.analyzers.event.SyscallEventBatch;
 import io.iotrace.analyzers.source.SyscallLineParser;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -334,15 +335,7 @@ final class PerfScriptLineParser implements SyscallLineParser {
     }
 
     private boolean startsWith(int at, byte[] prefix) {
-        if (at + prefix.length > end) {
-            return false;
-        }
-        for (int j = 0; j < prefix.length; j++) {
-            if (b[at + j] != prefix[j]) {
-                return false;
-            }
-        }
-        return true;
+        return at + prefix.length <= end && Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
     /** The index before the digits that end just before {@code to}, or {@code from - 1}. */
