@@ -4,6 +4,7 @@ import io.iotrace.analyzers.event.SyscallEvent;
 import io.iotrace.analyzers.event.SyscallEventBatch;
 import io.iotrace.analyzers.event.PartitionedSyscallSink;
 import io.iotrace.analyzers.event.SyscallEventSink;
+import io.iotrace.analyzers.event.ThreadTable;
 import io.iotrace.analyzers.source.ParseProblems;
 
 import io.iotrace.analyzers.model.Architecture;
@@ -137,14 +138,11 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
     }
 
     /**
-     * The running threads of one partition, in an open-addressing table keyed by tid (a boxed key cost a lookup
-     * per event); a thread that exits leaves it for {@link FinishedThreads}.
+     * The running threads of one partition; a thread that exits leaves them for {@link FinishedThreads}.
      */
     private static final class Partition {
         private final FinishedThreads finished;
-        int[] tids = new int[64];
-        ThreadActivity[] threads = new ThreadActivity[64];
-        int size;
+        final ThreadTable<ThreadActivity> threads = new ThreadTable<>();
         ThreadActivity last;
         long events;
 
@@ -166,7 +164,7 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
                 finished.spawned(tid, thread.spawns.get(spawns));
             }
             if (thread.exitOrdinal >= 0) {
-                remove(tid);
+                threads.remove(tid);
                 last = null;
                 thread.alone = FinishedThreads.classifyAlone(thread);
                 finished.exited(thread);
@@ -174,71 +172,16 @@ public final class SyscallAggregator implements SyscallEventSink, PartitionedSys
         }
 
         private ThreadActivity find(int tid, long ordinal) {
-            int slot = slotOf(tid);
-            ThreadActivity thread = threads[slot];
+            ThreadActivity thread = threads.get(tid);
             if (thread == null) {
                 thread = new ThreadActivity(tid, ordinal);
-                tids[slot] = tid;
-                threads[slot] = thread;
-                if (++size * 2 > tids.length) {
-                    grow();
-                }
+                threads.put(tid, thread);
             }
             return thread;
         }
 
-        /** The slot holding {@code tid}, or the empty slot where it belongs. */
-        private int slotOf(int tid) {
-            int mask = tids.length - 1;
-            int slot = home(tid, mask);
-            while (threads[slot] != null && tids[slot] != tid) {
-                slot = (slot + 1) & mask;
-            }
-            return slot;
-        }
-
-        private static int home(int tid, int mask) {
-            return (tid * 0x9E3779B9) >>> 16 & mask;
-        }
-
-        /** Empties the thread's slot and moves back the threads after it that probed past it (linear probing). */
-        private void remove(int tid) {
-            int mask = tids.length - 1;
-            int hole = slotOf(tid);
-            threads[hole] = null;
-            size--;
-            for (int slot = (hole + 1) & mask; threads[slot] != null; slot = (slot + 1) & mask) {
-                int home = home(tids[slot], mask);
-                // The thread may fill the hole when its home is not cyclically within (hole, slot].
-                boolean movable = hole <= slot ? home <= hole || home > slot : home <= hole && home > slot;
-                if (movable) {
-                    tids[hole] = tids[slot];
-                    threads[hole] = threads[slot];
-                    threads[slot] = null;
-                    hole = slot;
-                }
-            }
-        }
-
-        private void grow() {
-            ThreadActivity[] old = threads;
-            tids = new int[old.length * 2];
-            threads = new ThreadActivity[old.length * 2];
-            for (ThreadActivity thread : old) {
-                if (thread != null) {
-                    int slot = slotOf(thread.tid);
-                    tids[slot] = thread.tid;
-                    threads[slot] = thread;
-                }
-            }
-        }
-
         void addTo(List<ThreadActivity> all) {
-            for (ThreadActivity thread : threads) {
-                if (thread != null) {
-                    all.add(thread);
-                }
-            }
+            threads.forEach(all::add);
         }
     }
 

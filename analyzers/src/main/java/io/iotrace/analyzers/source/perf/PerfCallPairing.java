@@ -8,6 +8,7 @@ import io.iotrace.analyzers.event.SyscallEvent;
 import io.iotrace.analyzers.event.SyscallEvent.Kind;
 import io.iotrace.analyzers.event.SyscallEventBatch;
 import io.iotrace.analyzers.event.SyscallEventSink;
+import io.iotrace.analyzers.event.ThreadTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,21 +61,20 @@ public final class PerfCallPairing {
     /** The log is read: the calls still open end without a result. Call when no partition is being fed. */
     public void finish() {
         for (Partition partition : partitions) {
-            for (ThreadCalls thread : partition.threads) {
-                if (thread == null || !thread.open) {
-                    continue;
+            partition.threads.forEach(thread -> {
+                if (thread.open) {
+                    thread.open = false;
+                    afterTheLog(thread.neverReturned());
+                    thread.takeInside().forEach(this::afterTheLog);
                 }
-                List<SyscallEvent> ended = new ArrayList<>();
-                ended.add(thread.neverReturned());
-                ended.addAll(thread.takeInside());
-                thread.open = false;
-                for (SyscallEvent event : ended) {
-                    afterTheLog.accept(event);
-                    if (alsoTo != null) {
-                        alsoTo.accept(event);
-                    }
-                }
-            }
+            });
+        }
+    }
+
+    private void afterTheLog(SyscallEvent event) {
+        afterTheLog.accept(event);
+        if (alsoTo != null) {
+            alsoTo.accept(event);
         }
     }
 
@@ -112,13 +112,10 @@ public final class PerfCallPairing {
     }
 
     /**
-     * The threads of one partition, in an open-addressing table keyed by tid, and the calls joined from the chunk
-     * being read. Every call handed on while a half is read takes that half's place in the log (its ordinal).
+     * The threads of one partition and the calls joined from the chunk being read. Every call handed on while a half is read takes that half's place in the log (its ordinal).
      */
     private final class Partition {
-        int[] tids = new int[64];
-        ThreadCalls[] threads = new ThreadCalls[64];
-        int size;
+        final ThreadTable<ThreadCalls> threads = new ThreadTable<>();
         final SyscallEventBatch joined = new SyscallEventBatch(1024);
         long[] ordinals = new long[1024];
         /** The ordinal of the half being read. */
@@ -227,37 +224,12 @@ public final class PerfCallPairing {
         }
 
         private ThreadCalls thread(int tid) {
-            int mask = tids.length - 1;
-            int slot = (tid * 0x9E3779B9) >>> 16 & mask;
-            while (threads[slot] != null && tids[slot] != tid) {
-                slot = (slot + 1) & mask;
+            ThreadCalls thread = threads.get(tid);
+            if (thread == null) {
+                thread = new ThreadCalls(tid);
+                threads.put(tid, thread);
             }
-            if (threads[slot] == null) {
-                tids[slot] = tid;
-                threads[slot] = new ThreadCalls(tid);
-                if (++size * 2 > tids.length) {
-                    grow();
-                }
-                return thread(tid);
-            }
-            return threads[slot];
-        }
-
-        private void grow() {
-            ThreadCalls[] old = threads;
-            tids = new int[old.length * 2];
-            threads = new ThreadCalls[old.length * 2];
-            int mask = tids.length - 1;
-            for (ThreadCalls thread : old) {
-                if (thread != null) {
-                    int slot = (thread.tid * 0x9E3779B9) >>> 16 & mask;
-                    while (threads[slot] != null) {
-                        slot = (slot + 1) & mask;
-                    }
-                    tids[slot] = thread.tid;
-                    threads[slot] = thread;
-                }
-            }
+            return thread;
         }
     }
 }
