@@ -78,28 +78,18 @@ final class StraceLineParser implements SyscallLineParser {
         return problem;
     }
 
-    @Override
-    public boolean parse(byte[] bytes, int from, int to, SyscallEventBatch events) {
-        return parse(bytes, from, to, fileTid, events);
-    }
-
     /**
      * Parses {@code bytes[from, to)}, a line without its newline, as a record: for callers that want one line.
      *
      * @return the event, or null when the line is malformed (see {@link #problem()})
      */
-    SyscallEvent parse(byte[] bytes, int from, int to, int defaultTid) {
+    SyscallEvent parse(byte[] bytes, int from, int to) {
         single.clear();
-        return parse(bytes, from, to, defaultTid, single) ? single.event(0) : null;
+        return parse(bytes, from, to, single) ? single.event(0) : null;
     }
 
-    /**
-     * Parses {@code bytes[from, to)}, a line without its newline, and appends its event to {@code events}.
-     *
-     * @param defaultTid the thread id to use when the line has no pid prefix
-     * @return false when the line is malformed (see {@link #problem()})
-     */
-    boolean parse(byte[] bytes, int from, int to, int defaultTid, SyscallEventBatch events) {
+    @Override
+    public boolean parse(byte[] bytes, int from, int to, SyscallEventBatch events) {
         out = events;
         b = bytes;
         pos = from;
@@ -108,7 +98,7 @@ final class StraceLineParser implements SyscallLineParser {
             end--;
         }
         problem = null;
-        tid = defaultTid;
+        tid = fileTid;
         start = SyscallEvent.NO_TIME;
         timeFlags = 0;
         if (pos >= end) {

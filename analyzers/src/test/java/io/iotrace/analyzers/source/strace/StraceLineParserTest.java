@@ -18,7 +18,7 @@ class StraceLineParserTest {
 
     private SyscallEvent parse(String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        SyscallEvent event = parser.parse(bytes, 0, bytes.length, 0);
+        SyscallEvent event = parser.parse(bytes, 0, bytes.length);
         assertNotNull(event, () -> "not parsed (" + parser.problem() + "): " + line);
         return event;
     }
@@ -133,10 +133,10 @@ class StraceLineParserTest {
     @Test
     void malformedLinesSayWhatIsWrong() {
         byte[] bytes = "5 this is not strace".getBytes(StandardCharsets.UTF_8);
-        assertNull(parser.parse(bytes, 0, bytes.length, 0));
+        assertNull(parser.parse(bytes, 0, bytes.length));
         assertEquals("expected a syscall name and '('", parser.problem());
         byte[] noResult = "5 read(3, \"abc\", 3".getBytes(StandardCharsets.UTF_8);
-        assertNull(parser.parse(noResult, 0, noResult.length, 0));
+        assertNull(parser.parse(noResult, 0, noResult.length));
         assertEquals("call without a return value", parser.problem());
     }
 }
